@@ -1,0 +1,17 @@
+import { defineContentScript } from '#imports';
+import { AUTO_MATCHES } from '@/lib/sites';
+import { startPageScan } from '@/lib/content/page-scan';
+
+export default defineContentScript({
+  matches: [...AUTO_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    startPageScan(document, ctx.signal);
+  },
+});
+
+/* Test URLs (manual checks):
+   https://www.yiwu.gov.cn/
+   http://www.zgyww.cn/
+   https://www.gov.cn/zhengce/
+*/

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { ReaderApp } from '@/components/reader-app';
+
+render(<ReaderApp />, document.getElementById('app')!);

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { BUILTIN_GLOSSARY } from '../glossary/builtin';
+import { Glossary, toPatternSources } from '../glossary/glossary';
+import { Matcher } from '../matcher/matcher';
+import { countTerms, rankTerms } from '../page-terms';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = 'usage: annotate [--summary] FILE | annotate --entries';
+
+/** Runs the CLI and returns the exit code (0 ok, 2 bad input or usage). */
+export function runAnnotateCli(args: string[], io: CliIO): number {
+  const glossary = new Glossary(BUILTIN_GLOSSARY);
+  if (args.includes('--entries')) {
+    io.out(JSON.stringify([...glossary.entries()], null, 2) + '\n');
+    return 0;
+  }
+  const summary = args.includes('--summary');
+  const files = args.filter((a) => !a.startsWith('--'));
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--summary');
+  if (files.length !== 1 || unknown.length > 0) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  const file = files[0]!;
+
+  let text: string;
+  try {
+    // fatal: reject invalid UTF-8 rather than replace it; ignoreBOM: keep a BOM so offsets match the file.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(file));
+  } catch (err) {
+    const reason = err instanceof TypeError ? 'is not valid UTF-8 text' : `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    io.err(`annotate: ${file} ${reason}\n`);
+    return 2;
+  }
+
+  const spans = new Matcher(toPatternSources(glossary.entries())).find(text);
+  if (!summary) {
+    const rows = spans.map((s) => ({ start: s.start, end: s.end, id: s.id, term: glossary.get(s.id)?.term ?? '' }));
+    io.out(JSON.stringify(rows) + '\n');
+    return 0;
+  }
+  const ranked = rankTerms(countTerms(spans));
+  const lines = ranked.map(([id, count]) => {
+    const e = glossary.get(id)!;
+    return `${String(count).padStart(5)}  ${e.term}\t${e.english}\t(${id})`;
+  });
+  io.out(`${lines.join('\n')}\n${spans.length} occurrences of ${ranked.length} distinct terms\n`);
+  return 0;
+}

@@ -1,0 +1,46 @@
+import type { GlossaryEntry } from './types';
+import type { PatternSource } from '../matcher/matcher';
+
+/** Every spelling of an entry the matcher should find: headword, other forms, traditional forms. */
+export function surfacesOf(entry: GlossaryEntry): string[] {
+  return [...new Set([entry.term, ...entry.forms, ...entry.traditional])];
+}
+
+export function toPatternSources(entries: Iterable<GlossaryEntry>): PatternSource[] {
+  const sources: PatternSource[] = [];
+  for (const entry of entries) sources.push({ id: entry.id, surfaces: surfacesOf(entry) });
+  return sources;
+}
+
+/** A read-only view of entries by id, with user entries layered over built-in ones. */
+export class Glossary {
+  private readonly byId = new Map<string, GlossaryEntry>();
+
+  constructor(builtin: Iterable<GlossaryEntry>, user: Iterable<GlossaryEntry> = []) {
+    for (const e of builtin) this.byId.set(e.id, e);
+    for (const e of user) this.byId.set(e.id, { ...e, user: true });
+  }
+
+  get(id: string): GlossaryEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  entries(): IterableIterator<GlossaryEntry> {
+    return this.byId.values();
+  }
+
+  /** A short fingerprint of the ids and spellings, so caches know when to rebuild their matcher. */
+  version(): string {
+    let hash = 2166136261;
+    for (const e of this.byId.values()) {
+      for (const s of [e.id, ...surfacesOf(e)]) {
+        for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 16777619);
+      }
+    }
+    return `${this.byId.size}-${(hash >>> 0).toString(36)}`;
+  }
+}

@@ -1,0 +1,57 @@
+/** The shape of one glossary entry, as stored in assets/glossary/*.json and as added by users. */
+
+export const CATEGORIES = [
+  'strategy',
+  'slogan',
+  'numbered-formula',
+  'programme',
+  'institution',
+  'zone-platform',
+  'plan',
+  'local-brand',
+  'document-phrase',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SCOPES = ['national', 'zhejiang', 'jinhua-yiwu'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** One listed item of a numbered formula (八八战略's eight points, 四个全面's four). */
+export interface FormulaItem {
+  zh: string;
+  en: string;
+}
+
+export interface GlossaryEntry {
+  /** Stable ASCII id, kebab-case: `double-eight-strategy`. Never reused for another meaning. */
+  id: string;
+  /** The headword in simplified characters, as a reader most often meets it. */
+  term: string;
+  /** Every other simplified surface form: abbreviations, long forms, variants with or without quotes. */
+  forms: string[];
+  /** Traditional-character spellings of the term and forms (filled by scripts/fill-traditional.ts). */
+  traditional: string[];
+  /** Pinyin of `term`, one tone-marked syllable per Han character, separated by spaces. */
+  pinyin: string;
+  /** The English rendering: the official one where it exists. */
+  english: string;
+  /** Where `english` comes from: an official source ("Xinhua", "gov.cn", "China Daily"…) or "descriptive". */
+  englishSource: string;
+  /** One to three sentences, in the project's own words. */
+  explanation: string;
+  category: Category;
+  scope: Scope;
+  /** Ids of related entries. */
+  related: string[];
+  /** Year it was launched or first used, when known. */
+  year?: number;
+  /** For numbered formulas: the listed items. */
+  items?: FormulaItem[];
+  /**
+   * Surface forms this entry deliberately shares with another entry (a short form that
+   * means two things). Without this, the data test rejects a form claimed twice.
+   */
+  sharedForms?: string[];
+  /** True for entries the user wrote (stored in IndexedDB, not shipped). */
+  user?: boolean;
+}

@@ -1,0 +1,246 @@
+/**
+ * Finds glossary terms in text: leftmost-longest, non-overlapping, in time linear in the text.
+ *
+ * Written here rather than taken from a library: the npm Aho-Corasick packages we looked at allocate
+ * an object per match and a string per step, and none can skip whitespace inside a term while still
+ * reporting UTF-16 offsets into the original text, which the annotator and the CLI both need.
+ *
+ * The automaton is an Aho-Corasick DFA over a compact alphabet (only characters that occur in some
+ * pattern get a symbol; every other character sends it back to the root). Transitions are stored
+ * as the root's full row plus, for every other state, only the transitions that differ from the
+ * root's, so one step is a table read and a short scan.
+ */
+import { TRANSPARENT, foldTable } from './fold';
+
+export interface MatchSpan {
+  /** UTF-16 offset of the first character of the match. */
+  start: number;
+  /** UTF-16 offset just past the last character (text.slice(start, end) is the surface). */
+  end: number;
+  /** The id of the entry whose surface matched. */
+  id: string;
+}
+
+/** What the matcher needs of an entry: its id and every spelling to look for. */
+export interface PatternSource {
+  id: string;
+  surfaces: readonly string[];
+}
+
+const NOT_IN_ALPHABET = 0;
+const SKIP = -1;
+
+interface Automaton {
+  /** UTF-16 code unit → symbol (≥1), NOT_IN_ALPHABET, or SKIP. */
+  symbolOf: Int32Array;
+  rootNext: Int32Array;
+  edgeStart: Int32Array;
+  edgeSymbol: Int32Array;
+  edgeTarget: Int32Array;
+  /** Pattern index ending at the state, or -1. */
+  terminal: Int32Array;
+  /** Nearest state on the failure chain that is terminal, or 0. */
+  outputLink: Int32Array;
+  patternLength: Int32Array;
+  patternId: string[];
+}
+
+export class Matcher {
+  private readonly sources = new Map<string, readonly string[]>();
+  private automaton: Automaton | undefined;
+
+  constructor(sources: Iterable<PatternSource> = []) {
+    this.add(sources);
+  }
+
+  /** Adds (or replaces, by id) entries; the automaton is rebuilt lazily on the next search. */
+  add(sources: Iterable<PatternSource>): void {
+    for (const s of sources) this.sources.set(s.id, s.surfaces);
+    this.automaton = undefined;
+  }
+
+  remove(id: string): void {
+    if (this.sources.delete(id)) this.automaton = undefined;
+  }
+
+  get entryCount(): number {
+    return this.sources.size;
+  }
+
+  /** Leftmost-longest, non-overlapping matches, in text order. */
+  find(text: string): MatchSpan[] {
+    const a = (this.automaton ??= buildAutomaton(this.sources));
+    const { symbolOf, rootNext, edgeStart, edgeSymbol, edgeTarget, terminal, outputLink, patternLength } = a;
+    // Every match, as flat triples (start, end, pattern), in order of end.
+    let found = new Int32Array(64);
+    let foundCount = 0;
+    let state = 0;
+
+    for (let i = 0, n = text.length; i < n; i++) {
+      const symbol = symbolOf[text.charCodeAt(i)]!;
+      if (symbol === NOT_IN_ALPHABET) {
+        state = 0;
+        continue;
+      }
+      if (symbol === SKIP) continue;
+      let next = rootNext[symbol]!;
+      if (state !== 0) {
+        for (let e = edgeStart[state]!, end = edgeStart[state + 1]!; e < end; e++) {
+          if (edgeSymbol[e] === symbol) {
+            next = edgeTarget[e]!;
+            break;
+          }
+        }
+      }
+      state = next;
+      if (state === 0) continue;
+      let out = terminal[state]! >= 0 ? state : outputLink[state]!;
+      while (out !== 0) {
+        const p = terminal[out]!;
+        if (foundCount * 3 + 3 > found.length) {
+          const grown = new Int32Array(found.length * 2);
+          grown.set(found);
+          found = grown;
+        }
+        // Walk back over the pattern's symbols to its first character, stepping over transparent ones.
+        let start = i;
+        for (let left = patternLength[p]! - 1; left > 0; ) if (symbolOf[text.charCodeAt(--start)] !== SKIP) left--;
+        found[foundCount * 3] = start;
+        found[foundCount * 3 + 1] = i + 1;
+        found[foundCount * 3 + 2] = p;
+        foundCount++;
+        out = outputLink[out]!;
+      }
+    }
+    return selectLeftmostLongest(found, foundCount, a.patternId);
+  }
+}
+
+function selectLeftmostLongest(found: Int32Array, count: number, patternId: string[]): MatchSpan[] {
+  // Order by start, longest first. Matches arrive sorted by end and are short, so each is only a few
+  // places from where it belongs: insertion sort is linear here, and far faster than a comparator sort.
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const start = found[k * 3]!;
+    const end = found[k * 3 + 1]!;
+    let j = k;
+    while (j > 0) {
+      const prev = order[j - 1]! * 3;
+      const prevStart = found[prev]!;
+      if (prevStart < start || (prevStart === start && found[prev + 1]! >= end)) break;
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = k;
+  }
+  const spans: MatchSpan[] = [];
+  let covered = 0;
+  for (let k = 0; k < count; k++) {
+    const m = order[k]! * 3;
+    const start = found[m]!;
+    if (start < covered) continue;
+    const end = found[m + 1]!;
+    spans.push({ start, end, id: patternId[found[m + 2]!]! });
+    covered = end;
+  }
+  return spans;
+}
+
+function buildAutomaton(sources: ReadonlyMap<string, readonly string[]>): Automaton {
+  const fold = foldTable();
+  const symbolByCode = new Map<number, number>();
+  const children: Map<number, number>[] = [new Map()];
+  const terminalList: number[] = [-1];
+  const patternId: string[] = [];
+  const patternLength: number[] = [];
+
+  for (const [id, surfaces] of sources) {
+    for (const surface of surfaces) {
+      let state = 0;
+      let length = 0;
+      for (let i = 0; i < surface.length; i++) {
+        const folded = fold[surface.charCodeAt(i)]!;
+        if (folded === TRANSPARENT) continue;
+        let symbol = symbolByCode.get(folded);
+        if (symbol === undefined) symbolByCode.set(folded, (symbol = symbolByCode.size + 1));
+        let next = children[state]!.get(symbol);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          terminalList.push(-1);
+          children[state]!.set(symbol, next);
+        }
+        state = next;
+        length++;
+      }
+      // The first entry to claim a spelling keeps it (shared short forms resolve to one entry).
+      if (length === 0 || terminalList[state]! >= 0) continue;
+      terminalList[state] = patternId.length;
+      patternId.push(id);
+      patternLength.push(length);
+    }
+  }
+
+  const stateCount = children.length;
+  const symbolCount = symbolByCode.size + 1;
+  const symbolOf = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const folded = fold[c]!;
+    symbolOf[c] = folded === TRANSPARENT ? SKIP : (symbolByCode.get(folded) ?? NOT_IN_ALPHABET);
+  }
+
+  const rootNext = new Int32Array(symbolCount);
+  const fail = new Int32Array(stateCount);
+  const outputLink = new Int32Array(stateCount);
+  const terminal = Int32Array.from(terminalList);
+  // Per state, the transitions that differ from the root's (symbol → target), built breadth-first.
+  const delta: Map<number, number>[] = new Array(stateCount);
+  delta[0] = new Map();
+  const queue: number[] = [];
+  for (const [symbol, child] of children[0]!) {
+    rootNext[symbol] = child;
+    queue.push(child);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    const f = fail[s]!;
+    const own = new Map(delta[f]!);
+    for (const [symbol, child] of children[s]!) {
+      own.set(symbol, child);
+      // The child's failure state is where the parent's failure state goes on the same symbol.
+      fail[child] = delta[f]!.get(symbol) ?? rootNext[symbol]!;
+      queue.push(child);
+    }
+    delta[s] = own;
+  }
+  for (const s of queue) outputLink[s] = terminal[fail[s]!]! >= 0 ? fail[s]! : outputLink[fail[s]!]!;
+
+  const edgeStart = new Int32Array(stateCount + 1);
+  let edgeTotal = 0;
+  for (let s = 0; s < stateCount; s++) {
+    edgeStart[s] = edgeTotal;
+    if (s !== 0) for (const [symbol, target] of delta[s]!) if (rootNext[symbol] !== target) edgeTotal++;
+  }
+  edgeStart[stateCount] = edgeTotal;
+  const edgeSymbol = new Int32Array(edgeTotal);
+  const edgeTarget = new Int32Array(edgeTotal);
+  for (let s = 1, e = 0; s < stateCount; s++) {
+    for (const [symbol, target] of delta[s]!) {
+      if (rootNext[symbol] === target) continue;
+      edgeSymbol[e] = symbol;
+      edgeTarget[e++] = target;
+    }
+  }
+
+  return {
+    symbolOf,
+    rootNext,
+    edgeStart,
+    edgeSymbol,
+    edgeTarget,
+    terminal,
+    outputLink,
+    patternLength: Int32Array.from(patternLength),
+    patternId,
+  };
+}

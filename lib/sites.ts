@@ -1,0 +1,28 @@
+/**
+ * Where the annotator runs without being asked: Chinese news and government sites a Yiwu trader or a
+ * policy student reads, plus local pages (saved copies of articles, and the tests' own server).
+ * Keep README.md's list in step with this one.
+ */
+export const NEWS_SITE_MATCHES = [
+  '*://*.yiwu.gov.cn/*',
+  '*://*.zgyww.cn/*', // 中国义乌网
+  '*://*.ywnews.cn/*', // 义乌新闻网 / 义乌商报
+  '*://*.jhnews.com.cn/*', // 金华新闻网 / 金华日报
+  '*://*.jinhua.gov.cn/*',
+  '*://*.zj.gov.cn/*',
+  '*://*.zjol.com.cn/*', // 浙江在线
+  '*://*.zjnews.cn/*',
+  '*://*.gov.cn/*',
+  '*://*.people.com.cn/*',
+  '*://*.xinhuanet.com/*',
+  '*://*.news.cn/*',
+  '*://*.chinadaily.com.cn/*',
+  '*://*.cctv.com/*',
+  '*://*.chinanews.com.cn/*',
+  '*://*.gmw.cn/*', // 光明网
+  '*://*.thepaper.cn/*', // 澎湃新闻
+] as const;
+
+export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
+
+export const AUTO_MATCHES: readonly string[] = [...NEWS_SITE_MATCHES, ...LOCAL_MATCHES];

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
+import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
+import { hanCount, validateGlossary } from '@/lib/glossary/validate';
+import { Matcher } from '@/lib/matcher/matcher';
+
+const glossary = new Glossary(BUILTIN_GLOSSARY);
+const matcher = new Matcher(toPatternSources(glossary.entries()));
+
+function idOf(text: string): string | undefined {
+  const spans = matcher.find(text);
+  return spans.length === 1 && spans[0]!.start === 0 && spans[0]!.end === text.length ? spans[0]!.id : undefined;
+}
+
+describe('the shipped glossary', () => {
+  it('passes every data rule (schema, unique ids and forms, pinyin, related ids, non-empty text)', () => {
+    expect(validateGlossary(BUILTIN_GLOSSARY)).toEqual([]);
+  });
+
+  it('has at least 400 entries, 120 of them specific to Zhejiang, Jinhua or Yiwu', () => {
+    expect(BUILTIN_GLOSSARY.length).toBeGreaterThanOrEqual(400);
+    expect(BUILTIN_GLOSSARY.filter((e) => e.scope !== 'national').length).toBeGreaterThanOrEqual(120);
+  });
+
+  it('gives every entry a traditional spelling', () => {
+    expect(BUILTIN_GLOSSARY.filter((e) => e.traditional.length === 0).map((e) => e.id)).toEqual([]);
+  });
+
+  it('lists the items of every numbered formula', () => {
+    const formulas = BUILTIN_GLOSSARY.filter((e) => e.category === 'numbered-formula');
+    expect(formulas.length).toBeGreaterThan(20);
+    for (const e of formulas) expect(e.items?.length, e.id).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['八八战略', 'double-eight-strategy'],
+    ['义新欧', 'yixinou-railway'],
+    ['义新欧班列', 'yixinou-railway'],
+    ['义新欧中欧班列', 'yixinou-railway'],
+    ['五水共治', 'five-water-co-governance'],
+    ['市场采购贸易方式', 'market-procurement-trade'],
+    ['十四五', 'fourteenth-five-year-plan'],
+    ['四个全面', 'four-comprehensives'],
+    ['两个确立', 'two-establishes'],
+    ['新发展理念', 'new-development-philosophy'],
+    ['双循环', 'new-development-pattern'],
+    ['共同富裕', 'common-prosperity'],
+    ['高质量发展', 'high-quality-development'],
+    ['一带一路', 'belt-and-road-initiative'],
+    ['重要窗口', 'important-window'],
+    ['千万工程', 'thousand-villages-project'],
+    ['最多跑一次', 'run-at-most-once'],
+    ['数字化改革', 'digital-reform'],
+    ['共同富裕示范区', 'common-prosperity-demonstration-zone'],
+    ['枫桥经验', 'fengqiao-experience'],
+    ['三服务', 'three-services'],
+    ['世界小商品之都', 'world-small-commodity-capital'],
+    ['义乌发展经验', 'yiwu-development-experience'],
+    ['国际贸易综合改革试点', 'international-trade-reform-pilot'],
+    ['第六代市场', 'sixth-generation-market'],
+    ['无证明城市', 'certificate-free-city'],
+    ['党建+单元', 'party-building-plus-unit'],
+    ['自贸区', 'pilot-free-trade-zone'],
+    ['自贸试验区', 'pilot-free-trade-zone'],
+    ['中国（浙江）自由贸易试验区', 'zhejiang-pilot-free-trade-zone'],
+  ])('matches %s as %s', (surface, id) => {
+    expect(idOf(surface)).toBe(id);
+  });
+
+  it('finds the longer 党建+单元+警务 rather than 党建+单元 inside it', () => {
+    const [span] = matcher.find('党建+单元+警务');
+    expect(span?.end).toBe('党建+单元+警务'.length);
+    expect(span?.id).not.toBe('party-building-plus-unit');
+  });
+
+  it('does not mark everyday words as jargon', () => {
+    const ordinary = ['发展', '改革', '市场', '经济', '政府', '工作', '群众', '企业', '建设', '社会', '创新', '服务', '城市', '国际', '贸易', '文化', '人民', '中国', '浙江', '义乌', '金华', '今年', '会议', '领导', '干部', '项目'];
+    expect(ordinary.filter((w) => matcher.find(w).length > 0)).toEqual([]);
+  });
+
+  it('has pinyin with one syllable per Han character of the headword', () => {
+    const bad = BUILTIN_GLOSSARY.filter((e) => e.pinyin.split(' ').length !== hanCount(e.term));
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+});

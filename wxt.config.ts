@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Yidu 易读',
+    description: 'Explains Chinese policy jargon in place and keeps news articles for offline reading.',
+    // The content script is declared for a short list of news and government sites (and local pages);
+    // anywhere else it runs only when the user asks, so no blanket host permission is requested.
+    permissions: ['activeTab'],
+    action: { default_title: 'Yidu 易读' },
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'yidu@yidu-reader.extension', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // A sanity guard: the declared sites must stay in sync with lib/sites.ts.
+      const scripts = manifest.content_scripts ?? [];
+      if (!scripts.some((s) => s.matches?.includes(LOCAL_MATCHES[0]!) && s.matches.includes(NEWS_SITE_MATCHES[0]!)))
+        throw new Error('content script matches are missing the default site list');
+    },
+  },
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
