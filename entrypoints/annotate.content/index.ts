@@ -1,12 +1,13 @@
 import { defineContentScript } from '#imports';
 import { AUTO_MATCHES } from '@/lib/sites';
-import { startPageScan } from '@/lib/content/page-scan';
+import { startPageAnnotation } from '@/lib/content/page-annotation';
+import './style.css';
 
 export default defineContentScript({
   matches: [...AUTO_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    startPageScan(document, ctx.signal);
+    startPageAnnotation(document, ctx.signal);
   },
 });
 

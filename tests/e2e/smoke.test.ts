@@ -25,8 +25,9 @@ describe('the built extension in Chromium', () => {
   let articleTab: number;
 
   it('finds glossary terms on a served page and shows their count on the toolbar badge', async () => {
-    const { tabId } = await browser.openTab(`${site.origin}/article.html`);
+    const { page, tabId } = await browser.openTab(`${site.origin}/article.html`);
     articleTab = tabId;
+    await expect.poll(() => page.locator('[data-yidu-term="double-eight-strategy"]').count()).toBe(1);
     await expect
       .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 10_000 })
       .toBe('5');

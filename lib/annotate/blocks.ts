@@ -1,0 +1,87 @@
+/**
+ * Splits a DOM subtree into "runs": the text nodes of one block, in document order, so a term split
+ * across inline elements (<a>八八</a>战略) is still found while a match never crosses a block boundary.
+ */
+
+/** Elements whose text is never read or changed. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
+  'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+  'YIDU-MARK', 'YIDU-GLOSS', 'YIDU-CARD',
+]);
+
+/** Elements that end one run of text and start another. `br` is not one: lines of a block join. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR',
+  'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY',
+  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BUTTON', 'IMG',
+]);
+
+/** Does the annotator leave this element (and everything inside it) alone? */
+export function isSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+export interface TextRun {
+  nodes: Text[];
+  /** nodes[i] starts at starts[i] in the run's joined text. */
+  starts: number[];
+  text: string;
+}
+
+/** Is `node` inside an element the annotator leaves alone (checked upwards from its parent)? */
+export function isInsideSkipped(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isSkipped(el)) return true;
+  return false;
+}
+
+const BLOCK_END = Symbol('block end');
+
+/**
+ * The runs of text under `root`, skipping excluded subtrees and text already inside a Yidu mark.
+ * Runs without any Han character are dropped: they cannot hold a glossary term, and most of a
+ * page's whitespace-only nodes go with them. Iterative, so deeply nested pages cannot overflow the stack.
+ */
+export function collectRuns(root: Node): TextRun[] {
+  const runs: TextRun[] = [];
+  let current: TextRun = { nodes: [], starts: [], text: '' };
+  const flush = () => {
+    if (current.nodes.length && /[\u3400-\u9fff\uf900-\ufaff]/.test(current.text)) runs.push(current);
+    current = { nodes: [], starts: [], text: '' };
+  };
+  if (isInsideSkipped(root)) return runs;
+  const stack: (Node | typeof BLOCK_END)[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === BLOCK_END) {
+      flush();
+      continue;
+    }
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      current.nodes.push(text);
+      current.starts.push(current.text.length);
+      current.text += text.data;
+      continue;
+    }
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (isSkipped(el)) continue;
+      if (isBlock(el)) {
+        flush();
+        stack.push(BLOCK_END);
+      }
+    } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  flush();
+  return runs;
+}
