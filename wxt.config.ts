@@ -9,7 +9,15 @@ export default defineConfig({
     description: 'Explains Chinese policy jargon in place and keeps news articles for offline reading.',
     // The content script is declared for a short list of news and government sites (and local pages);
     // anywhere else it runs only when the user asks, so no blanket host permission is requested.
-    permissions: ['activeTab'],
+    permissions: ['activeTab', 'storage', 'scripting', 'contextMenus'],
+    // Asked for one site at a time, only when the user picks "Always on this site".
+    optional_host_permissions: ['*://*/*'],
+    commands: {
+      'annotate-page': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: 'Annotate this page with Yidu',
+      },
+    },
     action: { default_title: 'Yidu 易读' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     content_security_policy: {

@@ -2,32 +2,45 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { sendMessage, type PageTermSummary } from '@/lib/messages';
 import type { GlossaryEntry } from '@/lib/glossary/types';
+import { isCandidateId } from '@/lib/annotate/candidates';
 import { rankTerms } from '@/lib/page-terms';
 import { targetTab } from '@/lib/tabs';
+import { SiteControls } from './site-controls';
 
+type Tab = { id: number; title: string; url: string };
 type State =
   | { kind: 'loading' }
-  | { kind: 'inactive'; title: string }
-  | { kind: 'ready'; summary: PageTermSummary; entries: Map<string, GlossaryEntry> };
+  | { kind: 'no-tab' }
+  | { kind: 'inactive'; tab: Tab; error?: string }
+  | { kind: 'ready'; tab: Tab; summary: PageTermSummary; entries: Map<string, GlossaryEntry> };
 
 export function PopupApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
+  const load = async (tab: Tab) => {
+    try {
+      const summary = await sendMessage('getPageTerms', undefined, { tabId: tab.id, frameId: 0 });
+      const ids = Object.keys(summary.counts).filter((id) => !isCandidateId(id));
+      const entries = await sendMessage('getEntries', ids);
+      setState({ kind: 'ready', tab, summary, entries: new Map(entries.map((e) => [e.id, e])) });
+    } catch {
+      // No content script answered: a browser page, or a site Yidu does not run on by default.
+      setState({ kind: 'inactive', tab });
+    }
+  };
+
   useEffect(() => {
-    void (async () => {
-      const tab = await targetTab(location.search);
-      if (!tab) return setState({ kind: 'inactive', title: '' });
-      try {
-        const summary = await sendMessage('getPageTerms', undefined, tab.id);
-        const entries = await sendMessage('getEntries', Object.keys(summary.counts));
-        setState({ kind: 'ready', summary, entries: new Map(entries.map((e) => [e.id, e])) });
-      } catch {
-        // No content script answered: a browser page, or a site Yidu does not run on by default.
-        setState({ kind: 'inactive', title: tab.title });
-      }
-    })();
+    void targetTab(location.search).then((tab) => (tab ? load(tab) : setState({ kind: 'no-tab' })));
   }, []);
 
+  const annotateNow = async (tab: Tab) => {
+    try {
+      await sendMessage('annotateTab', { tabId: tab.id });
+      await load(tab);
+    } catch (err) {
+      setState({ kind: 'inactive', tab, error: `This page cannot be annotated: ${(err as Error).message}` });
+    }
+  };
   const openLibrary = () => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') });
 
   return (
@@ -40,21 +53,32 @@ export function PopupApp() {
       </header>
       <section class="panel" aria-live="polite">
         {state.kind === 'loading' && <p class="muted">Reading this page…</p>}
+        {state.kind === 'no-tab' && <p class="muted">No page to read.</p>}
         {state.kind === 'inactive' && (
-          <p class="muted" data-testid="popup-inactive">
-            Yidu is not reading {state.title ? <q>{state.title}</q> : 'this page'}. It runs on Chinese news and
-            government sites and on local pages.
-          </p>
+          <div data-testid="popup-inactive">
+            <p class="muted">Yidu is not annotating {state.tab.title ? <q>{state.tab.title}</q> : 'this page'}.</p>
+            <button type="button" class="primary" onClick={() => void annotateNow(state.tab)}>
+              Annotate this page
+            </button>
+            {state.error && <p class="error">{state.error}</p>}
+          </div>
         )}
-        {state.kind === 'ready' && <PageSummary summary={state.summary} entries={state.entries} />}
+        {state.kind === 'ready' && (
+          <>
+            <PageSummary tab={state.tab} summary={state.summary} entries={state.entries} />
+            <SiteControls tab={state.tab} url={state.summary.url} onChange={() => void load(state.tab)} />
+          </>
+        )}
       </section>
     </main>
   );
 }
 
-function PageSummary({ summary, entries }: { summary: PageTermSummary; entries: Map<string, GlossaryEntry> }) {
-  const ranked = rankTerms(summary.counts);
+function PageSummary({ tab, summary, entries }: { tab: Tab; summary: PageTermSummary; entries: Map<string, GlossaryEntry> }) {
+  const ranked = rankTerms(summary.counts).filter(([id]) => !isCandidateId(id));
+  const candidates = rankTerms(summary.counts).filter(([id]) => isCandidateId(id)).length;
   const chinese = summary.hanRatio >= 0.2;
+  const reveal = (id: string) => void sendMessage('revealTerm', { id }, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
   return (
     <>
       <h2 style={{ fontSize: '0.95rem', margin: '0 0 0.3em' }} data-testid="page-title">
@@ -69,13 +93,18 @@ function PageSummary({ summary, entries }: { summary: PageTermSummary; entries: 
         <>
           <p>
             <strong data-testid="term-count">{ranked.length}</strong> jargon {ranked.length === 1 ? 'term' : 'terms'}
+            {candidates > 0 && <span class="muted"> · {candidates} possible terms not in the glossary</span>}
           </p>
           <ul class="term-list" data-testid="term-list">
             {ranked.map(([id, count]) => (
               <li key={id} data-term-id={id}>
-                <span lang="zh-Hans">{entries.get(id)?.term ?? id}</span>
+                <button type="button" class="term-link" onClick={() => reveal(id)} title="Show the first occurrence">
+                  <span lang="zh-Hans">{entries.get(id)?.term ?? id}</span>
+                </button>
                 <span class="muted">{entries.get(id)?.english}</span>
-                <span class="count">{count}</span>
+                <span class="count" aria-label={`${count} occurrences`}>
+                  {count}
+                </span>
               </li>
             ))}
           </ul>

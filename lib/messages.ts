@@ -4,6 +4,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { GlossaryEntry } from './glossary/types';
+import type { VocabularyItem } from './db/schema';
 import type { PatternSource } from './matcher/matcher';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
@@ -21,6 +22,8 @@ export interface PatternPayload {
   /** Changes whenever the glossary (built-in or user) changes, so a cached matcher can be reused. */
   version: string;
   sources: PatternSource[];
+  /** Entry id → English rendering, for the inline bilingual mode. */
+  english: Record<string, string>;
 }
 
 export interface ProtocolMap {
@@ -31,8 +34,24 @@ export interface ProtocolMap {
   // popup → content script (sent to a tab)
   getPageTerms(): PageTermSummary;
 
-  // any extension context → background
+  // popup → content script: scroll to the first occurrence of a term
+  revealTerm(data: { id: string }): boolean;
+  // popup/background → content script: switch marking on or off in this tab
+  setAnnotation(data: { enabled: boolean }): PageTermSummary;
+
+  // any context → background
   getEntries(ids: string[]): GlossaryEntry[];
+  saveVocabulary(item: Omit<VocabularyItem, 'savedAt' | 'learned'>): VocabularyItem;
+  addUserEntry(draft: UserEntryDraft): GlossaryEntry;
+  // popup → background: run the annotator in a tab where it is not declared (activeTab)
+  annotateTab(data: { tabId: number }): void;
+}
+
+/** What a reader writes for a phrase the glossary lacks; the background fills pinyin and traditional forms. */
+export interface UserEntryDraft {
+  term: string;
+  english: string;
+  explanation: string;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

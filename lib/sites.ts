@@ -26,3 +26,12 @@ export const NEWS_SITE_MATCHES = [
 export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 
 export const AUTO_MATCHES: readonly string[] = [...NEWS_SITE_MATCHES, ...LOCAL_MATCHES];
+
+/** Is `url` on a site where the content script is declared (so it runs without being asked)? */
+export function isAutoSite(url: string, patterns: readonly MatchPatternLike[]): boolean {
+  return patterns.some((p) => p.includes(url));
+}
+
+export interface MatchPatternLike {
+  includes(url: string): boolean;
+}

@@ -1,13 +1,22 @@
-import { defineContentScript } from '#imports';
-import { AUTO_MATCHES } from '@/lib/sites';
+import { MatchPattern, defineContentScript } from '#imports';
+import { AUTO_MATCHES, isAutoSite } from '@/lib/sites';
 import { startPageAnnotation } from '@/lib/content/page-annotation';
 import './style.css';
 
+type Running = ReturnType<typeof startPageAnnotation>;
+const running = globalThis as { __yiduAnnotation?: Running };
+
 export default defineContentScript({
   matches: [...AUTO_MATCHES],
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    startPageAnnotation(document, ctx.signal);
+    // Injected again on request (toolbar, shortcut, menu) where it already runs: just switch it on.
+    if (running.__yiduAnnotation) return void running.__yiduAnnotation.enable();
+    // Off the declared sites it only runs when injected on request, which overrides "never".
+    const injectedOnRequest = !isAutoSite(location.href, AUTO_MATCHES.map((m) => new MatchPattern(m)));
+    running.__yiduAnnotation = startPageAnnotation(document, ctx.signal, injectedOnRequest);
   },
 });
 

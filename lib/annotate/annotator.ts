@@ -5,7 +5,7 @@
  */
 import type { Matcher, MatchSpan } from '../matcher/matcher';
 import { collectRuns, isInsideSkipped, type TextRun } from './blocks';
-import { MARK_TAG, newLedger, unwrapAll, wrapSpans, type MarkLedger } from './wrap';
+import { GLOSS_TAG, MARK_TAG, addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger } from './wrap';
 
 export interface AnnotatorOptions {
   /** Longest a slice of work may run before yielding, in ms. */
@@ -14,6 +14,9 @@ export interface AnnotatorOptions {
   mutationDelayMs?: number;
   /** Extra finder for text the glossary does not cover (candidate jargon), run per block. */
   findCandidates?: (text: string, glossarySpans: readonly MatchSpan[]) => MatchSpan[];
+  /** Inline English after the first (or every) occurrence of a term, from `english`. */
+  inlineEnglish?: 'off' | 'first' | 'every';
+  english?: Readonly<Record<string, string>>;
   /** Called after each pass with the counts so far. */
   onUpdate?: (counts: ReadonlyMap<string, number>) => void;
 }
@@ -34,6 +37,7 @@ export class PageAnnotator {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly roots = new Set<Node>();
+  private shadowRoots = new WeakSet<ShadowRoot>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -61,6 +65,7 @@ export class PageAnnotator {
     this.observer = undefined;
     this.pendingRoots.clear();
     this.roots.clear();
+    this.shadowRoots = new WeakSet();
     await this.running.catch(() => undefined);
     unwrapAll(this.ledger);
     this.counts.clear();
@@ -98,7 +103,12 @@ export class PageAnnotator {
   }
 
   private async annotate(roots: Node[]): Promise<void> {
-    const runs = roots.flatMap((root) => collectRuns(root)).filter((run) => run.nodes.every((n) => !isInsideOwnMark(n)));
+    const onShadowRoot = (shadow: ShadowRoot) => {
+      if (this.shadowRoots.has(shadow)) return;
+      this.shadowRoots.add(shadow);
+      void this.attach(shadow);
+    };
+    const runs = roots.flatMap((root) => collectRuns(root, onShadowRoot)).filter((run) => run.nodes.every((n) => !isInsideOwnMark(n)));
     const sliceMs = this.options.sliceMs ?? 8;
     let sliceStart = performance.now();
     for (const run of nearestFirst(runs)) {
@@ -118,8 +128,14 @@ export class PageAnnotator {
 
   private markRun(run: TextRun): void {
     const spans = this.matcher.find(run.text);
-    for (const span of spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 0) + 1);
-    wrapSpans(run, spans, this.ledger);
+    const wrapped = wrapSpans(run, spans, this.ledger);
+    const inline = this.options.inlineEnglish ?? 'off';
+    for (const { span, last } of wrapped) {
+      const seen = this.counts.get(span.id) ?? 0;
+      this.counts.set(span.id, seen + 1);
+      const english = this.options.english?.[span.id];
+      if (english && (inline === 'every' || (inline === 'first' && seen === 0))) addGloss(last, english, this.ledger);
+    }
     const candidates = this.options.findCandidates?.(run.text, spans);
     if (candidates?.length) wrapSpans(run, candidates, this.ledger, 'candidate');
   }
@@ -132,12 +148,14 @@ export class PageAnnotator {
   }
 }
 
+const OWN_TAGS = new Set([MARK_TAG, GLOSS_TAG, 'yidu-card']);
+
 function isOwnNode(node: Node): boolean {
-  return (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === MARK_TAG) || isInsideOwnMark(node);
+  return (node.nodeType === 1 && OWN_TAGS.has((node as Element).tagName.toLowerCase())) || isInsideOwnMark(node);
 }
 
 function isInsideOwnMark(node: Node): boolean {
-  return node.parentElement?.closest(MARK_TAG) != null;
+  return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, yidu-card`) != null;
 }
 
 /** A record made by wrapping: marks inserted, or text moved into a mark / split off beside one. */

@@ -7,7 +7,7 @@
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
   'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
-  'YIDU-MARK', 'YIDU-GLOSS', 'YIDU-CARD',
+  'BUTTON', 'YIDU-MARK', 'YIDU-GLOSS', 'YIDU-CARD',
 ]);
 
 /** Elements that end one run of text and start another. `br` is not one: lines of a block join. */
@@ -15,7 +15,7 @@ const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR',
   'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
   'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BUTTON', 'IMG',
+  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG',
 ]);
 
 /** Does the annotator leave this element (and everything inside it) alone? */
@@ -50,7 +50,7 @@ const BLOCK_END = Symbol('block end');
  * Runs without any Han character are dropped: they cannot hold a glossary term, and most of a
  * page's whitespace-only nodes go with them. Iterative, so deeply nested pages cannot overflow the stack.
  */
-export function collectRuns(root: Node): TextRun[] {
+export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TextRun[] {
   const runs: TextRun[] = [];
   let current: TextRun = { nodes: [], starts: [], text: '' };
   const flush = () => {
@@ -75,6 +75,8 @@ export function collectRuns(root: Node): TextRun[] {
     if (node.nodeType === 1) {
       const el = node as Element;
       if (isSkipped(el)) continue;
+      // Open shadow roots are annotated as roots of their own (they need their own observer).
+      if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
       if (isBlock(el)) {
         flush();
         stack.push(BLOCK_END);

@@ -11,21 +11,29 @@ export const OCCURRENCE_ATTR = 'data-yidu-occurrence';
 /** Set on marks of candidate jargon (not in the glossary), alongside the candidate text. */
 export const KIND_ATTR = 'data-yidu-kind';
 
+export const GLOSS_TAG = 'yidu-gloss';
+
 export interface MarkLedger {
   /** Text nodes that splitting created; unwrapping merges each back into its left neighbour. */
   created: Text[];
   marks: Element[];
+  /** Inline English glosses: removed whole when unwrapping. */
+  glosses: Element[];
   nextOccurrence: number;
 }
 
 export function newLedger(): MarkLedger {
-  return { created: [], marks: [], nextOccurrence: 1 };
+  return { created: [], marks: [], glosses: [], nextOccurrence: 1 };
 }
 
+/** Per span: its first and last piece (the first takes keyboard focus; a gloss goes after the last). */
+export type WrappedSpan = { span: MatchSpan; first: Element; last: Element };
+
 /** Wraps every span of one run; `spans` are offsets into run.text, in order, non-overlapping. */
-export function wrapSpans(run: TextRun, spans: readonly MatchSpan[], ledger: MarkLedger, kind?: string): void {
+export function wrapSpans(run: TextRun, spans: readonly MatchSpan[], ledger: MarkLedger, kind?: string): WrappedSpan[] {
   const doc = run.nodes[0]?.ownerDocument;
-  if (!doc || spans.length === 0) return;
+  const wrapped: WrappedSpan[] = [];
+  if (!doc || spans.length === 0) return wrapped;
   // Occurrence numbers follow reading order although wrapping goes right to left (so that splitting
   // a node never moves an offset still to be used: a split node keeps its left part).
   const firstOccurrence = ledger.nextOccurrence;
@@ -33,6 +41,8 @@ export function wrapSpans(run: TextRun, spans: readonly MatchSpan[], ledger: Mar
   for (let k = spans.length - 1; k >= 0; k--) {
     const span = spans[k]!;
     const occurrence = String(firstOccurrence + k);
+    let first: Element | undefined;
+    let last: Element | undefined;
     for (let i = run.nodes.length - 1; i >= 0; i--) {
       const node = run.nodes[i]!;
       const nodeStart = run.starts[i]!;
@@ -54,12 +64,29 @@ export function wrapSpans(run: TextRun, spans: readonly MatchSpan[], ledger: Mar
       piece.parentNode!.insertBefore(mark, piece);
       mark.appendChild(piece);
       ledger.marks.push(mark);
+      last ??= mark;
+      first = mark;
+    }
+    if (first && last) {
+      first.setAttribute('tabindex', '0');
+      first.setAttribute('role', 'button');
+      wrapped.push({ span, first, last });
     }
   }
+  return wrapped.reverse();
+}
+
+/** Puts the English rendering in small text right after an occurrence: 八八战略 (Double-Eight Strategy). */
+export function addGloss(after: Element, english: string, ledger: MarkLedger): void {
+  const gloss = after.ownerDocument.createElement(GLOSS_TAG);
+  gloss.textContent = ` (${english})`;
+  after.after(gloss);
+  ledger.glosses.push(gloss);
 }
 
 /** Removes every mark in the ledger and merges split text back, restoring the DOM as it was. */
 export function unwrapAll(ledger: MarkLedger): void {
+  for (const gloss of ledger.glosses) gloss.remove();
   for (const mark of ledger.marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
@@ -74,6 +101,7 @@ export function unwrapAll(ledger: MarkLedger): void {
     }
   }
   ledger.marks = [];
+  ledger.glosses = [];
   ledger.created = [];
   ledger.nextOccurrence = 1;
 }

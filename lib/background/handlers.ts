@@ -1,24 +1,50 @@
 import { browser } from '#imports';
 import { onMessage } from '../messages';
-import { BUILTIN_GLOSSARY } from '../glossary/builtin';
-import { Glossary, toPatternSources } from '../glossary/glossary';
+import { toPatternSources } from '../glossary/glossary';
+import { buildUserEntry } from '../glossary/user-entry';
+import { openYiduDB } from '../db/schema';
+import { createVocabularyRepo } from '../db/vocabulary';
+import { createUserEntriesRepo } from '../db/user-entries';
+import { GlossaryService } from './glossary-service';
+import { injectAnnotator } from './inject';
+import { TabBadges } from './badges';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
  * scripts ask for the spellings to match, and for an entry's text only when a card opens.
  */
 export function registerBackgroundHandlers(): void {
-  const glossary = new Glossary(BUILTIN_GLOSSARY);
+  const db = openYiduDB();
+  const vocabulary = createVocabularyRepo(db);
+  const userEntries = createUserEntriesRepo(db);
+  const glossary = new GlossaryService(() => userEntries.list());
+  const badges = new TabBadges();
 
-  onMessage('getPatterns', () => ({ version: glossary.version(), sources: toPatternSources(glossary.entries()) }));
-
-  onMessage('getEntries', ({ data }) => data.flatMap((id) => glossary.get(id) ?? []));
-
-  onMessage('reportPageTerms', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return;
-    const distinct = Object.keys(data.counts).length;
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a5a00' });
-    await browser.action.setBadgeText({ tabId, text: distinct > 0 ? String(distinct) : '' });
+  onMessage('getPatterns', async () => {
+    const g = await glossary.get();
+    const english = Object.fromEntries([...g.entries()].map((e) => [e.id, e.english]));
+    return { version: g.version(), sources: toPatternSources(g.entries()), english };
   });
+
+  onMessage('getEntries', async ({ data }) => {
+    const g = await glossary.get();
+    return data.flatMap((id) => g.get(id) ?? []);
+  });
+
+  onMessage('reportPageTerms', ({ data, sender }) => {
+    if (sender.tab?.id !== undefined) return badges.report(sender.tab.id, sender.frameId ?? 0, data.url, data.counts);
+  });
+
+  onMessage('saveVocabulary', ({ data }) => vocabulary.save(data));
+
+  onMessage('addUserEntry', async ({ data }) => {
+    const entry = buildUserEntry(data);
+    await userEntries.put(entry);
+    await glossary.reload();
+    return entry;
+  });
+
+  onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
+
+  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
 }

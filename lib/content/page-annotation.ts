@@ -1,15 +1,26 @@
-import { onMessage, sendMessage, type PageTermSummary } from '../messages';
+import { onMessage, sendMessage, type PageTermSummary, type PatternPayload } from '../messages';
 import { Matcher } from '../matcher/matcher';
 import { PageAnnotator } from '../annotate/annotator';
+import { findCandidates } from '../annotate/candidates';
+import { revealFirst } from '../annotate/occurrences';
 import { hanRatio } from '../page-terms';
+import { getSettings, settingsItem, type Settings } from '../settings';
+import { TermCardHost } from '@/components/term-card-host';
 
 /**
- * The content script's work on one page: build the matcher from the background's spellings, mark
- * terms in place, keep the toolbar badge in step, and answer the popup.
+ * The content script's work in one frame: build the matcher from the background's spellings, mark
+ * terms in place, keep the toolbar badge in step, open cards, and answer the popup.
+ * `forced`: the user asked for it (toolbar, shortcut, context menu), so a "never" site is overridden
+ * until the user picks a mode for the site.
  */
-export function startPageAnnotation(doc: Document, signal: AbortSignal): void {
+export function startPageAnnotation(doc: Document, signal: AbortSignal, forced = false): { enable(): Promise<void> } {
   let annotator: PageAnnotator | undefined;
+  let card: TermCardHost | undefined;
+  let patterns: PatternPayload | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
+  const hostname = doc.location.hostname;
+  const topFrame = doc.defaultView === doc.defaultView?.top;
 
   const summary = (): PageTermSummary => ({
     url: doc.location.href,
@@ -24,20 +35,81 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal): void {
     }, 50);
   };
 
-  const ready = (async () => {
-    const { sources } = await sendMessage('getPatterns', undefined);
-    annotator = new PageAnnotator(new Matcher(sources), { onUpdate: report });
+  const start = async (settings: Settings) => {
+    patterns ??= await sendMessage('getPatterns', undefined);
+    shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
+    annotator = new PageAnnotator(new Matcher(patterns.sources), {
+      onUpdate: report,
+      english: patterns.english,
+      inlineEnglish: settings.inlineEnglish,
+      findCandidates: settings.markCandidates ? findCandidates : undefined,
+    });
+    card = new TermCardHost(doc, {
+      onEntryAdded: () => {
+        patterns = undefined; // fetch the spellings again, the new entry included
+        void apply(true, true);
+      },
+    });
     if (doc.body) await annotator.attach(doc.body);
-  })();
-  ready.catch((err: unknown) => console.warn('Yidu: could not annotate this page', err));
+  };
+  const stop = async () => {
+    card?.destroy();
+    card = undefined;
+    const old = annotator;
+    annotator = undefined;
+    shown = undefined;
+    await old?.detach();
+    report();
+  };
 
-  const stopSummary = onMessage('getPageTerms', async () => {
-    await ready;
-    await annotator?.idle();
-    return summary();
+  // Every change of state goes through this one queue, so a setting change and a popup request
+  // arriving together can never start two annotators or leave marks behind.
+  let queue: Promise<void> = Promise.resolve();
+  const apply = (wanted?: boolean, rebuild = false): Promise<void> =>
+    (queue = queue
+      .then(async () => {
+        const settings = await getSettings();
+        const mode = settings.siteModes[hostname];
+        const on = wanted ?? (mode === 'never' ? forced : true);
+        const displayChanged =
+          shown !== undefined && (shown.inlineEnglish !== settings.inlineEnglish || shown.markCandidates !== settings.markCandidates);
+        if (annotator && (!on || rebuild || displayChanged)) await stop();
+        if (on && !annotator) await start(settings);
+      })
+      .catch((err: unknown) => console.warn('Yidu: could not annotate this page', err)));
+
+  void apply();
+
+  // Only the top frame answers the popup; frames report their terms to the badge themselves.
+  const listeners = topFrame
+    ? [
+        onMessage('getPageTerms', async () => {
+          await queue;
+          await annotator?.idle();
+          return summary();
+        }),
+        onMessage('setAnnotation', async ({ data }) => {
+          await apply(data.enabled);
+          await annotator?.idle();
+          return summary();
+        }),
+        onMessage('revealTerm', ({ data }) => revealFirst(doc, data.id)),
+      ]
+    : [];
+  const unwatch = settingsItem.watch((next, previous) => {
+    if (next?.siteModes[hostname] !== previous?.siteModes[hostname]) forced = false; // the user chose for this site
+    void apply();
   });
+
   signal.addEventListener('abort', () => {
-    stopSummary();
-    void annotator?.detach();
+    listeners.forEach((remove) => remove());
+    unwatch();
+    void stop();
   });
+  return {
+    enable: () => {
+      forced = true;
+      return apply(true);
+    },
+  };
 }

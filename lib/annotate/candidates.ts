@@ -1,0 +1,60 @@
+/**
+ * Jargon the glossary lacks: short quoted phrases (“四港”, “链长制”) and numbered formulas
+ * (三个百分百, 四驾马车) that no entry covers. They get a quieter mark and a card that offers to add an
+ * explanation. Heuristics, tuned to keep false alarms rare on Yiwu and Zhejiang news.
+ */
+import type { MatchSpan } from '../matcher/matcher';
+
+/** The id given to candidate spans: the phrase itself, prefixed so it can never clash with an entry id. */
+export const CANDIDATE_PREFIX = 'candidate:';
+
+const HAN = '\\u3400-\\u9fff';
+// “…” 「…」 ‘…’ "…" around 2–8 Han characters (a + or · may join parts: “保税加工+转口”).
+const QUOTED = new RegExp(`[“「‘"]([${HAN}]{1,8}(?:[+＋·][${HAN}]{1,8})?)[”」’"]`, 'gu');
+// A numeral, a classifier-like character, then 1–4 Han characters, ending at punctuation or a quote.
+const NUMBERED = new RegExp(
+  `(?<![${HAN}0-9])([一二三四五六七八九十两百千]{1,2}(?:个|大|项|张|驾|条|化|型|心|线|港|强|治|服务|零)[${HAN}]{0,4}?)(?=[，。、；：！？”」’）)\\s]|和|与|及|等|$)`,
+  'gu',
+);
+
+/** Quoted phrases that are ordinary words in quotes (emphasis, irony), not policy jargon. */
+const ORDINARY_QUOTED = new Set([
+  '礼包', '颜值', '内涵', '加速度', '摘帽', '提低', '扩中', '最佳应用', '亮点', '难点', '痛点', '堵点', '短板',
+  '加法', '减法', '乘法', '除法', '主战场', '主力军', '排头兵', '领头雁', '金名片', '新名片', '活得好', '稳得住',
+  '家门口', '一件事', '大脑', '钥匙', '温度', '底线', '刻度', '火车头', '压舱石', '定盘星', '生命线',
+]);
+
+/** Tails after a numeral that make an ordinary count, not a formula (两个方面, 三个月). */
+const ORDINARY_COUNT = /^[一二三四五六七八九十两百千]{1,2}(?:个|大|项|张|条)(?:方面|问题|小时|月|年|人|次|部门|单位|国家|城市|地区|区|镇|村|街道|企业|项目|工程|点|步|字)?$/u;
+
+/**
+ * Candidate spans in `text` that no glossary span overlaps, in order. `glossarySpans` must be sorted.
+ */
+export function findCandidates(text: string, glossarySpans: readonly MatchSpan[]): MatchSpan[] {
+  const found: MatchSpan[] = [];
+  const covered = (start: number, end: number) => glossarySpans.some((s) => s.start < end && start < s.end);
+  for (const m of text.matchAll(QUOTED)) {
+    const phrase = m[1]!;
+    const start = m.index! + 1;
+    const end = start + phrase.length;
+    if ([...phrase].length < 2 || ORDINARY_QUOTED.has(phrase) || covered(start, end)) continue;
+    found.push({ start, end, id: CANDIDATE_PREFIX + phrase });
+  }
+  for (const m of text.matchAll(NUMBERED)) {
+    const phrase = m[1]!;
+    const start = m.index!;
+    const end = start + phrase.length;
+    if ([...phrase].length < 3 || ORDINARY_COUNT.test(phrase) || covered(start, end)) continue;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    found.push({ start, end, id: CANDIDATE_PREFIX + phrase });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function isCandidateId(id: string): boolean {
+  return id.startsWith(CANDIDATE_PREFIX);
+}
+
+export function candidatePhrase(id: string): string {
+  return id.slice(CANDIDATE_PREFIX.length);
+}

@@ -1,0 +1,44 @@
+import { isBlock } from './blocks';
+import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from './wrap';
+
+/** The first piece of every occurrence of entry `id` under `root`, in document order. */
+export function occurrencesOf(root: ParentNode, id: string): Element[] {
+  const seen = new Set<string>();
+  const firsts: Element[] = [];
+  for (const mark of root.querySelectorAll(`${MARK_TAG}[${TERM_ATTR}="${CSS.escape(id)}"]`)) {
+    const n = mark.getAttribute(OCCURRENCE_ATTR)!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    firsts.push(mark);
+  }
+  return firsts;
+}
+
+/** The first piece of the first occurrence of `id`, scrolled into view; false when there is none. */
+export function revealFirst(root: ParentNode, id: string): boolean {
+  const first = occurrencesOf(root, id)[0];
+  if (!first) return false;
+  first.scrollIntoView({ block: 'center' });
+  (first as HTMLElement).focus?.({ preventScroll: true });
+  return true;
+}
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+/** The sentence around a mark: its block's text from the previous sentence end to the next. */
+export function sentenceAround(mark: Element): string {
+  let block: Element | null = mark.parentElement;
+  while (block && !isBlock(block)) block = block.parentElement;
+  block ??= mark.ownerDocument.body;
+  const range = mark.ownerDocument.createRange();
+  range.setStart(block, 0);
+  range.setEndBefore(mark);
+  const before = range.toString();
+  const text = block.textContent ?? '';
+  let start = before.length;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  let end = before.length;
+  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
+  if (end < text.length) end++; // keep the closing punctuation
+  return text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
+}

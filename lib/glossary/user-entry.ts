@@ -1,0 +1,48 @@
+import { pinyin } from 'pinyin-pro';
+import * as OpenCC from 'opencc-js/cn2t';
+import type { GlossaryEntry } from './types';
+import { hanCount } from './validate';
+
+export interface UserEntryInput {
+  term: string;
+  english: string;
+  explanation: string;
+  forms?: string[];
+  category?: GlossaryEntry['category'];
+  scope?: GlossaryEntry['scope'];
+}
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+
+/** A stable id for a user entry: derived from the term, so adding the same phrase twice updates it. */
+export function userEntryId(term: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 16777619);
+  return `user-${(hash >>> 0).toString(36)}`;
+}
+
+/** Turns what a reader typed into a full entry (pinyin and traditional forms filled in), or explains what is wrong. */
+export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
+  const term = input.term.trim();
+  const english = input.english.trim();
+  const explanation = input.explanation.trim();
+  if (hanCount(term) === 0) throw new Error('The term must contain Chinese characters.');
+  if ([...term].length > 30) throw new Error('The term is longer than 30 characters.');
+  if (!english) throw new Error('Give an English rendering.');
+  const forms = [...new Set((input.forms ?? []).map((f) => f.trim()).filter((f) => f && f !== term))];
+  const syllables = pinyin(term.replace(/[^\p{Script=Han}]/gu, ''), { type: 'array' });
+  return {
+    id: userEntryId(term),
+    term,
+    forms,
+    traditional: [...new Set([term, ...forms].map(toTraditional))],
+    pinyin: syllables.join(' '),
+    english,
+    englishSource: 'your own entry',
+    explanation: explanation || english,
+    category: input.category ?? 'document-phrase',
+    scope: input.scope ?? 'national',
+    related: [],
+    user: true,
+  };
+}

@@ -1,0 +1,36 @@
+import { storage } from '#imports';
+
+export type InlineEnglish = 'off' | 'first' | 'every';
+export type SiteMode = 'always' | 'never';
+
+export interface Settings {
+  /** Show the English rendering in small text after the first (or every) occurrence of a term. */
+  inlineEnglish: InlineEnglish;
+  /** Mark candidate jargon (quoted phrases, numbered formulas) the glossary lacks. */
+  markCandidates: boolean;
+  /** Per-site choices, by hostname. */
+  siteModes: Record<string, SiteMode>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, siteModes: {} };
+
+/** Kept in storage.local so every context (content scripts included) reads it, and it survives restarts. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+export async function getSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await getSettings()), ...change };
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export async function setSiteMode(hostname: string, mode: SiteMode | undefined): Promise<Settings> {
+  const settings = await getSettings();
+  const siteModes = { ...settings.siteModes };
+  if (mode) siteModes[hostname] = mode;
+  else delete siteModes[hostname];
+  return updateSettings({ siteModes });
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, serve, type ExtensionBrowser, type Site } from './harness';
+
+const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>义乌市政府工作报告</title>
+<style>p { font-size: 17px; line-height: 1.8 }</style></head>
+<body>
+<div class="layout"><nav><a href="/">首页</a></nav>
+<article id="main">
+  <h1>坚持<a href="/x" id="link">八八</a>战略</h1>
+  <p id="p1">今年义新欧
+  班列开行1000列，深化<span><font color="red">党建</font>+单元</span>+警务模式。</p>
+  <p id="p2">推进五水共治，建设共同富裕示范区。五水共治成效明显。</p>
+  <table><tr><td>十四五</td><td>规划</td></tr></table>
+  <p id="p3">全面落实“三个百分百”要求，推进“四港”联动。</p>
+  <input id="field" value="八八战略"><textarea id="area">八八战略</textarea>
+  <div id="editor" contenteditable="true">五水共治</div>
+  <ul><li>八八</li><li>战略</li></ul>
+  <button id="btn" type="button">八八战略</button>
+</article>
+<iframe id="frame" src="/frame.html" width="400" height="120"></iframe>
+</div>
+<script>
+  window.clicks = 0;
+  document.getElementById('link').addEventListener('click', (e) => { e.preventDefault(); window.clicks++; });
+</script>
+</body></html>`;
+
+const FRAME = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>框架内：最多跑一次改革。</p></body></html>`;
+
+async function bodyHtml(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerHTML);
+}
+
+describe('annotation on a served news page', () => {
+  let browser: ExtensionBrowser;
+  let site: Site;
+  let page: Page;
+  let tabId: number;
+
+  beforeAll(async () => {
+    site = await serve({ '/article.html': ARTICLE, '/frame.html': FRAME });
+    browser = await launchWithExtension();
+    ({ page, tabId } = await browser.openTab(`${site.origin}/article.html`));
+    await page.waitForSelector('[data-yidu-term="five-water-co-governance"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('marks terms, including one split by a link and one broken by a line break', async () => {
+    const ids = await page.$$eval('yidu-mark[data-yidu-term]', (marks) => marks.map((m) => m.getAttribute('data-yidu-term')));
+    expect(ids).toContain('double-eight-strategy');
+    expect(ids).toContain('yixinou-railway');
+    expect(ids).toContain('party-building-plus-unit-plus-policing');
+    expect(ids).not.toContain('party-building-plus-unit');
+    // 八八 (inside the link) and 战略 share one occurrence number
+    const pieces = await page.$$eval('h1 yidu-mark', (marks) => marks.map((m) => [m.textContent, m.getAttribute('data-yidu-occurrence')]));
+    expect(pieces).toHaveLength(2);
+    expect(pieces[0]![1]).toBe(pieces[1]![1]);
+    expect(await page.locator('#p1 yidu-mark[data-yidu-term="yixinou-railway"]').evaluate((m) => m.textContent)).toBe('义新欧\n  班列');
+  });
+
+  it('leaves inputs, textareas, contenteditable regions, buttons and cross-block text alone', async () => {
+    expect(await page.locator('#editor yidu-mark, ul yidu-mark, #btn yidu-mark').count()).toBe(0);
+    expect(await page.inputValue('#field')).toBe('八八战略');
+    expect(await page.inputValue('#area')).toBe('八八战略');
+    expect(await page.locator('td yidu-mark').count()).toBe(1); // 十四五 alone, not 十四五规划 across cells
+  });
+
+  it('keeps the page’s own listeners working on a marked link', async () => {
+    await page.click('#link');
+    expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
+  });
+
+  it('marks candidate jargon the glossary lacks with a distinct kind', async () => {
+    const candidates = await page.$$eval('yidu-mark[data-yidu-kind="candidate"]', (marks) => marks.map((m) => m.textContent));
+    expect(candidates).toContain('四港');
+  });
+
+  it('marks terms inside a same-origin iframe', async () => {
+    const frame = page.frameLocator('#frame');
+    await expect.poll(() => frame.locator('[data-yidu-term="run-at-most-once"]').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('marks content added after load, once', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = '新增内容：推进数字化改革。';
+      document.getElementById('main')!.append(p);
+    });
+    await expect.poll(() => page.locator('#late [data-yidu-term="digital-reform"]').count(), { timeout: 3000 }).toBe(1);
+    await page.waitForTimeout(400);
+    expect(await page.locator('#late yidu-mark yidu-mark').count()).toBe(0);
+    expect(await page.locator('#late yidu-mark').count()).toBe(1);
+  });
+
+  it('shows a card with the English rendering on hover, and closes it on Escape', async () => {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await page.hover('#p2 yidu-mark[data-yidu-term="five-water-co-governance"]');
+    const card = page.locator('yidu-card .card');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    const text = await card.innerText();
+    expect(text).toContain('五水共治');
+    expect(text).toMatch(/occurrence 1 of 2/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it('opens the card from the keyboard and steps to the next occurrence', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.locator('#p2 yidu-mark[data-yidu-term="five-water-co-governance"]').first().focus();
+    const card = page.locator('yidu-card .card');
+    await expect.poll(() => card.count()).toBe(1);
+    await page.locator('yidu-card').getByRole('button', { name: 'Next occurrence' }).click();
+    await expect.poll(() => page.locator('yidu-card [data-testid="occurrence"]').innerText()).toBe('occurrence 2 of 2');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the number of distinct terms on the badge', async () => {
+    const distinct = await page.evaluate(() => {
+      const glossaryMarks = 'yidu-mark[data-yidu-term]:not([data-yidu-kind])';
+      const ids = new Set([...document.querySelectorAll(glossaryMarks)].map((m) => m.getAttribute('data-yidu-term')));
+      const frameDoc = (document.getElementById('frame') as HTMLIFrameElement).contentDocument!;
+      for (const m of frameDoc.querySelectorAll(glossaryMarks)) ids.add(m.getAttribute('data-yidu-term'));
+      return ids.size;
+    });
+    await expect
+      .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 5000 })
+      .toBe(String(distinct));
+  });
+
+  it('restores the body exactly when annotation is switched off, and marks again when switched on', async () => {
+    // The body as the server sent it, parsed by the same browser (scripts do not run in DOMParser).
+    const original = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    });
+    await page.evaluate(() => document.getElementById('late')?.remove());
+    const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.getByRole('radio', { name: 'Never on this site' }).click();
+    await expect.poll(() => page.locator('yidu-mark').count()).toBe(0);
+    expect(await bodyHtml(page)).toBe(original);
+    await popup.getByRole('radio', { name: 'Default' }).click();
+    await expect.poll(() => page.locator('[data-yidu-term="five-water-co-governance"]').count()).toBe(2);
+    await popup.close();
+  });
+
+  it('adds the reader’s own explanation for a candidate and marks it on every page after reload', async () => {
+    await page.locator('yidu-mark[data-yidu-kind="candidate"]', { hasText: '四港' }).first().click();
+    const card = page.locator('yidu-card');
+    await card.getByRole('button', { name: 'Add your explanation' }).click();
+    await card.getByLabel('English').fill('Four Ports');
+    await card.getByLabel('What it means').fill('Yiwu’s plan to link its sea, land, air and information ports.');
+    await card.getByRole('button', { name: 'Save entry' }).click();
+    await page.reload();
+    const mark = page.locator('#p3 yidu-mark', { hasText: '四港' });
+    await expect.poll(() => mark.getAttribute('data-yidu-term'), { timeout: 10_000 }).toMatch(/^user-/);
+    expect(await mark.getAttribute('data-yidu-kind')).toBeNull();
+    await mark.hover();
+    await expect.poll(() => page.locator('yidu-card .card').innerText(), { timeout: 5000 }).toContain('Four Ports');
+  });
+
+  it('logged no console error and no uncaught exception', () => {
+    expect(browser.errors).toEqual([]);
+  });
+});
