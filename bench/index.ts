@@ -1,5 +1,12 @@
-// `npm run bench`: prints figures for the speed targets (never asserts on time).
+// `npm run bench`: prints figures for the speed and size targets (never asserts on time).
+// Build first (`npm run build`): the in-browser figures load .output/chrome-mv3.
+import { statSync } from 'node:fs';
 import { benchMatcher } from './matcher.bench';
+import { benchAnnotation } from './annotate.bench';
+import { EXTENSION_DIR } from '../tests/e2e/harness';
 
 console.log(`Yidu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 benchMatcher();
+const contentScript = `${EXTENSION_DIR}/content-scripts/annotate.js`;
+console.log(`\n## Content script bundle: ${(statSync(contentScript).size / 1024).toFixed(1)} KB minified (target ≤ 150 KB)`);
+await benchAnnotation();

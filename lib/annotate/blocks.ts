@@ -18,16 +18,31 @@ const BLOCK_TAGS = new Set([
   'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG',
 ]);
 
+const INLINE = 0;
+const BLOCK = 1;
+const SKIP = 2;
+/** Upper-case HTML tag → how the walker treats it (tags not listed are inline). */
+const TAG_KIND = new Map<string, number>([
+  ...[...SKIPPED_TAGS].map((t) => [t, SKIP] as [string, number]),
+  ...[...BLOCK_TAGS].map((t) => [t, BLOCK] as [string, number]),
+]);
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+function kindOf(el: Element): number {
+  // Outside HTML (SVG, MathML) nothing is annotated; HTML tag names are already upper-case.
+  if (el.namespaceURI !== HTML_NS) return SKIP;
+  const kind = TAG_KIND.get(el.tagName) ?? TAG_KIND.get(el.tagName.toUpperCase()) ?? INLINE;
+  if (kind !== SKIP && el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') return SKIP;
+  return kind;
+}
+
 /** Does the annotator leave this element (and everything inside it) alone? */
 export function isSkipped(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return kindOf(el) === SKIP;
 }
 
 export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return kindOf(el) === BLOCK;
 }
 
 export interface TextRun {
@@ -74,10 +89,11 @@ export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => v
     }
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (isSkipped(el)) continue;
+      const kind = kindOf(el);
+      if (kind === SKIP) continue;
       // Open shadow roots are annotated as roots of their own (they need their own observer).
-      if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
-      if (isBlock(el)) {
+      if (onShadowRoot && el.shadowRoot) onShadowRoot(el.shadowRoot);
+      if (kind === BLOCK) {
         flush();
         stack.push(BLOCK_END);
       }

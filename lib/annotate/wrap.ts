@@ -26,54 +26,81 @@ export function newLedger(): MarkLedger {
   return { created: [], marks: [], glosses: [], nextOccurrence: 1 };
 }
 
-/** Per span: its first and last piece (the first takes keyboard focus; a gloss goes after the last). */
-export type WrappedSpan = { span: MatchSpan; first: Element; last: Element };
+/** A span to mark; `kind` is set for candidate jargon. */
+export type MarkSpan = MatchSpan & { kind?: string };
 
-/** Wraps every span of one run; `spans` are offsets into run.text, in order, non-overlapping. */
-export function wrapSpans(run: TextRun, spans: readonly MatchSpan[], ledger: MarkLedger, kind?: string): WrappedSpan[] {
+/** Per span: its first and last piece (the first takes keyboard focus; a gloss goes after the last). */
+export type WrappedSpan = { span: MarkSpan; first: Element; last: Element };
+
+/**
+ * Wraps every span of one run. `spans`: offsets into run.text, sorted, non-overlapping.
+ * Each text node that holds pieces keeps its leading text and is followed by one fragment built
+ * off-document (marks and the text between them): one live insertion per node, which is much
+ * cheaper than splitting the live node once per piece.
+ */
+export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: MarkLedger): WrappedSpan[] {
   const doc = run.nodes[0]?.ownerDocument;
-  const wrapped: WrappedSpan[] = [];
-  if (!doc || spans.length === 0) return wrapped;
-  // Occurrence numbers follow reading order although wrapping goes right to left (so that splitting
-  // a node never moves an offset still to be used: a split node keeps its left part).
+  if (!doc || spans.length === 0) return [];
+  const template = doc.createElement(MARK_TAG);
+  template.setAttribute(TERM_ATTR, '');
+  template.setAttribute(OCCURRENCE_ATTR, '');
   const firstOccurrence = ledger.nextOccurrence;
   ledger.nextOccurrence += spans.length;
-  for (let k = spans.length - 1; k >= 0; k--) {
-    const span = spans[k]!;
-    const occurrence = String(firstOccurrence + k);
-    let first: Element | undefined;
-    let last: Element | undefined;
-    for (let i = run.nodes.length - 1; i >= 0; i--) {
-      const node = run.nodes[i]!;
-      const nodeStart = run.starts[i]!;
-      const nodeEnd = nodeStart + node.data.length;
-      if (nodeEnd <= span.start || nodeStart >= span.end) continue;
+  const firsts: (Element | undefined)[] = new Array(spans.length);
+  const lasts: (Element | undefined)[] = new Array(spans.length);
+
+  let k = 0; // first span that may still reach the current node
+  for (let i = 0; i < run.nodes.length; i++) {
+    const node = run.nodes[i]!;
+    const data = node.data;
+    const nodeStart = run.starts[i]!;
+    const nodeEnd = nodeStart + data.length;
+    while (k < spans.length && spans[k]!.end <= nodeStart) k++;
+    let fragment: DocumentFragment | undefined;
+    let keep = 0; // the original node keeps data[0, keep): the text before its first piece
+    let cursor = 0; // how much of `data` is placed already
+    for (let j = k; j < spans.length && spans[j]!.start < nodeEnd; j++) {
+      const span = spans[j]!;
       const localStart = Math.max(span.start - nodeStart, 0);
       const localEnd = Math.min(span.end, nodeEnd) - nodeStart;
-      if (node.data.slice(localStart, localEnd).trim() === '') continue; // a bare line break between pieces
-      if (localEnd < node.data.length) ledger.created.push(node.splitText(localEnd));
-      let piece = node;
-      if (localStart > 0) {
-        piece = node.splitText(localStart);
-        ledger.created.push(piece);
-      }
-      const mark = doc.createElement(MARK_TAG);
+      if (data.slice(localStart, localEnd).trim() === '') continue; // a bare line break between pieces
+      if (!fragment) {
+        fragment = doc.createDocumentFragment();
+        keep = localStart;
+      } else if (localStart > cursor) fragment.append(created(doc, data.slice(cursor, localStart), ledger));
+      const mark = template.cloneNode(false) as Element;
       mark.setAttribute(TERM_ATTR, span.id);
-      mark.setAttribute(OCCURRENCE_ATTR, occurrence);
-      if (kind) mark.setAttribute(KIND_ATTR, kind);
-      piece.parentNode!.insertBefore(mark, piece);
-      mark.appendChild(piece);
+      mark.setAttribute(OCCURRENCE_ATTR, String(firstOccurrence + j));
+      if (span.kind) mark.setAttribute(KIND_ATTR, span.kind);
+      mark.append(created(doc, data.slice(localStart, localEnd), ledger));
+      fragment.append(mark);
       ledger.marks.push(mark);
-      last ??= mark;
-      first = mark;
+      firsts[j] ??= mark;
+      lasts[j] = mark;
+      cursor = localEnd;
     }
-    if (first && last) {
-      first.setAttribute('tabindex', '0');
-      first.setAttribute('role', 'button');
-      wrapped.push({ span, first, last });
-    }
+    if (!fragment) continue;
+    if (cursor < data.length) fragment.append(created(doc, data.slice(cursor), ledger));
+    // The original node stays in place holding the text before the first piece (possibly empty).
+    node.parentNode!.insertBefore(fragment, node.nextSibling);
+    node.data = data.slice(0, keep);
   }
-  return wrapped.reverse();
+
+  const wrapped: WrappedSpan[] = [];
+  spans.forEach((span, j) => {
+    const first = firsts[j];
+    if (!first) return;
+    first.setAttribute('tabindex', '0');
+    first.setAttribute('role', 'button');
+    wrapped.push({ span, first, last: lasts[j]! });
+  });
+  return wrapped;
+}
+
+function created(doc: Document, text: string, ledger: MarkLedger): Text {
+  const node = doc.createTextNode(text);
+  ledger.created.push(node);
+  return node;
 }
 
 /** Puts the English rendering in small text right after an occurrence: 八八战略 (Double-Eight Strategy). */

@@ -32,7 +32,7 @@ export function registerBackgroundHandlers(): void {
   });
 
   onMessage('reportPageTerms', ({ data, sender }) => {
-    if (sender.tab?.id !== undefined) return badges.report(sender.tab.id, sender.frameId ?? 0, data.url, data.counts);
+    if (sender.tab?.id !== undefined) return badges.report(sender.tab.id, sender.frameId ?? 0, data.counts);
   });
 
   onMessage('saveVocabulary', ({ data }) => vocabulary.save(data));
@@ -47,4 +47,7 @@ export function registerBackgroundHandlers(): void {
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
 
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') badges.forget(tabId);
+  });
 }
