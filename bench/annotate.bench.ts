@@ -10,7 +10,7 @@ import { surfacesOf } from '../lib/glossary/glossary';
 import { chromiumPath, launchWithExtension, serve } from '../tests/e2e/harness';
 import { corpusText } from './corpus';
 
-function longPage(): string {
+export function longPage(): string {
   const { text } = corpusText();
   const sentences = text.replace(/\s+/g, '').split(/(?<=。)/).filter((s) => s.length > 10);
   const paragraphs: string[] = [];

@@ -51,6 +51,8 @@ export class PageAnnotator {
   private stopped = false;
   private readonly roots = new Set<Node>();
   private shadowRoots = new WeakSet<ShadowRoot>();
+  /** Set when the page changed something since runs were collected: then each run is re-checked. */
+  private pageChanged = false;
 
   constructor(
     private readonly matcher: Matcher,
@@ -91,6 +93,7 @@ export class PageAnnotator {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    this.pageChanged = true;
     for (const record of records) {
       if (record.type === 'characterData') {
         if (!isOwnNode(record.target)) this.pendingRoots.add(record.target.parentNode ?? record.target);
@@ -125,6 +128,7 @@ export class PageAnnotator {
     };
     // collectRuns never enters a mark, so only roots themselves can lie inside one.
     const runs = roots.filter((root) => !isOwnNode(root)).flatMap((root) => collectRuns(root, onShadowRoot));
+    this.pageChanged = false;
     const ordered = nearestFirst(runs);
     const sliceMs = this.options.sliceMs ?? 8;
     for (let next = 0; next < ordered.length && !this.stopped; ) {
@@ -146,7 +150,11 @@ export class PageAnnotator {
 
   /** Matches a batch of runs in one sweep of the matcher (runs joined by a character no term has). */
   private markBatch(batch: TextRun[]): void {
-    const live = batch.filter((run) => run.nodes.every((n) => n.isConnected) && run.text === run.nodes.map((n) => n.data).join(''));
+    // A run whose nodes the page detached or edited since they were collected is left for the
+    // observer's next pass (which sees those changes), rather than wrapped at stale offsets.
+    const live = this.pageChanged
+      ? batch.filter((run) => run.nodes.every((n) => n.isConnected) && run.text === run.nodes.map((n) => n.data).join(''))
+      : batch;
     const joined = live.map((run) => run.text).join(RUN_SEPARATOR);
     const spans = this.matcher.find(joined);
     let k = 0;
@@ -204,18 +212,23 @@ function isInsideOwnMark(node: Node): boolean {
   return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, yidu-card`) != null;
 }
 
-/** Runs in or near the viewport first (one layout read for all), then the rest in page order. */
+/**
+ * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
+ * a binary search finds the first one below the top of the screen with a handful of layout reads.
+ */
 function nearestFirst(runs: TextRun[]): TextRun[] {
   if (runs.length < 50 || typeof window === 'undefined') return runs;
   const height = window.innerHeight || 800;
-  const near: TextRun[] = [];
-  const far: TextRun[] = [];
-  for (const run of runs) {
-    const parent = run.nodes[0]!.parentElement;
-    const rect = parent?.getBoundingClientRect();
-    (rect && rect.bottom > -height && rect.top < 2 * height ? near : far).push(run);
+  const top = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (top(runs[mid]!) < -height) lo = mid + 1;
+    else hi = mid;
   }
-  return near.concat(far);
+  let end = lo;
+  while (end < runs.length && end - lo < 400 && top(runs[end]!) < 2 * height) end++;
+  if (lo === 0 && end === runs.length) return runs;
+  return [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)];
 }
-
-export { isInsideSkipped };

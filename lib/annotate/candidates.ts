@@ -11,9 +11,10 @@ export const CANDIDATE_PREFIX = 'candidate:';
 const HAN = '\\u3400-\\u9fff';
 // “…” 「…」 ‘…’ "…" around 2–8 Han characters (a + or · may join parts: “保税加工+转口”).
 const QUOTED = new RegExp(`[“「‘"]([${HAN}]{1,8}(?:[+＋·][${HAN}]{1,8})?)[”」’"]`, 'gu');
-// A numeral, a classifier-like character, then 1–4 Han characters, ending at punctuation or a quote.
+// A numeral (not 一, which starts too many ordinary words; not after 第 or another numeral), a
+// classifier-like character, then up to 4 Han characters, ending at punctuation, a quote or 和/与/及/等.
 const NUMBERED = new RegExp(
-  `(?<![${HAN}0-9])([一二三四五六七八九十两百千]{1,2}(?:个|大|项|张|驾|条|化|型|心|线|港|强|治|服务|零)[${HAN}]{0,4}?)(?=[，。、；：！？”」’）)\\s]|和|与|及|等|$)`,
+  `(?<![一二三四五六七八九十两百千第0-9])([二三四五六七八九十两][十]?(?:个|大|项|张|驾|条|化|型|心|线|港|强|治|服务|零)[${HAN}]{0,4}?)(?=[，。、；：！？”」’）)\\s]|和|与|及|等|$)`,
   'gu',
 );
 
@@ -25,7 +26,7 @@ const ORDINARY_QUOTED = new Set([
 ]);
 
 /** Tails after a numeral that make an ordinary count, not a formula (两个方面, 三个月). */
-const ORDINARY_COUNT = /^[一二三四五六七八九十两百千]{1,2}(?:个|大|项|张|条)(?:方面|问题|小时|月|年|人|次|部门|单位|国家|城市|地区|区|镇|村|街道|企业|项目|工程|点|步|字)?$/u;
+const ORDINARY_COUNT = /^[一二三四五六七八九十两百千]{1,2}(?:个|项|张|条)(?:方面|问题|小时|月|年|人|次|部门|单位|国家|城市|地区|区|镇|村|街道|企业|项目|工程|点|步|字|多|批|阶段|层次|环节|领域|行业|类)|^[一二三四五六七八九十两百千]{1,2}(?:个|项|张|条)$/u;
 
 /**
  * Candidate spans in `text` that no glossary span overlaps, in order. `glossarySpans` must be sorted.

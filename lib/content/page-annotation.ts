@@ -22,16 +22,17 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const hostname = doc.location.hostname;
   const topFrame = doc.defaultView === doc.defaultView?.top;
 
-  const summary = (): PageTermSummary => ({
+  // The language ratio reads innerText (rendered text only, no scripts), so only when the popup asks.
+  const summary = (withLanguage = true): PageTermSummary => ({
     url: doc.location.href,
     title: doc.title,
-    hanRatio: hanRatio(doc.body?.innerText ?? ''),
+    hanRatio: withLanguage ? hanRatio(doc.body?.innerText ?? '') : 0,
     counts: Object.fromEntries(annotator?.counts ?? []),
   });
   const report = () => {
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
-      if (!signal.aborted) void sendMessage('reportPageTerms', summary()).catch(() => undefined);
+      if (!signal.aborted) void sendMessage('reportPageTerms', summary(false)).catch(() => undefined);
     }, 50);
   };
 

@@ -1,16 +1,16 @@
 /**
  * The one owner of Yidu's IndexedDB schema (extension origin only: popup, reader, background).
  * Bump DB_VERSION only together with a new `if (oldVersion < N)` step below and a test that upgrades
- * from the previous version's fixture.
+ * from the previous version's fixture (tests/unit/db-upgrade.test.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { GlossaryEntry } from '../glossary/types';
 
 export const DB_NAME = 'yidu';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface VocabularyItem {
-  /** The entry id (a glossary id, or candidate:… for phrases the user explained). */
+  /** The entry id (a glossary id, or a user entry's id). */
   entryId: string;
   term: string;
   english: string;
@@ -23,6 +23,39 @@ export interface VocabularyItem {
   learned: boolean;
 }
 
+export interface ArticleRecord {
+  /** Canonical URL: the key, so saving the same page again updates it. */
+  url: string;
+  title: string;
+  byline: string;
+  siteName: string;
+  publishedAt?: number;
+  /** Sanitized HTML; images point at `yidu-image:N` (N indexes `images`). */
+  html: string;
+  text: string;
+  length: number;
+  source: 'article' | 'dense-block' | 'selection' | 'body';
+  /** Entry id → occurrences in the article. */
+  terms: Record<string, number>;
+  /** Image keys in the images store, by position; null where the image could not be fetched. */
+  images: (string | null)[];
+  /** Original addresses of images that could not be saved. */
+  missingImages: string[];
+  leadImage?: string;
+  savedAt: number;
+  updatedAt: number;
+  /** Times saved again after the first. */
+  updates: number;
+}
+
+export interface ImageRecord {
+  /** `${articleUrl}#${index}` */
+  key: string;
+  articleUrl: string;
+  originalUrl: string;
+  blob: Blob;
+}
+
 export interface YiduDB extends DBSchema {
   vocabulary: {
     key: string; // entryId: one card per term; saving again updates the context
@@ -32,6 +65,16 @@ export interface YiduDB extends DBSchema {
   userEntries: {
     key: string;
     value: GlossaryEntry & { updatedAt: number };
+  };
+  articles: {
+    key: string;
+    value: ArticleRecord;
+    indexes: { savedAt: number; siteName: string };
+  };
+  images: {
+    key: string;
+    value: ImageRecord;
+    indexes: { articleUrl: string };
   };
 }
 
@@ -44,6 +87,13 @@ export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
         const vocabulary = db.createObjectStore('vocabulary', { keyPath: 'entryId' });
         vocabulary.createIndex('savedAt', 'savedAt');
         db.createObjectStore('userEntries', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        const articles = db.createObjectStore('articles', { keyPath: 'url' });
+        articles.createIndex('savedAt', 'savedAt');
+        articles.createIndex('siteName', 'siteName');
+        const images = db.createObjectStore('images', { keyPath: 'key' });
+        images.createIndex('articleUrl', 'articleUrl');
       }
     },
   });

@@ -1,0 +1,71 @@
+import type { ArticleRecord, ImageRecord, YiduDatabase } from './schema';
+
+export type NewArticle = Omit<ArticleRecord, 'savedAt' | 'updatedAt' | 'updates' | 'images'>;
+
+export function createArticlesRepo(db: Promise<YiduDatabase>) {
+  return {
+    /**
+     * Stores an article and its images in one transaction: saving the same URL again replaces the
+     * content and images but keeps the first saved date. Concurrent saves of one page serialise on
+     * the transaction, so there is never a duplicate. A quota error aborts it all: nothing is lost.
+     */
+    async save(article: NewArticle, images: { originalUrl: string; blob: Blob | null }[]): Promise<ArticleRecord> {
+      const tx = (await db).transaction(['articles', 'images'], 'readwrite');
+      const articles = tx.objectStore('articles');
+      const imageStore = tx.objectStore('images');
+      const previous = await articles.get(article.url);
+      for (const key of await imageStore.index('articleUrl').getAllKeys(article.url)) await imageStore.delete(key);
+      const now = Date.now();
+      const keys: (string | null)[] = [];
+      for (const [i, image] of images.entries()) {
+        if (!image.blob) {
+          keys.push(null);
+          continue;
+        }
+        const record: ImageRecord = { key: `${article.url}#${i}`, articleUrl: article.url, originalUrl: image.originalUrl, blob: image.blob };
+        await imageStore.put(record);
+        keys.push(record.key);
+      }
+      const record: ArticleRecord = {
+        ...article,
+        images: keys,
+        savedAt: previous?.savedAt ?? now,
+        updatedAt: now,
+        updates: previous ? previous.updates + 1 : 0,
+      };
+      await articles.put(record);
+      await tx.done;
+      return record;
+    },
+
+    async get(url: string): Promise<ArticleRecord | undefined> {
+      return (await db).get('articles', url);
+    },
+
+    /** Newest first. */
+    async list(): Promise<ArticleRecord[]> {
+      return (await (await db).getAllFromIndex('articles', 'savedAt')).reverse();
+    },
+
+    async latest(count: number): Promise<ArticleRecord[]> {
+      const out: ArticleRecord[] = [];
+      let cursor = await (await db).transaction('articles').store.index('savedAt').openCursor(null, 'prev');
+      while (cursor && out.length < count) {
+        out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    },
+
+    async image(key: string): Promise<ImageRecord | undefined> {
+      return (await db).get('images', key);
+    },
+
+    async remove(url: string): Promise<void> {
+      const tx = (await db).transaction(['articles', 'images'], 'readwrite');
+      for (const key of await tx.objectStore('images').index('articleUrl').getAllKeys(url)) await tx.objectStore('images').delete(key);
+      await tx.objectStore('articles').delete(url);
+      await tx.done;
+    },
+  };
+}
