@@ -6,6 +6,7 @@ import { isCandidateId } from '@/lib/annotate/candidates';
 import { rankTerms } from '@/lib/page-terms';
 import { targetTab } from '@/lib/tabs';
 import { SiteControls } from './site-controls';
+import { SavePanel } from './save-panel';
 
 type Tab = { id: number; title: string; url: string };
 type State =
@@ -66,6 +67,7 @@ export function PopupApp() {
         {state.kind === 'ready' && (
           <>
             <PageSummary tab={state.tab} summary={state.summary} entries={state.entries} />
+            <SavePanel tabId={state.tab.id} />
             <SiteControls tab={state.tab} url={state.summary.url} onChange={() => void load(state.tab)} />
           </>
         )}

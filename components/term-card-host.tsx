@@ -17,6 +17,8 @@ const HOVER_CLOSE_MS = 350;
 export interface CardHostOptions {
   /** Called after the reader adds an entry, so the page can be marked again with it. */
   onEntryAdded(entry: GlossaryEntry): void;
+  /** The page a saved term came from (the reader shows saved articles: their own title and URL). */
+  page?: () => { title: string; url: string };
 }
 
 export class TermCardHost {
@@ -153,8 +155,8 @@ export class TermCardHost {
         english: entry.english,
         pinyin: entry.pinyin,
         sentence: sentenceAround(anchor),
-        pageTitle: this.doc.title,
-        pageUrl: this.doc.location.href,
+        pageTitle: this.options.page?.().title ?? this.doc.title,
+        pageUrl: this.options.page?.().url ?? this.doc.location.href,
       });
       this.saved.add(entry.id);
       await this.open(anchor, entry.id);

@@ -34,6 +34,9 @@ export interface ProtocolMap {
   // popup → content script (sent to a tab)
   getPageTerms(): PageTermSummary;
 
+  // popup/reader → content script: the page for saving, and its images (same-origin fetch)
+  getPageSnapshot(): PageSnapshot;
+  fetchImage(data: { url: string }): { dataUrl: string } | { error: string };
   // popup → content script: scroll to the first occurrence of a term
   revealTerm(data: { id: string }): boolean;
   // popup/background → content script: switch marking on or off in this tab
@@ -45,6 +48,14 @@ export interface ProtocolMap {
   addUserEntry(draft: UserEntryDraft): GlossaryEntry;
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
+}
+
+/** The page's HTML without Yidu's marks, for extraction in an extension page. */
+export interface PageSnapshot {
+  html: string;
+  url: string;
+  canonical: string | null;
+  selection: string;
 }
 
 /** What a reader writes for a phrase the glossary lacks; the background fills pinyin and traditional forms. */

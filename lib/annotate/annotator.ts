@@ -4,7 +4,7 @@
  * first, so a long page never blocks the main thread for long.
  */
 import type { Matcher, MatchSpan } from '../matcher/matcher';
-import { collectRuns, isInsideSkipped, type TextRun } from './blocks';
+import { collectRuns, type TextRun } from './blocks';
 import { GLOSS_TAG, MARK_TAG, addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
 
 export interface AnnotatorOptions {

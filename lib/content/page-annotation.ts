@@ -6,6 +6,7 @@ import { revealFirst } from '../annotate/occurrences';
 import { hanRatio } from '../page-terms';
 import { getSettings, settingsItem, type Settings } from '../settings';
 import { TermCardHost } from '@/components/term-card-host';
+import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 
 /**
  * The content script's work in one frame: build the matcher from the background's spellings, mark
@@ -95,6 +96,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
           return summary();
         }),
         onMessage('revealTerm', ({ data }) => revealFirst(doc, data.id)),
+        onMessage('getPageSnapshot', () => pageSnapshot(doc)),
+        onMessage('fetchImage', ({ data }) => fetchImageAsDataUrl(data.url)),
       ]
     : [];
   const unwatch = settingsItem.watch((next, previous) => {

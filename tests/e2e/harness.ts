@@ -4,6 +4,7 @@
  * console error and uncaught exception from pages, the popup, the reader and the service worker.
  */
 import { createServer, type Server } from 'node:http';
+import { deflateSync } from 'node:zlib';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,8 +25,8 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `pages` (path → HTML) from 127.0.0.1 on a free port. */
-export async function serve(pages: Record<string, string>): Promise<Site> {
+/** Serves `pages` (path → HTML, or a Buffer served as PNG) from 127.0.0.1 on a free port. */
+export async function serve(pages: Record<string, string | Buffer>): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const body = pages[path];
@@ -37,13 +38,19 @@ export async function serve(pages: Record<string, string>): Promise<Site> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'image/png';
+    res.writeHead(200, { 'content-type': type }).end(body);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    // Stopping the site means the network source is gone: open keep-alive connections are cut too.
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -53,6 +60,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Console errors and uncaught exceptions seen so far, with where they came from. */
   errors: string[];
+  /** Addresses of pages that opened a dialog (alert, confirm, prompt); each was dismissed. */
+  dialogs: string[];
   open(url: string): Promise<Page>;
   /** Opens `url` in a new tab and returns the page with Chrome's id for that tab. */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
@@ -60,7 +69,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(userDataDir = mkdtempSync(join(tmpdir(), 'yidu-e2e-'))): Promise<ExtensionBrowser> {
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'yidu-e2e-'));
+}
+
+/** Launches Chromium with the built extension; `keepProfile` leaves the profile for a relaunch. */
+export async function launchWithExtension(userDataDir = newProfileDir(), keepProfile = false): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR} has no manifest.json: run \`npm run build\` first`);
   }
@@ -80,7 +94,12 @@ export async function launchWithExtension(userDataDir = mkdtempSync(join(tmpdir(
     ],
   });
   const errors: string[] = [];
+  const dialogs: string[] = [];
   const watch = (page: Page) => {
+    page.on('dialog', (dialog) => {
+      dialogs.push(page.url());
+      void dialog.dismiss().catch(() => undefined);
+    });
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`console error on ${page.url()}: ${msg.text()}`);
     });
@@ -101,6 +120,7 @@ export async function launchWithExtension(userDataDir = mkdtempSync(join(tmpdir(
     worker,
     extensionId,
     errors,
+    dialogs,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
@@ -120,7 +140,7 @@ export async function launchWithExtension(userDataDir = mkdtempSync(join(tmpdir(
     },
     async close() {
       await context.close();
-      if (userDataDir.startsWith(tmpdir())) rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile && userDataDir.startsWith(tmpdir())) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -131,4 +151,39 @@ export function newsPage(title: string, paragraphs: string[]): string {
 <body><header><a href="/">义乌新闻</a></header><article><h1>${title}</h1>
 ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 </article><footer>版权所有</footer></body></html>`;
+}
+
+/** A solid-colour PNG of the given size (a real image for the browser to decode). */
+export function makePng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleRecord } from '@/lib/db/schema';
+import type { GlossaryEntry } from '@/lib/glossary/types';
+import { currentGlossary, currentMatcher, library } from '@/lib/library';
+import { sanitizeArticleHtml } from '@/lib/extract/sanitize';
+import { IMAGE_SCHEME } from '@/lib/save/save-article';
+import { PageAnnotator } from '@/lib/annotate/annotator';
+import { revealFirst } from '@/lib/annotate/occurrences';
+import { rankTerms } from '@/lib/page-terms';
+import { TermCardHost } from './term-card-host';
+
+/** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
+export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
+  const [article, setArticle] = useState<ArticleRecord | null | undefined>();
+  const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
+  const body = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void library().articles.get(url).then((a) => setArticle(a ?? null));
+  }, [url]);
+
+  useEffect(() => {
+    const root = body.current;
+    if (!article || !root) return;
+    const objectUrls: string[] = [];
+    let annotator: PageAnnotator | undefined;
+    let card: TermCardHost | undefined;
+    let cancelled = false;
+    // Stored sanitized, and sanitized again here. Parsed in an inert <template> first, so no image
+    // tries to load its placeholder address before it is given its Blob.
+    const template = document.createElement('template');
+    template.innerHTML = sanitizeArticleHtml(article.html);
+    const pending = new Map<HTMLImageElement, string | null | undefined>();
+    for (const img of template.content.querySelectorAll('img')) {
+      const src = img.getAttribute('src') ?? '';
+      if (!src.startsWith(IMAGE_SCHEME)) continue;
+      pending.set(img, article.images[Number(src.slice(IMAGE_SCHEME.length))]);
+      img.removeAttribute('src');
+    }
+    root.replaceChildren(template.content);
+    void (async () => {
+      for (const [img, key] of pending) {
+        const record = key ? await library().articles.image(key) : undefined;
+        if (cancelled) return;
+        if (!record) continue;
+        const objectUrl = URL.createObjectURL(record.blob);
+        objectUrls.push(objectUrl);
+        img.src = objectUrl;
+      }
+      const [matcher, glossary] = await Promise.all([currentMatcher(), currentGlossary()]);
+      if (cancelled) return;
+      setEntries(new Map(Object.keys(article.terms).flatMap((id) => (glossary.get(id) ? [[id, glossary.get(id)!]] : []))));
+      annotator = new PageAnnotator(matcher);
+      card = new TermCardHost(document, { onEntryAdded: () => undefined, page: () => ({ title: article.title, url: article.url }) });
+      await annotator.attach(root);
+    })();
+    return () => {
+      cancelled = true;
+      card?.destroy();
+      void annotator?.detach();
+      objectUrls.forEach((u) => URL.revokeObjectURL(u)); // released on leaving the article
+    };
+  }, [article]);
+
+  if (article === undefined) return <p class="muted">Opening…</p>;
+  if (article === null)
+    return (
+      <p>
+        This article is not in your library. <button type="button" onClick={onBack}>Back to the library</button>
+      </p>
+    );
+  const terms = rankTerms(article.terms).filter(([id]) => entries.has(id));
+  return (
+    <div class="article-layout">
+      <article class="article" lang="zh-Hans">
+        <p>
+          <button type="button" onClick={onBack}>← Library</button>
+        </p>
+        <h1 data-testid="article-title">{article.title}</h1>
+        <p class="muted">
+          {article.siteName}
+          {article.byline ? ` · ${article.byline}` : ''}
+          {article.publishedAt ? ` · ${new Date(article.publishedAt).toLocaleDateString()}` : ''} ·{' '}
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            original page
+          </a>
+        </p>
+        {article.missingImages.length > 0 && <p class="muted">{article.missingImages.length} images could not be saved.</p>}
+        <div ref={body} class="article-body" data-testid="article-body" />
+      </article>
+      <aside class="term-panel" aria-label="Terms in this article">
+        <h2>Terms ({terms.length})</h2>
+        <ul class="term-list" data-testid="article-terms">
+          {terms.map(([id, count]) => (
+            <li key={id} data-term-id={id}>
+              <button type="button" class="term-link" onClick={() => body.current && revealFirst(body.current, id)}>
+                <span lang="zh-Hans">{entries.get(id)!.term}</span>
+              </button>
+              <span class="muted">{entries.get(id)!.english}</span>
+              <span class="count">{count}</span>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}
