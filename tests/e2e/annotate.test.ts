@@ -12,7 +12,7 @@ const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><
   班列开行1000列，深化<span><font color="red">党建</font>+单元</span>+警务模式。</p>
   <p id="p2">推进五水共治，建设共同富裕示范区。五水共治成效明显。</p>
   <table><tr><td>十四五</td><td>规划</td></tr></table>
-  <p id="p3">全面落实“三个百分百”要求，推进“四港”联动。</p>
+  <p id="p3">全面落实“甜橙计划”要求，推进四港联动。</p>
   <input id="field" value="八八战略"><textarea id="area">八八战略</textarea>
   <div id="editor" contenteditable="true">五水共治</div>
   <ul><li>八八</li><li>战略</li></ul>
@@ -54,7 +54,10 @@ describe('annotation on a served news page', () => {
     const ids = await page.$$eval('yidu-mark[data-yidu-term]', (marks) => marks.map((m) => m.getAttribute('data-yidu-term')));
     expect(ids).toContain('double-eight-strategy');
     expect(ids).toContain('yixinou-railway');
-    expect(ids).toContain('party-building-plus-unit-plus-policing');
+    // the longer 党建+单元+警务 wins over 党建+单元 inside it, across the <font> and <span> tags
+    const party = await page.$$eval('#p1 span yidu-mark', (marks) => marks.map((m) => [m.textContent, m.getAttribute('data-yidu-term')]));
+    expect(party.map(([text]) => text).join('')).toBe('党建+单元');
+    expect(new Set(party.map(([, id]) => id)).size).toBe(1);
     expect(ids).not.toContain('party-building-plus-unit');
     // 八八 (inside the link) and 战略 share one occurrence number
     const pieces = await page.$$eval('h1 yidu-mark', (marks) => marks.map((m) => [m.textContent, m.getAttribute('data-yidu-occurrence')]));
@@ -77,7 +80,7 @@ describe('annotation on a served news page', () => {
 
   it('marks candidate jargon the glossary lacks with a distinct kind', async () => {
     const candidates = await page.$$eval('yidu-mark[data-yidu-kind="candidate"]', (marks) => marks.map((m) => m.textContent));
-    expect(candidates).toContain('四港');
+    expect(candidates).toContain('甜橙计划');
   });
 
   it('marks terms inside a same-origin iframe', async () => {
@@ -151,18 +154,18 @@ describe('annotation on a served news page', () => {
   });
 
   it('adds the reader’s own explanation for a candidate and marks it on every page after reload', async () => {
-    await page.locator('yidu-mark[data-yidu-kind="candidate"]', { hasText: '四港' }).first().click();
+    await page.locator('yidu-mark[data-yidu-kind="candidate"]', { hasText: '甜橙计划' }).first().click();
     const card = page.locator('yidu-card');
     await card.getByRole('button', { name: 'Add your explanation' }).click();
-    await card.getByLabel('English').fill('Four Ports');
-    await card.getByLabel('What it means').fill('Yiwu’s plan to link its sea, land, air and information ports.');
+    await card.getByLabel('English').fill('Sweet Orange Plan');
+    await card.getByLabel('What it means').fill('A made-up programme name used by this test.');
     await card.getByRole('button', { name: 'Save entry' }).click();
     await page.reload();
-    const mark = page.locator('#p3 yidu-mark', { hasText: '四港' });
+    const mark = page.locator('#p3 yidu-mark', { hasText: '甜橙计划' });
     await expect.poll(() => mark.getAttribute('data-yidu-term'), { timeout: 10_000 }).toMatch(/^user-/);
     expect(await mark.getAttribute('data-yidu-kind')).toBeNull();
     await mark.hover();
-    await expect.poll(() => page.locator('yidu-card .card').innerText(), { timeout: 5000 }).toContain('Four Ports');
+    await expect.poll(() => page.locator('yidu-card .card').innerText(), { timeout: 5000 }).toContain('Sweet Orange Plan');
   });
 
   it('logged no console error and no uncaught exception', () => {

@@ -8,7 +8,7 @@ describe('the built extension in Chromium', () => {
   beforeAll(async () => {
     site = await serve({
       '/article.html': newsPage('义乌召开大会', [
-        '会议强调，要忠实践行八八战略，奋力打造重要窗口。',
+        '会议强调，要坚持八八战略，奋力打造重要窗口。',
         '今年义新欧班列开行1000列，义新欧再创新高。',
         '深化党建+单元+警务模式，推动五水共治。',
       ]),
