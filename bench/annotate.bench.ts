@@ -18,6 +18,7 @@ export function longPage(): string {
   for (let i = 0; paragraphs.length < 2000; i++) {
     let p = '';
     while (p.length < 100) p += sentences[(i * 7 + p.length) % sentences.length]!;
+    p = p.slice(0, 100); // 2,000 × 100 = 200,000 characters
     // Split a few terms by inline tags, as news sites do with links and emphasis.
     if (i % 10 === 0) p = p.replace('八八战略', '<a href="#">八八</a>战略').replace('义新欧', '<b>义新</b>欧');
     total += p.replace(/<[^>]+>/g, '').length;
@@ -37,6 +38,7 @@ export async function benchAnnotation(): Promise<void> {
     const browser = await launchWithExtension();
     const runs: number[] = [];
     const busy: number[] = [];
+    const nearDone: number[] = [];
     const longest: number[] = [];
     let marks = 0;
     for (let run = 0; run < 7; run++) {
@@ -52,17 +54,19 @@ export async function benchAnnotation(): Promise<void> {
       const result = await page.evaluate(() => {
         const [first] = performance.getEntriesByName('yidu:annotate') as PerformanceMeasure[];
         const during = (window as unknown as { yiduLongTasks: number[] }).yiduLongTasks;
-        const detail = first!.detail as { busy: number };
-        return { duration: first!.duration, busy: detail.busy, longTasks: during, marks: document.querySelectorAll('yidu-mark').length };
+        const detail = first!.detail as { busy: number; nearDoneAt: number; busyAtNear: number };
+        return { duration: first!.duration, busy: detail.busy, nearDoneAt: detail.nearDoneAt, busyAtNear: detail.busyAtNear, longTasks: during, marks: document.querySelectorAll('yidu-mark').length };
       });
       runs.push(result.duration);
       busy.push(result.busy);
+      nearDone.push(result.nearDoneAt);
       longest.push(Math.max(0, ...result.longTasks));
       marks = result.marks;
       await page.close();
     }
     await browser.close();
     console.log(`Yidu annotation, script time (sum of its slices): median ${median(busy).toFixed(1)} ms over ${runs.length} loads (min ${Math.min(...busy).toFixed(1)}, max ${Math.max(...busy).toFixed(1)}); ${marks} marks; target ≤ 50 ms`);
+    console.log(`Yidu annotation of the part in and near the viewport (done first): median ${median(nearDone).toFixed(1)} ms after the start`);
     console.log(`Yidu annotation, wall time from start to last mark (the page renders between slices): median ${median(runs).toFixed(1)} ms`);
     console.log(`longest main-thread task while loading and annotating: median ${median(longest).toFixed(1)} ms, max ${Math.max(...longest).toFixed(1)} ms (0 = none over 50 ms); target: none over 50 ms`);
 
@@ -78,7 +82,7 @@ export async function benchAnnotation(): Promise<void> {
     }
     await plain.close();
     console.log(`naive baseline (per text node, regex replace per term, ${terms.length} spellings): median ${median(naive).toFixed(0)} ms (one blocking task)`);
-    console.log(`Yidu vs naive: ${(median(naive) / median(runs)).toFixed(1)}x faster`);
+    console.log(`Yidu vs naive: ${(median(naive) / median(busy)).toFixed(1)}x less script time, ${(median(naive) / median(runs)).toFixed(1)}x less wall time`);
   } finally {
     await site.close();
   }

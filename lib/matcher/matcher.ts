@@ -34,13 +34,20 @@ interface Automaton {
   /** UTF-16 code unit → symbol (≥1), NOT_IN_ALPHABET, or SKIP. */
   symbolOf: Int32Array;
   rootNext: Int32Array;
-  edgeStart: Int32Array;
-  edgeSymbol: Int32Array;
-  edgeTarget: Int32Array;
+  /** Open-addressing table of the transitions that differ from the root's: key state*symbols+symbol. */
+  hashKeys: Int32Array;
+  hashTargets: Int32Array;
+  hashMask: number;
+  symbolCount: number;
+  /** Full rows of the DFA for states one character deep (most non-root steps start there): row index or -1. */
+  shallowRow: Int32Array;
+  shallowNext: Uint16Array;
   /** Pattern index ending at the state, or -1. */
   terminal: Int32Array;
   /** Nearest state on the failure chain that is terminal, or 0. */
   outputLink: Int32Array;
+  /** The state itself when terminal, else its output link: the first output to report, or 0. */
+  firstOutput: Int32Array;
   patternLength: Int32Array;
   patternId: string[];
 }
@@ -70,7 +77,7 @@ export class Matcher {
   /** Leftmost-longest, non-overlapping matches, in text order. */
   find(text: string): MatchSpan[] {
     const a = (this.automaton ??= buildAutomaton(this.sources));
-    const { symbolOf, rootNext, edgeStart, edgeSymbol, edgeTarget, terminal, outputLink, patternLength } = a;
+    const { symbolOf, rootNext, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, terminal, outputLink, firstOutput, patternLength } = a;
     // Every match, as flat triples (start, end, pattern), in order of end.
     let found = new Int32Array(64);
     let foundCount = 0;
@@ -78,23 +85,21 @@ export class Matcher {
 
     for (let i = 0, n = text.length; i < n; i++) {
       const symbol = symbolOf[text.charCodeAt(i)]!;
-      if (symbol === NOT_IN_ALPHABET) {
-        state = 0;
-        continue;
+      if (symbol <= 0) {
+        if (symbol === NOT_IN_ALPHABET) state = 0;
+        continue; // SKIP: transparent, the state carries over
       }
-      if (symbol === SKIP) continue;
-      let next = rootNext[symbol]!;
-      if (state !== 0) {
-        for (let e = edgeStart[state]!, end = edgeStart[state + 1]!; e < end; e++) {
-          if (edgeSymbol[e] === symbol) {
-            next = edgeTarget[e]!;
-            break;
-          }
-        }
+      if (state === 0) state = rootNext[symbol]!;
+      else if (shallowRow[state]! >= 0) state = shallowNext[shallowRow[state]! + symbol]!;
+      else {
+        const key = state * symbolCount + symbol;
+        let slot = Math.imul(key, 0x9e3779b1) & hashMask;
+        let k = hashKeys[slot]!;
+        while (k !== key && k !== -1) k = hashKeys[(slot = (slot + 1) & hashMask)]!;
+        state = k === key ? hashTargets[slot]! : rootNext[symbol]!;
       }
-      state = next;
-      if (state === 0) continue;
-      let out = terminal[state]! >= 0 ? state : outputLink[state]!;
+      if (state === 0 || firstOutput[state] === 0) continue;
+      let out = firstOutput[state]!;
       while (out !== 0) {
         const p = terminal[out]!;
         if (foundCount * 3 + 3 > found.length) {
@@ -215,31 +220,49 @@ function buildAutomaton(sources: ReadonlyMap<string, readonly string[]>): Automa
   }
   for (const s of queue) outputLink[s] = terminal[fail[s]!]! >= 0 ? fail[s]! : outputLink[fail[s]!]!;
 
-  const edgeStart = new Int32Array(stateCount + 1);
   let edgeTotal = 0;
-  for (let s = 0; s < stateCount; s++) {
-    edgeStart[s] = edgeTotal;
-    if (s !== 0) for (const [symbol, target] of delta[s]!) if (rootNext[symbol] !== target) edgeTotal++;
-  }
-  edgeStart[stateCount] = edgeTotal;
-  const edgeSymbol = new Int32Array(edgeTotal);
-  const edgeTarget = new Int32Array(edgeTotal);
-  for (let s = 1, e = 0; s < stateCount; s++) {
+  for (let s = 1; s < stateCount; s++) for (const [symbol, target] of delta[s]!) if (rootNext[symbol] !== target) edgeTotal++;
+  let tableSize = 16;
+  while (tableSize < edgeTotal * 2) tableSize <<= 1;
+  const hashMask = tableSize - 1;
+  const hashKeys = new Int32Array(tableSize).fill(-1);
+  const hashTargets = new Int32Array(tableSize);
+  for (let s = 1; s < stateCount; s++) {
     for (const [symbol, target] of delta[s]!) {
       if (rootNext[symbol] === target) continue;
-      edgeSymbol[e] = symbol;
-      edgeTarget[e++] = target;
+      const key = s * symbolCount + symbol;
+      let slot = Math.imul(key, 0x9e3779b1) & hashMask;
+      while (hashKeys[slot] !== -1) slot = (slot + 1) & hashMask;
+      hashKeys[slot] = key;
+      hashTargets[slot] = target;
     }
   }
+  // Dense rows for the root's children: one read instead of a hash probe for the commonest steps.
+  // (Uint16 targets keep them small; a glossary with 65,535 states or more simply goes without.)
+  const shallowRow = new Int32Array(stateCount).fill(-1);
+  const dense = stateCount < 0xffff;
+  const shallowNext = new Uint16Array(dense ? children[0]!.size * symbolCount : 0);
+  let row = 0;
+  for (const child of dense ? children[0]!.values() : []) {
+    shallowRow[child] = row;
+    for (let symbol = 1; symbol < symbolCount; symbol++) shallowNext[row + symbol] = delta[child]!.get(symbol) ?? rootNext[symbol]!;
+    row += symbolCount;
+  }
+  const firstOutput = new Int32Array(stateCount);
+  for (let s = 1; s < stateCount; s++) firstOutput[s] = terminal[s]! >= 0 ? s : outputLink[s]!;
 
   return {
     symbolOf,
     rootNext,
-    edgeStart,
-    edgeSymbol,
-    edgeTarget,
+    hashKeys,
+    hashTargets,
+    hashMask,
+    symbolCount,
+    shallowRow,
+    shallowNext,
     terminal,
     outputLink,
+    firstOutput,
     patternLength: Int32Array.from(patternLength),
     patternId,
   };

@@ -83,3 +83,41 @@ describe('the shipped glossary', () => {
     expect(bad.map((e) => e.id)).toEqual([]);
   });
 });
+
+describe('the matcher over the whole glossary', () => {
+  it('agrees with a brute-force leftmost-longest search on news-like text', async () => {
+    const { foldCode, foldString, TRANSPARENT } = await import('@/lib/matcher/fold');
+    const { generatedNews } = await import('../../bench/corpus');
+    const patterns = [...glossary.entries()].flatMap((e) => [e.term, ...e.forms, ...e.traditional].map((s) => ({ folded: foldString(s), id: e.id })));
+    const text = generatedNews(3000, 11).replace(/战略/g, '戰\n略').replace(/\+/g, '＋');
+    const expected: { start: number; end: number }[] = [];
+    let i = 0;
+    while (i < text.length) {
+      let best = -1;
+      if (foldCode(text.charCodeAt(i)) !== TRANSPARENT) {
+        for (const { folded } of patterns) {
+          let j = i;
+          let k = 0;
+          while (k < folded.length && j < text.length) {
+            const c = foldCode(text.charCodeAt(j));
+            if (c === TRANSPARENT) j++;
+            else if (c === folded.charCodeAt(k)) {
+              j++;
+              k++;
+            } else break;
+          }
+          if (k === folded.length && folded.length > 0 && j > best) best = j;
+        }
+      }
+      if (best > 0) {
+        // the span ends at the last matched character, not after trailing transparent ones
+        let end = best;
+        while (foldCode(text.charCodeAt(end - 1)) === TRANSPARENT) end--;
+        expected.push({ start: i, end });
+        i = end;
+      } else i++;
+    }
+    expect(matcher.find(text).map(({ start, end }) => ({ start, end }))).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(50);
+  });
+});
