@@ -19,8 +19,10 @@ const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><
   <button id="btn" type="button">八八战略</button>
 </article>
 <iframe id="frame" src="/frame.html" width="400" height="120"></iframe>
+<div id="host"></div>
 </div>
 <script>
+  document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>影子里：推进一带一路建设。</p>';
   window.clicks = 0;
   document.getElementById('link').addEventListener('click', (e) => { e.preventDefault(); window.clicks++; });
 </script>
@@ -88,6 +90,35 @@ describe('annotation on a served news page', () => {
     await expect.poll(() => frame.locator('[data-yidu-term="run-at-most-once"]').count(), { timeout: 10_000 }).toBe(1);
   });
 
+  it('marks terms inside an open shadow root', async () => {
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelectorAll('[data-yidu-term="belt-and-road-initiative"]').length))
+      .toBe(1);
+  });
+
+  it('scrolls to a term’s first occurrence when it is clicked in the popup', async () => {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.locator('[data-term-id="double-eight-strategy"] button').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-yidu-term'))).toBe('double-eight-strategy');
+    await popup.close();
+  });
+
+  it('shows the English rendering after the first occurrence in bilingual mode', async () => {
+    const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.getByLabel('English after terms').selectOption('first');
+    await expect.poll(() => page.locator('yidu-gloss').count(), { timeout: 5000 }).toBeGreaterThan(3);
+    const glossAfterWater = await page.evaluate(() => {
+      const marks = [...document.querySelectorAll('yidu-mark[data-yidu-term="five-water-co-governance"]')];
+      return marks.map((m) => m.nextElementSibling?.tagName === 'YIDU-GLOSS' ? m.nextElementSibling.textContent : null);
+    });
+    expect(glossAfterWater[0]).toMatch(/^ \(.+\)$/);
+    expect(glossAfterWater[1]).toBeNull(); // first occurrence only
+    await popup.getByLabel('English after terms').selectOption('off');
+    await expect.poll(() => page.locator('yidu-gloss').count()).toBe(0);
+    await popup.close();
+  });
+
   it('marks content added after load, once', async () => {
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -130,6 +161,7 @@ describe('annotation on a served news page', () => {
       const ids = new Set([...document.querySelectorAll(glossaryMarks)].map((m) => m.getAttribute('data-yidu-term')));
       const frameDoc = (document.getElementById('frame') as HTMLIFrameElement).contentDocument!;
       for (const m of frameDoc.querySelectorAll(glossaryMarks)) ids.add(m.getAttribute('data-yidu-term'));
+      for (const m of document.getElementById('host')!.shadowRoot!.querySelectorAll(glossaryMarks)) ids.add(m.getAttribute('data-yidu-term'));
       return ids.size;
     });
     await expect
