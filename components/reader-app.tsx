@@ -5,17 +5,27 @@ import type { ArticleRecord } from '@/lib/db/schema';
 import { library } from '@/lib/library';
 import { EntryCard } from './entry-card';
 import { ArticleView } from './article-view';
+import { SaveFromTab } from './save-from-tab';
 
 function articleFromHash(): string | undefined {
   const m = /^#article=(.+)$/.exec(location.hash);
   return m ? decodeURIComponent(m[1]!) : undefined;
 }
 
+function saveTabFromHash(): number | undefined {
+  const m = /^#save=(\d+)$/.exec(location.hash);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The extension's own page: the library of saved articles, one article, and the glossary. */
 export function ReaderApp() {
   const [articleUrl, setArticleUrl] = useState(articleFromHash());
+  const [saveTab, setSaveTab] = useState(saveTabFromHash());
   useEffect(() => {
-    const onHash = () => setArticleUrl(articleFromHash());
+    const onHash = () => {
+      setArticleUrl(articleFromHash());
+      setSaveTab(saveTabFromHash());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -27,7 +37,13 @@ export function ReaderApp() {
       <header class="bar">
         <h1>Yidu 易读 — Library</h1>
       </header>
-      {articleUrl ? <ArticleView url={articleUrl} onBack={() => open(undefined)} /> : <LibraryView onOpen={open} />}
+      {saveTab !== undefined ? (
+        <SaveFromTab tabId={saveTab} onSaved={(url) => location.replace(`#article=${encodeURIComponent(url)}`)} />
+      ) : articleUrl ? (
+        <ArticleView url={articleUrl} onBack={() => open(undefined)} />
+      ) : (
+        <LibraryView onOpen={open} />
+      )}
     </main>
   );
 }

@@ -3,18 +3,24 @@ import { getSettings, settingsItem } from '../settings';
 import { injectAnnotator } from './inject';
 
 const MENU_ID = 'yidu-annotate-page';
+const SAVE_MENU_ID = 'yidu-save-page';
 const SITE_SCRIPT_PREFIX = 'yidu-site-';
 
 /** The context menu item and the keyboard shortcut: run the annotator on the current page. */
 export function registerOnDemandTriggers(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Annotate this page with Yidu', contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save page to Yidu', contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void injectAnnotator(tab.id).catch(reportInjectError);
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === MENU_ID) void injectAnnotator(tab.id).catch(reportInjectError);
+    if (info.menuItemId === SAVE_MENU_ID) void saveFromLibrary(tab.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'annotate-page' && tab?.id !== undefined) void injectAnnotator(tab.id).catch(reportInjectError);
+    if (tab?.id === undefined) return;
+    if (command === 'annotate-page') void injectAnnotator(tab.id).catch(reportInjectError);
+    if (command === 'save-page') void saveFromLibrary(tab.id);
   });
   void syncSiteScripts();
   settingsItem.watch(() => void syncSiteScripts());
@@ -54,4 +60,14 @@ export async function syncSiteScripts(): Promise<void> {
       })),
     );
   }
+}
+
+/**
+ * Saving from the context menu or the shortcut: the service worker has no DOM for Readability, so
+ * the library page does the work (with its progress shown), after the annotator is made sure to run
+ * in the tab (under the activeTab grant of the click or keypress).
+ */
+async function saveFromLibrary(tabId: number): Promise<void> {
+  await injectAnnotator(tabId).catch(reportInjectError);
+  await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#save=${tabId}`) });
 }

@@ -96,4 +96,14 @@ describe('saving for offline reading', () => {
     expect(browser.dialogs.filter((url) => url.startsWith('chrome-extension:'))).toEqual([]);
     expect(browser.dialogs.some((url) => url.includes('/evil.html'))).toBe(true); // the payload is live on its own page
   });
+
+  it('saves through the library page, as the context menu and the shortcut do, with progress and then the article', async () => {
+    const site = await serve({ '/news/2.html': NEWS.replace(/义新欧班列开行再创新高/g, '第二篇报道'), '/img/one.png': makePng(40, 30, [0, 150, 0]), '/img/two.png': makePng(20, 20, [0, 0, 0]) });
+    browser ??= await launchWithExtension(profile, true);
+    const { tabId } = await browser.openTab(`${site.origin}/news/2.html`);
+    const reader = await browser.open(browser.extensionUrl(`reader.html#save=${tabId}`));
+    await expect.poll(() => reader.getByTestId('article-title').textContent(), { timeout: 20_000 }).toBe('第二篇报道');
+    expect(reader.url()).toContain('#article=');
+    await site.close();
+  });
 });

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { currentMatcher, library } from '@/lib/library';
+import { describeSaveError, saveTabArticle, type SaveProgress } from '@/lib/save/save-article';
+
+/** The library's side of "Save page to Yidu" (context menu, shortcut): save tab N, then open the article. */
+export function SaveFromTab({ tabId, onSaved }: { tabId: number; onSaved(url: string): void }) {
+  const [progress, setProgress] = useState<SaveProgress | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    void (async () => {
+      try {
+        const { record } = await saveTabArticle(tabId, { articles: library().articles, matcher: await currentMatcher(), onProgress: setProgress });
+        onSaved(record.url);
+      } catch (err) {
+        setError(describeSaveError(err));
+      }
+    })();
+  }, [tabId]);
+  return (
+    <section class="panel" aria-live="polite">
+      <h2>Saving the page for offline reading</h2>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : (
+        <p role="status">
+          {progress?.phase === 'images' ? `Saving images: ${progress.done} of ${progress.total}` : 'Reading the article…'}
+          {progress?.phase === 'images' && progress.total > 0 && <progress max={progress.total} value={progress.done} />}
+        </p>
+      )}
+    </section>
+  );
+}
