@@ -12,6 +12,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['typecheck', 'npx', ['tsc', '--noEmit']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports.unit}`]],
+  ['build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']],
   ['build', 'npx', ['wxt', 'build']],
   ['e2e', 'npx', ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${reports.e2e}`]],
 ];
