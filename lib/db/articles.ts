@@ -1,4 +1,5 @@
-import type { ArticleRecord, ImageRecord, YiduDatabase } from './schema';
+import type { IDBPTransaction } from 'idb';
+import type { ArticleRecord, ImageRecord, YiduDB, YiduDatabase } from './schema';
 
 export type NewArticle = Omit<ArticleRecord, 'savedAt' | 'updatedAt' | 'updates' | 'images'>;
 
@@ -11,31 +12,18 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
      */
     async save(article: NewArticle, images: { originalUrl: string; blob: Blob | null }[]): Promise<ArticleRecord> {
       const tx = (await db).transaction(['articles', 'images'], 'readwrite');
-      const articles = tx.objectStore('articles');
-      const imageStore = tx.objectStore('images');
-      const previous = await articles.get(article.url);
-      for (const key of await imageStore.index('articleUrl').getAllKeys(article.url)) await imageStore.delete(key);
-      const now = Date.now();
-      const keys: (string | null)[] = [];
-      for (const [i, image] of images.entries()) {
-        if (!image.blob) {
-          keys.push(null);
-          continue;
+      try {
+        return await writeArticle(tx, article, images);
+      } catch (err) {
+        // An error thrown mid-way (not only a failed request) must not let the deletes commit.
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted
         }
-        const record: ImageRecord = { key: `${article.url}#${i}`, articleUrl: article.url, originalUrl: image.originalUrl, blob: image.blob };
-        await imageStore.put(record);
-        keys.push(record.key);
+        await tx.done.catch(() => undefined);
+        throw err;
       }
-      const record: ArticleRecord = {
-        ...article,
-        images: keys,
-        savedAt: previous?.savedAt ?? now,
-        updatedAt: now,
-        updates: previous ? previous.updates + 1 : 0,
-      };
-      await articles.put(record);
-      await tx.done;
-      return record;
     },
 
     async get(url: string): Promise<ArticleRecord | undefined> {
@@ -68,4 +56,34 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
       await tx.done;
     },
   };
+}
+
+type ArticleTx = IDBPTransaction<YiduDB, ('articles' | 'images')[], 'readwrite'>;
+
+async function writeArticle(tx: ArticleTx, article: NewArticle, images: { originalUrl: string; blob: Blob | null }[]): Promise<ArticleRecord> {
+  const articles = tx.objectStore('articles');
+  const imageStore = tx.objectStore('images');
+  const previous = await articles.get(article.url);
+  for (const key of await imageStore.index('articleUrl').getAllKeys(article.url)) await imageStore.delete(key);
+  const now = Date.now();
+  const keys: (string | null)[] = [];
+  for (const [i, image] of images.entries()) {
+    if (!image.blob) {
+      keys.push(null);
+      continue;
+    }
+    const record: ImageRecord = { key: `${article.url}#${i}`, articleUrl: article.url, originalUrl: image.originalUrl, blob: image.blob };
+    await imageStore.put(record);
+    keys.push(record.key);
+  }
+  const record: ArticleRecord = {
+    ...article,
+    images: keys,
+    savedAt: previous?.savedAt ?? now,
+    updatedAt: now,
+    updates: previous ? previous.updates + 1 : 0,
+  };
+  await articles.put(record);
+  await tx.done;
+  return record;
 }

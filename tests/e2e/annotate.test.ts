@@ -155,6 +155,35 @@ describe('annotation on a served news page', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('saves a term to the vocabulary from its card, with the sentence and the page', async () => {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await page.hover('#p2 yidu-mark[data-yidu-term="five-water-co-governance"]');
+    const card = page.locator('yidu-card');
+    await card.getByRole('button', { name: 'Save to vocabulary' }).click();
+    await expect.poll(() => card.getByRole('button', { name: /Saved to vocabulary/ }).count()).toBe(1);
+    const saved = await browser.worker.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('yidu');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('vocabulary').objectStore('vocabulary').get('five-water-co-governance');
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    expect(saved).toMatchObject({
+      term: '五水共治',
+      sentence: '推进五水共治，建设共同富裕示范区。',
+      pageTitle: '义乌市政府工作报告',
+      pageUrl: `${site.origin}/article.html`,
+      learned: false,
+    });
+    await page.keyboard.press('Escape');
+  });
+
   it('shows the number of distinct terms on the badge', async () => {
     const distinct = await page.evaluate(() => {
       const glossaryMarks = 'yidu-mark[data-yidu-term]:not([data-yidu-kind])';

@@ -56,6 +56,16 @@ describe('articles store', () => {
     expect(list.find((x) => x.url === 'http://a/1')!.updates).toBe(1);
   });
 
+  it('changes nothing when a save fails part-way (as on a full quota)', async () => {
+    const repo = createArticlesRepo(openYiduDB(freshName()));
+    await repo.save(article('http://a/1', 'kept'), [{ originalUrl: 'http://a/x.png', blob: blob('x') }]);
+    // A value IndexedDB cannot store makes the put fail inside the transaction, like a QuotaExceededError.
+    const unstorable = { originalUrl: 'http://a/y.png', blob: (() => undefined) as unknown as Blob };
+    await expect(repo.save(article('http://a/1', 'replaced'), [unstorable])).rejects.toThrow();
+    expect((await repo.get('http://a/1'))?.title).toBe('kept');
+    expect(await (await repo.image('http://a/1#0'))!.blob.text()).toBe('x');
+  });
+
   it('deletes an article with its images', async () => {
     const repo = createArticlesRepo(openYiduDB(freshName()));
     await repo.save(article('http://a/1'), [{ originalUrl: 'http://a/x.png', blob: blob('x') }]);
