@@ -63,7 +63,9 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
       const span = spans[j]!;
       const localStart = Math.max(span.start - nodeStart, 0);
       const localEnd = Math.min(span.end, nodeEnd) - nodeStart;
-      if (data.slice(localStart, localEnd).trim() === '') continue; // a bare line break between pieces
+      // A piece of a span that crosses nodes may be a bare line break between the other pieces.
+      const wholeSpan = localStart === span.start - nodeStart && localEnd === span.end - nodeStart;
+      if (!wholeSpan && data.slice(localStart, localEnd).trim() === '') continue;
       if (!fragment) {
         fragment = doc.createDocumentFragment();
         keep = localStart;

@@ -34,7 +34,9 @@ interface Automaton {
   /** UTF-16 code unit → symbol (≥1), NOT_IN_ALPHABET, or SKIP. */
   symbolOf: Int32Array;
   rootNext: Int32Array;
-  /** Open-addressing table of the transitions that differ from the root's: key state*symbols+symbol. */
+  /** Failure links: the longest proper suffix of a state's string that is also a state. */
+  fail: Int32Array;
+  /** Open-addressing table of the trie's own edges from states two or more characters deep: key state*symbols+symbol. */
   hashKeys: Int32Array;
   hashTargets: Int32Array;
   hashMask: number;
@@ -77,7 +79,7 @@ export class Matcher {
   /** Leftmost-longest, non-overlapping matches, in text order. */
   find(text: string): MatchSpan[] {
     const a = (this.automaton ??= buildAutomaton(this.sources));
-    const { symbolOf, rootNext, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, terminal, outputLink, firstOutput, patternLength } = a;
+    const { symbolOf, rootNext, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, fail, terminal, outputLink, firstOutput, patternLength } = a;
     // Every match, as flat triples (start, end, pattern), in order of end.
     let found = new Int32Array(64);
     let foundCount = 0;
@@ -90,13 +92,29 @@ export class Matcher {
         continue; // SKIP: transparent, the state carries over
       }
       if (state === 0) state = rootNext[symbol]!;
-      else if (shallowRow[state]! >= 0) state = shallowNext[shallowRow[state]! + symbol]!;
       else {
-        const key = state * symbolCount + symbol;
-        let slot = Math.imul(key, 0x9e3779b1) & hashMask;
-        let k = hashKeys[slot]!;
-        while (k !== key && k !== -1) k = hashKeys[(slot = (slot + 1) & hashMask)]!;
-        state = k === key ? hashTargets[slot]! : rootNext[symbol]!;
+        // Follow failure links until a state has a move on `symbol`: states one character deep have a
+        // full row, deeper ones keep only their own edges (in the hash), the root moves on anything.
+        for (;;) {
+          const row = shallowRow[state]!;
+          if (row >= 0) {
+            state = shallowNext[row + symbol]!;
+            break;
+          }
+          const key = state * symbolCount + symbol;
+          let slot = Math.imul(key, 0x9e3779b1) & hashMask;
+          let k = hashKeys[slot]!;
+          while (k !== key && k !== -1) k = hashKeys[(slot = (slot + 1) & hashMask)]!;
+          if (k === key) {
+            state = hashTargets[slot]!;
+            break;
+          }
+          state = fail[state]!;
+          if (state === 0) {
+            state = rootNext[symbol]!;
+            break;
+          }
+        }
       }
       if (state === 0 || firstOutput[state] === 0) continue;
       let out = firstOutput[state]!;
@@ -188,48 +206,51 @@ function buildAutomaton(sources: ReadonlyMap<string, readonly string[]>): Automa
 
   const stateCount = children.length;
   const symbolCount = symbolByCode.size + 1;
+  // Typed-array lookups here: this loop runs 65,536 times on every page load.
+  const symbolOfFolded = new Int32Array(0x10000);
+  for (const [code, symbol] of symbolByCode) symbolOfFolded[code] = symbol;
   const symbolOf = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const folded = fold[c]!;
-    symbolOf[c] = folded === TRANSPARENT ? SKIP : (symbolByCode.get(folded) ?? NOT_IN_ALPHABET);
+    symbolOf[c] = folded === TRANSPARENT ? SKIP : symbolOfFolded[folded]!;
   }
 
   const rootNext = new Int32Array(symbolCount);
   const fail = new Int32Array(stateCount);
   const outputLink = new Int32Array(stateCount);
   const terminal = Int32Array.from(terminalList);
-  // Per state, the transitions that differ from the root's (symbol → target), built breadth-first.
-  const delta: Map<number, number>[] = new Array(stateCount);
-  delta[0] = new Map();
-  const queue: number[] = [];
-  for (const [symbol, child] of children[0]!) {
-    rootNext[symbol] = child;
-    queue.push(child);
-  }
+  for (const [symbol, child] of children[0]!) rootNext[symbol] = child;
+  // The automaton's move from f on `symbol`, by failure links (used while building).
+  const move = (f: number, symbol: number): number => {
+    for (;;) {
+      const next = children[f]!.get(symbol);
+      if (next !== undefined) return next;
+      if (f === 0) return 0;
+      f = fail[f]!;
+    }
+  };
+  const queue: number[] = [...children[0]!.values()];
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head]!;
-    const f = fail[s]!;
-    const own = new Map(delta[f]!);
     for (const [symbol, child] of children[s]!) {
-      own.set(symbol, child);
-      // The child's failure state is where the parent's failure state goes on the same symbol.
-      fail[child] = delta[f]!.get(symbol) ?? rootNext[symbol]!;
+      fail[child] = move(fail[s]!, symbol);
       queue.push(child);
     }
-    delta[s] = own;
   }
   for (const s of queue) outputLink[s] = terminal[fail[s]!]! >= 0 ? fail[s]! : outputLink[fail[s]!]!;
 
+  // Own edges of states two or more characters deep, in an open-addressing hash.
+  const rootChildren = new Set(children[0]!.values());
   let edgeTotal = 0;
-  for (let s = 1; s < stateCount; s++) for (const [symbol, target] of delta[s]!) if (rootNext[symbol] !== target) edgeTotal++;
+  for (let s = 1; s < stateCount; s++) if (!rootChildren.has(s)) edgeTotal += children[s]!.size;
   let tableSize = 16;
   while (tableSize < edgeTotal * 2) tableSize <<= 1;
   const hashMask = tableSize - 1;
   const hashKeys = new Int32Array(tableSize).fill(-1);
   const hashTargets = new Int32Array(tableSize);
   for (let s = 1; s < stateCount; s++) {
-    for (const [symbol, target] of delta[s]!) {
-      if (rootNext[symbol] === target) continue;
+    if (rootChildren.has(s)) continue;
+    for (const [symbol, target] of children[s]!) {
       const key = s * symbolCount + symbol;
       let slot = Math.imul(key, 0x9e3779b1) & hashMask;
       while (hashKeys[slot] !== -1) slot = (slot + 1) & hashMask;
@@ -237,15 +258,17 @@ function buildAutomaton(sources: ReadonlyMap<string, readonly string[]>): Automa
       hashTargets[slot] = target;
     }
   }
-  // Dense rows for the root's children: one read instead of a hash probe for the commonest steps.
-  // (Uint16 targets keep them small; a glossary with 65,535 states or more simply goes without.)
+  // Full rows for the root's children (one read for the commonest steps): their failure state is
+  // the root, so a row is the root's moves with the child's own edges on top. Uint16 targets keep
+  // them small; a glossary with 65,535 states or more simply goes without.
   const shallowRow = new Int32Array(stateCount).fill(-1);
   const dense = stateCount < 0xffff;
-  const shallowNext = new Uint16Array(dense ? children[0]!.size * symbolCount : 0);
+  const shallowNext = new Uint16Array(dense ? rootChildren.size * symbolCount : 0);
   let row = 0;
-  for (const child of dense ? children[0]!.values() : []) {
+  for (const child of dense ? rootChildren : []) {
     shallowRow[child] = row;
-    for (let symbol = 1; symbol < symbolCount; symbol++) shallowNext[row + symbol] = delta[child]!.get(symbol) ?? rootNext[symbol]!;
+    shallowNext.set(rootNext, row);
+    for (const [symbol, target] of children[child]!) shallowNext[row + symbol] = target;
     row += symbolCount;
   }
   const firstOutput = new Int32Array(stateCount);
@@ -260,6 +283,7 @@ function buildAutomaton(sources: ReadonlyMap<string, readonly string[]>): Automa
     symbolCount,
     shallowRow,
     shallowNext,
+    fail,
     terminal,
     outputLink,
     firstOutput,
