@@ -24,6 +24,7 @@ export interface AnnotatorOptions {
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /** Joins runs for one matcher sweep: not in any term, so no match can cross it. */
 const RUN_SEPARATOR = '\u0000';
+const NO_SPANS: MatchSpan[] = [];
 /** Characters per matcher sweep: big enough to amortise the call, small enough to keep slices short. */
 const BATCH_CHARS = 20_000;
 
@@ -167,11 +168,12 @@ export class PageAnnotator {
     let offset = 0;
     for (const run of live) {
       const end = offset + run.text.length;
-      const own: MatchSpan[] = [];
+      const first = k;
       for (; k < spans.length && spans[k]!.start < end; k++) {
-        own.push({ start: spans[k]!.start - offset, end: spans[k]!.end - offset, id: spans[k]!.id });
+        spans[k]!.start -= offset; // the spans are ours: shift them in place rather than copy
+        spans[k]!.end -= offset;
       }
-      this.markRun(run, own);
+      this.markRun(run, first === k ? NO_SPANS : spans.slice(first, k));
       offset = end + RUN_SEPARATOR.length;
     }
   }

@@ -18,6 +18,8 @@ const NUMBERED = new RegExp(
   'gu',
 );
 
+const MAY_HOLD_CANDIDATE = /[“「‘"二三四五六七八九十两]/u;
+
 /** Quoted phrases that are ordinary words in quotes (emphasis, irony), not policy jargon. */
 const ORDINARY_QUOTED = new Set([
   '礼包', '颜值', '内涵', '加速度', '摘帽', '提低', '扩中', '最佳应用', '亮点', '难点', '痛点', '堵点', '短板',
@@ -37,6 +39,7 @@ const ORDINARY_COUNT = /^[一二三四五六七八九十两百千]{1,2}(?:个|�
  */
 export function findCandidates(text: string, glossarySpans: readonly MatchSpan[]): MatchSpan[] {
   const found: MatchSpan[] = [];
+  if (!MAY_HOLD_CANDIDATE.test(text)) return found; // most paragraphs: no quote, no numeral
   const covered = (start: number, end: number) => glossarySpans.some((s) => s.start < end && start < s.end);
   for (const m of text.matchAll(QUOTED)) {
     const phrase = m[1]!;
