@@ -7,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { GlossaryEntry } from '../glossary/types';
 
 export const DB_NAME = 'yidu';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface VocabularyItem {
   /** The entry id (a glossary id, or a user entry's id). */
@@ -46,6 +46,15 @@ export interface ArticleRecord {
   updatedAt: number;
   /** Times saved again after the first. */
   updates: number;
+  /** How far the reader got, 0..1 (scroll position), saved as they read. */
+  readProgress?: number;
+}
+
+/** One search token (a Chinese word from jieba, or a lower-case English word) and where it occurs. */
+export interface SearchTermRecord {
+  token: string;
+  /** Article URL → occurrences of the token in it. */
+  postings: Record<string, number>;
 }
 
 export interface ImageRecord {
@@ -76,6 +85,11 @@ export interface YiduDB extends DBSchema {
     value: ImageRecord;
     indexes: { articleUrl: string };
   };
+  /** The search index, kept up to date at save and delete time (derived: backups leave it out). */
+  searchTerms: {
+    key: string;
+    value: SearchTermRecord;
+  };
 }
 
 export type YiduDatabase = IDBPDatabase<YiduDB>;
@@ -94,6 +108,10 @@ export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
         articles.createIndex('siteName', 'siteName');
         const images = db.createObjectStore('images', { keyPath: 'key' });
         images.createIndex('articleUrl', 'articleUrl');
+      }
+      if (oldVersion < 3) {
+        // Articles saved before search existed are indexed by the library page on its next open.
+        db.createObjectStore('searchTerms', { keyPath: 'token' });
       }
     },
   });
