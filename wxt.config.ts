@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
 
@@ -32,6 +33,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // jieba's dictionary-laden .wasm (4 MB) ships once, as a file extension pages load by URL.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm'), relativeDest: 'jieba_rs_wasm_bg.wasm' });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       // A sanity guard: the declared sites must stay in sync with lib/sites.ts.
       const scripts = manifest.content_scripts ?? [];
@@ -41,5 +46,16 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    plugins: [
+      {
+        // jieba-wasm's default loader names its .wasm with `new URL(…, import.meta.url)`, which makes
+        // Vite inline 4 MB of base64 into the bundle. We always pass the URL to init(), so drop it.
+        name: 'yidu:jieba-wasm-no-inline',
+        transform(code: string, id: string) {
+          if (!id.includes('jieba_rs_wasm.js')) return null;
+          return code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
+        },
+      },
+    ],
   }),
 });

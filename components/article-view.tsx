@@ -8,12 +8,24 @@ import { PageAnnotator } from '@/lib/annotate/annotator';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { rankTerms } from '@/lib/page-terms';
 import { TermCardHost } from './term-card-host';
+import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@/lib/reader-prefs';
+import { MARK_TAG } from '@/lib/annotate/wrap';
 
 /** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
 export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
   const [article, setArticle] = useState<ArticleRecord | null | undefined>();
   const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
   const body = useRef<HTMLDivElement>(null);
+  const [prefs, setPrefs] = useState<ReaderPrefs | undefined>();
+  useEffect(() => void getReaderPrefs().then(setPrefs), []);
+  useEffect(() => {
+    if (prefs) applyTheme(prefs.theme);
+  }, [prefs?.theme]);
+  const changePrefs = (change: Partial<ReaderPrefs>) => {
+    const next = { ...prefs!, ...change };
+    setPrefs(next);
+    void readerPrefsItem.setValue(next);
+  };
 
   useEffect(() => {
     void library().articles.get(url).then((a) => setArticle(a ?? null));
@@ -26,6 +38,7 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
     let annotator: PageAnnotator | undefined;
     let card: TermCardHost | undefined;
     let cancelled = false;
+    let onScroll: (() => void) | undefined;
     // Stored sanitized, and sanitized again here. Parsed in an inert <template> first, so no image
     // tries to load its placeholder address before it is given its Blob.
     const template = document.createElement('template');
@@ -53,9 +66,24 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
       annotator = new PageAnnotator(matcher);
       card = new TermCardHost(document, { onEntryAdded: () => undefined, page: () => ({ title: article.title, url: article.url }) });
       await annotator.attach(root);
+      // Pinyin over jargon (shown when switched on) sits on each occurrence's first piece.
+      for (const mark of root.querySelectorAll(`${MARK_TAG}[tabindex]`)) {
+        const entry = glossary.get(mark.getAttribute('data-yidu-term') ?? '');
+        if (entry) mark.setAttribute('data-pinyin', entry.pinyin);
+      }
+      // Back to where the reader left off, then keep track as they read.
+      const max = () => Math.max(1, document.documentElement.scrollHeight - innerHeight);
+      if (article.readProgress) scrollTo(0, article.readProgress * max());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      onScroll = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void library().articles.setProgress(article.url, scrollY / max()), 400);
+      };
+      addEventListener('scroll', onScroll, { passive: true });
     })();
     return () => {
       cancelled = true;
+      if (onScroll) removeEventListener('scroll', onScroll);
       card?.destroy();
       void annotator?.detach();
       objectUrls.forEach((u) => URL.revokeObjectURL(u)); // released on leaving the article
@@ -86,7 +114,33 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
           </a>
         </p>
         {article.missingImages.length > 0 && <p class="muted">{article.missingImages.length} images could not be saved.</p>}
-        <div ref={body} class="article-body" data-testid="article-body" />
+        {prefs && (
+          <div class="reader-tools" role="group" aria-label="Reading settings">
+            <button type="button" aria-label="Smaller text" onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
+              A−
+            </button>
+            <button type="button" aria-label="Larger text" onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
+              A+
+            </button>
+            <label>
+              <input type="checkbox" checked={prefs.pinyin} onChange={(e) => changePrefs({ pinyin: e.currentTarget.checked })} /> Pinyin over terms
+            </label>
+            <label>
+              Theme{' '}
+              <select value={prefs.theme} onChange={(e) => changePrefs({ theme: e.currentTarget.value as ReaderPrefs['theme'] })}>
+                <option value="auto">system</option>
+                <option value="light">light</option>
+                <option value="dark">dark</option>
+              </select>
+            </label>
+          </div>
+        )}
+        <div
+          ref={body}
+          class={`article-body${prefs?.pinyin ? ' show-pinyin' : ''}`}
+          style={{ fontSize: `${prefs?.fontSize ?? 18}px` }}
+          data-testid="article-body"
+        />
       </article>
       <aside class="term-panel" aria-label="Terms in this article">
         <h2>Terms ({terms.length})</h2>

@@ -1,111 +1,58 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
-import { searchGlossary } from '@/lib/glossary/search';
-import type { ArticleRecord } from '@/lib/db/schema';
-import { library } from '@/lib/library';
-import { EntryCard } from './entry-card';
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { ArticleView } from './article-view';
 import { SaveFromTab } from './save-from-tab';
+import { LibraryView } from './library-view';
+import { GlossaryView } from './glossary-view';
+import { EXTRA_TABS } from './reader-tabs';
 
-function articleFromHash(): string | undefined {
-  const m = /^#article=(.+)$/.exec(location.hash);
-  return m ? decodeURIComponent(m[1]!) : undefined;
+/** The reader page's places, kept in the address hash so Back works and links can point to them. */
+type Route = { kind: 'article'; url: string } | { kind: 'save'; tabId: number } | { kind: 'tab'; tab: string };
+
+function routeFromHash(): Route {
+  const hash = location.hash.slice(1);
+  const [key, value = ''] = [hash.slice(0, hash.indexOf('=')), hash.slice(hash.indexOf('=') + 1)];
+  if (key === 'article' && value) return { kind: 'article', url: decodeURIComponent(value) };
+  if (key === 'save' && /^\d+$/.test(value)) return { kind: 'save', tabId: Number(value) };
+  if (key === 'tab' && value) return { kind: 'tab', tab: value };
+  return { kind: 'tab', tab: 'library' };
 }
 
-function saveTabFromHash(): number | undefined {
-  const m = /^#save=(\d+)$/.exec(location.hash);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** The extension's own page: the library of saved articles, one article, and the glossary. */
+/** The extension's own page: the library, one article, the glossary, vocabulary and more. */
 export function ReaderApp() {
-  const [articleUrl, setArticleUrl] = useState(articleFromHash());
-  const [saveTab, setSaveTab] = useState(saveTabFromHash());
+  const [route, setRoute] = useState<Route>(routeFromHash());
   useEffect(() => {
-    const onHash = () => {
-      setArticleUrl(articleFromHash());
-      setSaveTab(saveTabFromHash());
-    };
+    const onHash = () => setRoute(routeFromHash());
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const open = (url: string | undefined) => {
-    location.hash = url ? `article=${encodeURIComponent(url)}` : '';
-  };
-  return (
-    <main style={{ maxWidth: '64rem', margin: '0 auto' }}>
-      <header class="bar">
-        <h1>Yidu 易读 — Library</h1>
-      </header>
-      {saveTab !== undefined ? (
-        <SaveFromTab tabId={saveTab} onSaved={(url) => location.replace(`#article=${encodeURIComponent(url)}`)} />
-      ) : articleUrl ? (
-        <ArticleView url={articleUrl} onBack={() => open(undefined)} />
-      ) : (
-        <LibraryView onOpen={open} />
-      )}
-    </main>
-  );
-}
+  const openArticle = (url: string) => (location.hash = `article=${encodeURIComponent(url)}`);
+  const openTab = (tab: string) => (location.hash = `tab=${tab}`);
 
-function LibraryView({ onOpen }: { onOpen(url: string): void }) {
-  const [articles, setArticles] = useState<ArticleRecord[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [query, setQuery] = useState('');
-  const results = useMemo(() => searchGlossary(BUILTIN_GLOSSARY, query), [query]);
-  useEffect(() => {
-    library()
-      .articles.list()
-      .then(setArticles, (err: Error) => setError(`The library could not be opened: ${err.message}`));
-  }, []);
+  const tabs: { id: string; label: string; render(): ComponentChildren }[] = [
+    { id: 'library', label: 'Library', render: () => <LibraryView onOpen={openArticle} /> },
+    { id: 'glossary', label: 'Glossary', render: () => <GlossaryView onOpen={openArticle} /> },
+    ...EXTRA_TABS,
+  ];
+  const current = route.kind === 'tab' ? (tabs.find((t) => t.id === route.tab) ?? tabs[0]!) : undefined;
+
   return (
-    <>
-      <section class="panel">
-        <h2>Saved articles</h2>
-        {error && <p class="error">{error}</p>}
-        {articles && articles.length === 0 && (
-          <p class="muted" data-testid="library-empty">
-            No saved articles yet. Open a Chinese news page and press “Save for offline” in Yidu’s popup.
-          </p>
-        )}
-        {articles && articles.length > 0 && (
-          <ul class="article-list" data-testid="article-list">
-            {articles.map((a) => (
-              <li key={a.url}>
-                <a
-                  href={`#article=${encodeURIComponent(a.url)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(a.url);
-                  }}
-                >
-                  {a.title}
-                </a>
-                <span class="muted">
-                  {' '}
-                  {a.siteName} · saved {new Date(a.savedAt).toLocaleDateString()} · {a.length.toLocaleString()} characters ·{' '}
-                  {Object.keys(a.terms).length} terms
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section class="panel">
-        <h2>Glossary</h2>
-        <label>
-          Search by hanzi, pinyin or English{' '}
-          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, yixinou, railway…" />
-        </label>
-        <p class="muted" data-testid="glossary-count">
-          {results.length} of {BUILTIN_GLOSSARY.length} entries
-        </p>
-        <div>
-          {results.slice(0, 100).map((e) => (
-            <EntryCard key={e.id} entry={e} />
+    <div class="reader-shell">
+      <header class="bar">
+        <h1>Yidu 易读</h1>
+        <nav aria-label="Sections" class="tabs">
+          {tabs.map((t) => (
+            <a key={t.id} href={`#tab=${t.id}`} aria-current={current?.id === t.id ? 'page' : undefined} onClick={(e) => (e.preventDefault(), openTab(t.id))}>
+              {t.label}
+            </a>
           ))}
-        </div>
-      </section>
-    </>
+        </nav>
+      </header>
+      <main>
+        {route.kind === 'save' && <SaveFromTab tabId={route.tabId} onSaved={(url) => location.replace(`#article=${encodeURIComponent(url)}`)} />}
+        {route.kind === 'article' && <ArticleView url={route.url} onBack={() => openTab('library')} />}
+        {current?.render()}
+      </main>
+    </div>
   );
 }

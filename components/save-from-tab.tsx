@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { currentMatcher, library } from '@/lib/library';
+import { indexSavedArticle } from '@/lib/search/search-service';
 import { describeSaveError, saveTabArticle, type SaveProgress } from '@/lib/save/save-article';
 
 /** The library's side of "Save page to Yidu" (context menu, shortcut): save tab N, then open the article. */
@@ -9,7 +10,7 @@ export function SaveFromTab({ tabId, onSaved }: { tabId: number; onSaved(url: st
   useEffect(() => {
     void (async () => {
       try {
-        const { record } = await saveTabArticle(tabId, { articles: library().articles, matcher: await currentMatcher(), onProgress: setProgress });
+        const { record } = await saveTabArticle(tabId, { articles: library().articles, matcher: await currentMatcher(), onProgress: setProgress, index: indexSavedArticle });
         onSaved(record.url);
       } catch (err) {
         setError(describeSaveError(err));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { ArticleRecord } from '@/lib/db/schema';
 import { currentMatcher, formatBytes, library, storageStatus } from '@/lib/library';
+import { indexSavedArticle } from '@/lib/search/search-service';
 import { describeSaveError, saveTabArticle, type SaveProgress } from '@/lib/save/save-article';
 
 const PHASE = { reading: 'Reading the article…', images: 'Saving images', storing: 'Storing…' } as const;
@@ -24,7 +25,7 @@ export function SavePanel({ tabId }: { tabId: number }) {
     setMessage(undefined);
     try {
       const { articles } = library();
-      const result = await saveTabArticle(tabId, { articles, matcher: await currentMatcher(), onProgress: setProgress });
+      const result = await saveTabArticle(tabId, { articles, matcher: await currentMatcher(), onProgress: setProgress, index: indexSavedArticle });
       const { record } = result;
       const how = record.source === 'article' || record.source === 'dense-block' ? '' : record.source === 'selection' ? ' No article was found: your selection was saved.' : ' No article was found: the page’s text was saved.';
       const images = record.images.length ? ` ${record.images.length - result.missing} of ${record.images.length} images saved.` : '';

@@ -9,6 +9,12 @@ import { Matcher } from './matcher/matcher';
 
 let db: Promise<YiduDatabase> | undefined;
 
+/** The page's one connection to Yidu's database. */
+export function libraryDb(): Promise<YiduDatabase> {
+  db ??= openYiduDB();
+  return db;
+}
+
 export function library() {
   db ??= openYiduDB();
   return {

@@ -45,6 +45,14 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
       return out;
     },
 
+    /** Records how far the reader got (0..1); a no-op for an article deleted meanwhile. */
+    async setProgress(url: string, readProgress: number): Promise<void> {
+      const tx = (await db).transaction('articles', 'readwrite');
+      const article = await tx.store.get(url);
+      if (article) await tx.store.put({ ...article, readProgress: Math.max(0, Math.min(1, readProgress)) });
+      await tx.done;
+    },
+
     async image(key: string): Promise<ImageRecord | undefined> {
       return (await db).get('images', key);
     },

@@ -21,6 +21,8 @@ export interface SaveProgress {
 export interface SaveResult {
   record: ArticleRecord;
   missing: number;
+  /** False when the article was saved but could not be added to the search index (retried later). */
+  indexed: boolean;
 }
 
 export const IMAGE_SCHEME = 'yidu-image:';
@@ -28,7 +30,13 @@ const PARALLEL_IMAGES = 4;
 
 export async function saveTabArticle(
   tabId: number,
-  deps: { articles: ReturnType<typeof createArticlesRepo>; matcher: Matcher; onProgress?(p: SaveProgress): void },
+  deps: {
+    articles: ReturnType<typeof createArticlesRepo>;
+    matcher: Matcher;
+    onProgress?(p: SaveProgress): void;
+    /** Adds the stored article to the search index (incremental, at save time). */
+    index?(record: ArticleRecord): Promise<void>;
+  },
 ): Promise<SaveResult> {
   deps.onProgress?.({ phase: 'reading', done: 0, total: 1 });
   const snapshot = await sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 });
@@ -83,7 +91,14 @@ export async function saveTabArticle(
     },
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
   );
-  return { record, missing: missingImages.length };
+  let indexed = true;
+  try {
+    await deps.index?.(record);
+  } catch (err) {
+    indexed = false; // the library indexes what is missing when it next opens
+    console.warn('Yidu: saved, but not indexed for search yet', err);
+  }
+  return { record, missing: missingImages.length, indexed };
 }
 
 /** The extension's own fetch first (works where the site allows it), then the page's. */

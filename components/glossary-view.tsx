@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ArticleRecord } from '@/lib/db/schema';
+import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
+import { searchGlossary } from '@/lib/glossary/search';
+import { currentGlossary, library } from '@/lib/library';
+import { EntryCard } from './entry-card';
+
+const PAGE = 60;
+
+/** Every entry, searchable by hanzi, pinyin (with or without tones) and English, with its saved articles. */
+export function GlossaryView({ onOpen }: { onOpen(url: string): void }) {
+  const [entries, setEntries] = useState<GlossaryEntry[]>([]);
+  const [articles, setArticles] = useState<ArticleRecord[]>([]);
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState('');
+  const [scope, setScope] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE);
+  useEffect(() => {
+    void currentGlossary().then((g) => setEntries([...g.entries()]));
+    void library().articles.list().then(setArticles, () => setArticles([]));
+  }, []);
+  const results = useMemo(
+    () => searchGlossary(entries, query).filter((e) => (!category || e.category === category) && (!scope || e.scope === scope)),
+    [entries, query, category, scope],
+  );
+  useEffect(() => setShownCount(PAGE), [query, category, scope]);
+
+  return (
+    <section class="panel" aria-labelledby="glossary-heading">
+      <h2 id="glossary-heading">Glossary</h2>
+      <div class="filters">
+        <label>
+          Search by hanzi, pinyin or English{' '}
+          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, yixinou, yì xīn ōu, railway…" />
+        </label>
+        <label>
+          Category{' '}
+          <select value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+            <option value="">all</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c.replace('-', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Scope{' '}
+          <select value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
+            <option value="">all</option>
+            {SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="muted" data-testid="glossary-count">
+        {results.length} of {entries.length} entries
+      </p>
+      <div>
+        {results.slice(0, shownCount).map((e) => (
+          <div key={e.id}>
+            <EntryCard entry={e} />
+            <UsedIn articles={articles.filter((a) => e.id in a.terms)} onOpen={onOpen} />
+          </div>
+        ))}
+      </div>
+      {results.length > shownCount && (
+        <button type="button" onClick={() => setShownCount(shownCount + PAGE)}>
+          Show more ({results.length - shownCount} left)
+        </button>
+      )}
+    </section>
+  );
+}
+
+function UsedIn({ articles, onOpen }: { articles: ArticleRecord[]; onOpen(url: string): void }) {
+  if (!articles.length) return null;
+  return (
+    <p class="muted used-in">
+      In your library:{' '}
+      {articles.map((a, i) => (
+        <span key={a.url}>
+          {i > 0 && ' · '}
+          <a
+            href={`#article=${encodeURIComponent(a.url)}`}
+            onClick={(ev) => {
+              ev.preventDefault();
+              onOpen(a.url);
+            }}
+          >
+            {a.title}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { searchLibrary } from '@/lib/search/search-service';
+import type { SearchHit } from '@/lib/search/query';
+
+/** Search in Chinese (by words) and English over saved articles, with the matching sentence. */
+export function SearchBox({ onOpen }: { onOpen(url: string): void }) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (!query.trim()) return setHits(undefined);
+    let current = true;
+    const timer = setTimeout(() => {
+      searchLibrary(query).then(
+        (h) => current && (setHits(h), setError(undefined)),
+        (err: Error) => current && setError(`Search failed: ${err.message}`),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  return (
+    <div class="search" role="search">
+      <label>
+        Search saved articles{' '}
+        <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, 水质, railway…" />
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+      {hits && (
+        <div role="status" data-testid="search-results">
+          <p class="muted">
+            {hits.length === 0 ? 'No saved article matches.' : `${hits.length} ${hits.length === 1 ? 'article' : 'articles'}`}
+          </p>
+          <ol class="search-hits">
+            {hits.map((h) => (
+              <li key={h.url}>
+                <a
+                  href={`#article=${encodeURIComponent(h.url)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpen(h.url);
+                  }}
+                >
+                  {h.title}
+                </a>{' '}
+                <span class="muted">{h.siteName}</span>
+                <p class="snippet" lang="zh-Hans">
+                  {h.before}
+                  <mark>{h.hit}</mark>
+                  {h.after}
+                  {h.via && <span class="muted"> ({h.via})</span>}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}

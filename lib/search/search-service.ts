@@ -1,0 +1,42 @@
+/** Search as extension pages use it: one segmenter per page, the index updated per article. */
+import type { ArticleRecord } from '../db/schema';
+import { currentGlossary, library, libraryDb } from '../library';
+import { loadJieba } from './jieba-web';
+import { createSegmenter, glossaryWords, type Segmenter } from './segmenter';
+import { articleTokens, indexArticle, isIndexed, unindexArticle } from './index-store';
+import { search, type SearchHit } from './query';
+
+let segmenter: Promise<Segmenter> | undefined;
+const database = libraryDb;
+
+export function pageSegmenter(): Promise<Segmenter> {
+  segmenter ??= Promise.all([loadJieba(), currentGlossary()]).then(([jieba, glossary]) => createSegmenter(jieba, glossaryWords(glossary.entries())));
+  return segmenter;
+}
+
+export async function indexSavedArticle(article: Pick<ArticleRecord, 'url' | 'title' | 'text' | 'terms'>): Promise<void> {
+  const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
+  await indexArticle(await database(), article.url, articleTokens(article, seg, (id) => glossary.get(id)));
+}
+
+export async function removeFromSearch(url: string): Promise<void> {
+  await unindexArticle(await database(), url);
+}
+
+/** Indexes saved articles the index does not know yet (saved before search existed, or imported). */
+export async function indexMissing(onProgress?: (done: number, total: number) => void): Promise<number> {
+  const d = await database();
+  const articles = await library().articles.list();
+  const missing: ArticleRecord[] = [];
+  for (const a of articles) if (!(await isIndexed(d, a.url))) missing.push(a);
+  for (const [i, a] of missing.entries()) {
+    await indexSavedArticle(a);
+    onProgress?.(i + 1, missing.length);
+  }
+  return missing.length;
+}
+
+export async function searchLibrary(query: string): Promise<SearchHit[]> {
+  const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
+  return search(await database(), query, seg, glossary);
+}

@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import * as jieba from 'jieba-wasm';
+import { openYiduDB } from '@/lib/db/schema';
+import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
+import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
+import { Glossary } from '@/lib/glossary/glossary';
+import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
+import { articleTokens, indexArticle, unindexArticle } from '@/lib/search/index-store';
+import { search } from '@/lib/search/query';
+
+const glossary = new Glossary(BUILTIN_GLOSSARY);
+const segmenter = createSegmenter(jieba, glossaryWords(glossary.entries()));
+let n = 0;
+
+function article(url: string, title: string, text: string, terms: Record<string, number>): NewArticle {
+  return { url, title, byline: '', siteName: '中国义乌网', html: '', text, length: text.length, source: 'article', terms, missingImages: [] };
+}
+
+async function library() {
+  const db = await openYiduDB(`search-${++n}`);
+  const repo = createArticlesRepo(Promise.resolve(db));
+  const add = async (a: NewArticle) => {
+    const record = await repo.save(a, []);
+    await indexArticle(db, a.url, articleTokens(record, segmenter, (id) => glossary.get(id)));
+  };
+  await add(article('http://a/1', '义新欧班列再创新高', '今年义新欧班列开行1000列。义乌坚持八八战略，推进市场采购贸易方式试点。', { 'yixinou-railway': 1, 'double-eight-strategy': 1, 'market-procurement-trade': 1 }));
+  await add(article('http://a/2', '五水共治成效明显', '全市深化五水共治，河道水质持续改善。群众满意度不断提升。', { 'five-water-co-governance': 1 }));
+  return { db, add };
+}
+
+describe('search over saved articles', () => {
+  it('keeps glossary terms whole when segmenting', () => {
+    expect(segmenter.tokens('坚持八八战略和义新欧班列')).toEqual(expect.arrayContaining(['八八战略', '义新欧班列']));
+  });
+
+  it('finds a Chinese word and shows the sentence with the hit marked', async () => {
+    const { db } = await library();
+    const hits = await search(db, '水质', segmenter, glossary);
+    expect(hits.map((h) => h.url)).toEqual(['http://a/2']);
+    expect(hits[0]).toMatchObject({ hit: '水质', before: '全市深化五水共治，河道', after: '持续改善。' });
+  });
+
+  it('finds a jargon term as one word, not by its characters', async () => {
+    const { db } = await library();
+    expect((await search(db, '八八战略', segmenter, glossary)).map((h) => h.url)).toEqual(['http://a/1']);
+    expect(await search(db, '战略八八', segmenter, glossary)).toEqual([]);
+  });
+
+  it('finds an English word through the renderings and explanations of the terms an article contains', async () => {
+    const { db } = await library();
+    const hits = await search(db, 'Double-Eight', segmenter, glossary);
+    expect(hits.map((h) => h.url)).toEqual(['http://a/1']);
+    expect(hits[0]!.hit).toBe('八八战略');
+    expect(hits[0]!.via).toBe(glossary.get('double-eight-strategy')!.english);
+  });
+
+  it('updates an article’s postings when it is indexed again, and forgets it when removed', async () => {
+    const { db, add } = await library();
+    await add(article('http://a/2', '改版', '这一版不再提水质。', {}));
+    expect((await search(db, '五水共治', segmenter, glossary)).map((h) => h.url)).toEqual([]);
+    expect((await search(db, '水质', segmenter, glossary)).map((h) => h.url)).toEqual(['http://a/2']);
+    await unindexArticle(db, 'http://a/2');
+    expect(await search(db, '水质', segmenter, glossary)).toEqual([]);
+  });
+});
