@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { benchMatcher } from './matcher.bench';
 import { benchAnnotation } from './annotate.bench';
 import { benchSave } from './save.bench';
+import { benchSearch } from './search.bench';
 import { EXTENSION_DIR } from '../tests/e2e/harness';
 
 console.log(`Yidu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -12,3 +13,4 @@ const contentScript = `${EXTENSION_DIR}/content-scripts/annotate.js`;
 console.log(`\n## Content script bundle: ${(statSync(contentScript).size / 1024).toFixed(1)} KB minified (target ≤ 150 KB)`);
 await benchAnnotation();
 await benchSave();
+await benchSearch();
