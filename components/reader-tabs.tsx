@@ -1,4 +1,21 @@
 import type { ComponentChildren } from 'preact';
+import { sendMessage } from '@/lib/messages';
+import { rebuildIndex } from '@/lib/search/search-service';
+import { VocabularyView } from './vocabulary-view';
+import { UserEntriesView } from './user-entries-view';
+import { BackupView } from './backup-view';
 
-/** Reader sections beyond the library and the glossary (vocabulary, your entries, backup). */
-export const EXTRA_TABS: { id: string; label: string; render(): ComponentChildren }[] = [];
+/** Tell the background (and so every page from now on) that the user's entries changed. */
+const reloadGlossary = () => sendMessage('reloadGlossary', undefined).catch(() => undefined);
+
+async function afterDataChange(): Promise<void> {
+  await reloadGlossary();
+  await rebuildIndex();
+}
+
+/** Reader sections beyond the library and the glossary. */
+export const EXTRA_TABS: { id: string; label: string; render(): ComponentChildren }[] = [
+  { id: 'vocabulary', label: 'Vocabulary', render: () => <VocabularyView /> },
+  { id: 'entries', label: 'Your entries', render: () => <UserEntriesView onChanged={reloadGlossary} /> },
+  { id: 'backup', label: 'Backup', render: () => <BackupView onImported={afterDataChange} onCleared={afterDataChange} /> },
+];

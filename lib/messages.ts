@@ -44,6 +44,8 @@ export interface ProtocolMap {
 
   // any context → background
   getEntries(ids: string[]): GlossaryEntry[];
+  // reader → background: the user's entries changed (added, edited, imported, restored, cleared)
+  reloadGlossary(): void;
   saveVocabulary(item: Omit<VocabularyItem, 'savedAt' | 'learned'>): VocabularyItem;
   addUserEntry(draft: UserEntryDraft): GlossaryEntry;
   // popup → background: run the annotator in a tab where it is not declared (activeTab)

@@ -44,6 +44,10 @@ export function registerBackgroundHandlers(): void {
     return entry;
   });
 
+  onMessage('reloadGlossary', async () => {
+    await glossary.reload();
+  });
+
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
 
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));

@@ -9,6 +9,23 @@ export function createUserEntriesRepo(db: Promise<YiduDatabase>) {
     async put(entry: GlossaryEntry): Promise<void> {
       await (await db).put('userEntries', { ...entry, user: true, updatedAt: Date.now() });
     },
+    /** Stores several entries (an imported pack) in one transaction: all of them, or none if one fails. */
+    async putMany(entries: readonly GlossaryEntry[]): Promise<void> {
+      const tx = (await db).transaction('userEntries', 'readwrite');
+      try {
+        const updatedAt = Date.now();
+        for (const entry of entries) await tx.store.put({ ...entry, user: true, updatedAt });
+        await tx.done;
+      } catch (err) {
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted
+        }
+        await tx.done.catch(() => undefined);
+        throw err;
+      }
+    },
     async remove(id: string): Promise<void> {
       await (await db).delete('userEntries', id);
     },

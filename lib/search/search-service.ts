@@ -40,3 +40,9 @@ export async function searchLibrary(query: string): Promise<SearchHit[]> {
   const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
   return search(await database(), query, seg, glossary);
 }
+
+/** Empties the index (after a restore or "clear all data"), then indexes every saved article again. */
+export async function rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+  await (await database()).clear('searchTerms');
+  return indexMissing(onProgress);
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, serve, type ExtensionBrowser, type Site } from './harness';
@@ -68,6 +69,48 @@ describe('the library: save, search, read offline', () => {
     await expect.poll(() => reader.getByTestId('article-list').locator('li').count()).toBe(1);
     await reader.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => reader.getByTestId('article-list').locator('li').count()).toBe(2);
+  });
+
+  it('saves a term from a card in a saved article and exports the vocabulary for Anki', async () => {
+    await reader.getByTestId('article-list').getByRole('link', { name: '五水共治成效明显' }).click();
+    const mark = reader.getByTestId('article-body').locator('yidu-mark[data-yidu-term="five-water-co-governance"]').first();
+    await mark.waitFor();
+    await mark.hover();
+    await reader.locator('yidu-card').getByRole('button', { name: 'Save to vocabulary' }).click();
+    await expect.poll(() => reader.locator('yidu-card').getByRole('button', { name: /Saved to vocabulary/ }).count()).toBe(1);
+    await reader.keyboard.press('Escape');
+    await reader.getByRole('link', { name: 'Vocabulary' }).click();
+    await expect.poll(() => reader.locator('#vocabulary-heading').count()).toBe(1);
+    const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: 'Export for Anki (TSV)' }).click()]);
+    const rows = readFileSync((await download.path())!, 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(rows).toHaveLength(1);
+    const [front, back, pinyin, context, tags] = rows[0]!.split('\t');
+    expect(front).toBe('五水共治');
+    expect(back).toBeTruthy();
+    expect(pinyin).toBe('wǔ shuǐ gòng zhì');
+    expect(context).toContain('五水共治');
+    expect(tags).toContain('yidu');
+  });
+
+  it('backs up, clears all data, restores, and finds the same library', async () => {
+    await reader.getByRole('link', { name: 'Backup' }).click();
+    const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: 'Download a backup' }).click()]);
+    const backupPath = (await download.path())!;
+    await reader.getByRole('button', { name: 'Clear all data…' }).click();
+    await reader.getByRole('button', { name: 'Delete everything' }).click();
+    await reader.getByRole('link', { name: 'Library' }).click();
+    await expect.poll(() => reader.getByTestId('library-empty').count(), { timeout: 10_000 }).toBe(1);
+    await reader.getByRole('link', { name: 'Backup' }).click();
+    await reader.locator('input[type="file"]').setInputFiles(backupPath);
+    await reader.getByRole('button', { name: 'Replace and restore' }).click();
+    await reader.getByRole('link', { name: 'Library' }).click();
+    await expect.poll(() => reader.getByTestId('article-list').locator('li a').allInnerTexts(), { timeout: 15_000 }).toEqual(
+      expect.arrayContaining(['义新欧班列开行再创新高', '五水共治成效明显']),
+    );
+    await reader.getByLabel('Search saved articles').fill('水质');
+    await expect.poll(() => reader.getByTestId('search-results').locator('li').count(), { timeout: 15_000 }).toBe(1);
+    await reader.getByRole('link', { name: 'Vocabulary' }).click();
+    await expect.poll(() => reader.getByText('wǔ shuǐ gòng zhì').count()).toBeGreaterThan(0);
   });
 
   it('logged no console error', () => {

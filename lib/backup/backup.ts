@@ -1,0 +1,77 @@
+/**
+ * Backup, restore and "clear all data" for the stores the user made. The search index
+ * (searchTerms) is derived from the articles, so it is left out and rebuilt after an import.
+ */
+import type { YiduDatabase } from '../db/schema';
+import type { Settings } from '../settings';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContents, type BackupFile } from './backup-file';
+import { blobToDataUrl } from './data-url';
+
+export const BACKUP_STORES = ['articles', 'images', 'vocabulary', 'userEntries'] as const;
+
+export type RestoreMode = 'replace' | 'merge';
+
+/** Everything, read in one transaction so the backup is a consistent snapshot. */
+export async function createBackup(db: YiduDatabase, settings: Settings, now = new Date()): Promise<BackupFile> {
+  const tx = db.transaction([...BACKUP_STORES], 'readonly');
+  const [articles, images, vocabulary, userEntries] = await Promise.all([
+    tx.objectStore('articles').getAll(),
+    tx.objectStore('images').getAll(),
+    tx.objectStore('vocabulary').getAll(),
+    tx.objectStore('userEntries').getAll(),
+  ]);
+  await tx.done;
+  // Encoded after the transaction: waiting on anything but IndexedDB inside it would end it early.
+  const encoded = [];
+  for (const { blob, ...image } of images) encoded.push({ ...image, dataUrl: await blobToDataUrl(blob) });
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, articles, images: encoded, vocabulary, userEntries };
+}
+
+export function backupJson(file: BackupFile): string {
+  return JSON.stringify(file);
+}
+
+/**
+ * Writes a checked backup in one transaction over every store: "replace" empties them first, "merge"
+ * keeps what is there and lets the backup's records win. Any failure (a full disk, a record the
+ * browser cannot store) aborts the transaction, so the stores are exactly as they were.
+ */
+export async function restoreBackup(db: YiduDatabase, contents: BackupContents, mode: RestoreMode): Promise<void> {
+  const tx = db.transaction([...BACKUP_STORES], 'readwrite');
+  try {
+    const images = tx.objectStore('images');
+    if (mode === 'replace') {
+      for (const store of BACKUP_STORES) await tx.objectStore(store).clear();
+    } else {
+      // An article in the backup brings its own images: the stored copy's images go with it.
+      for (const article of contents.articles) {
+        for (const key of await images.index('articleUrl').getAllKeys(article.url)) await images.delete(key);
+      }
+    }
+    for (const record of contents.articles) await tx.objectStore('articles').put(record);
+    for (const record of contents.images) await images.put(record);
+    for (const record of contents.vocabulary) await tx.objectStore('vocabulary').put(record);
+    for (const record of contents.userEntries) await tx.objectStore('userEntries').put(record);
+    await tx.done;
+  } catch (err) {
+    // An error thrown mid-way (not only a failed request) must not let the clears commit.
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Empties every store the user made, in one transaction: all of it goes, or none of it. */
+export async function clearAllData(db: YiduDatabase): Promise<void> {
+  const tx = db.transaction([...BACKUP_STORES], 'readwrite');
+  await Promise.all([...BACKUP_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
+}
+
+/** Settings after a merge: the current ones win; sites only the backup knows are added. */
+export function mergeSettings(current: Settings, fromBackup: Settings): Settings {
+  return { ...current, siteModes: { ...fromBackup.siteModes, ...current.siteModes } };
+}

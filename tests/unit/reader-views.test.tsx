@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { library } from '@/lib/library';
+import { VocabularyView } from '@/components/vocabulary-view';
+import { UserEntriesView } from '@/components/user-entries-view';
+import { BackupView } from '@/components/backup-view';
+
+const root = () => document.body.appendChild(document.createElement('div'));
+const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+const button = (el: Element, name: string) => [...el.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+
+afterEach(async () => {
+  for (const item of await library().vocabulary.list()) await library().vocabulary.remove(item.entryId);
+  document.body.innerHTML = '';
+});
+
+describe('VocabularyView', () => {
+  it('lists saved terms with their context and source, marks them learned and deletes them', async () => {
+    await library().vocabulary.save({ entryId: 'double-eight-strategy', term: '八八战略', english: 'Double-Eight Strategy', pinyin: 'bā bā zhàn lüè', sentence: '忠实践行八八战略', pageTitle: '新闻', pageUrl: 'https://zj.gov.cn/a' });
+    await library().vocabulary.save({ entryId: 'x', term: '四港', english: 'Four Ports', pinyin: 'sì gǎng', sentence: '', pageTitle: 'bad', pageUrl: 'javascript:alert(1)' });
+    const el = root();
+    render(<VocabularyView />, el);
+    await settle();
+    expect(el.querySelector('a[href="https://zj.gov.cn/a"]')?.textContent).toBe('新闻');
+    expect(el.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(el.textContent).toContain('忠实践行八八战略');
+
+    const box = el.querySelector<HTMLInputElement>('[data-entry-id="double-eight-strategy"] input[type=checkbox]')!;
+    await act(() => box.click());
+    await settle();
+    expect((await library().vocabulary.list()).find((x) => x.entryId === 'double-eight-strategy')?.learned).toBe(true);
+    expect(el.querySelector('[role=status]')?.textContent).toMatch(/八八战略 is marked as learned/);
+
+    await act(() => button(el, 'Delete 四港 from your vocabulary').click());
+    await settle();
+    expect((await library().vocabulary.list()).map((x) => x.entryId)).toEqual(['double-eight-strategy']);
+  });
+});
+
+describe('UserEntriesView', () => {
+  it('adds an entry from the form and rejects a form that clashes with the built-in glossary', async () => {
+    const el = root();
+    render(<UserEntriesView />, el);
+    await settle();
+    await act(() => button(el, 'Add an entry').click());
+    const fill = (label: string, value: string) =>
+      act(() => {
+        const input = [...el.querySelectorAll('label')].find((l) => l.textContent!.startsWith(label))!.querySelector('input, textarea') as HTMLInputElement;
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await fill('Term', '八八战略');
+    await fill('English', 'Eight-Eight');
+    await act(() => el.querySelector('form')!.requestSubmit());
+    await settle();
+    expect(el.querySelector('[role=alert]')?.textContent).toMatch(/term "八八战略" is already the built-in entry/);
+    expect(await library().userEntries.list()).toEqual([]);
+
+    await fill('Term', '小商品指数样本户');
+    await act(() => el.querySelector('form')!.requestSubmit());
+    await settle();
+    expect((await library().userEntries.list()).map((e) => e.term)).toEqual(['小商品指数样本户']);
+    expect(el.querySelector('[role=status]')?.textContent).toBe('Added 小商品指数样本户.');
+  });
+
+  it('imports nothing from a bad pack and names the problem', async () => {
+    const before = await library().userEntries.list();
+    const el = root();
+    render(<UserEntriesView />, el);
+    await settle();
+    const input = el.querySelector<HTMLInputElement>('input[type=file]')!;
+    const file = new File(['{"format":"yidu-glossary-pack","version":1,"entries":[{"id":"double-eight-strategy"}]}'], 'pack.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle();
+    const alert = el.querySelector('[role=alert]')!.textContent!;
+    expect(alert).toMatch(/pack\.json was not imported; nothing was changed/);
+    expect(alert).toMatch(/pack\.json, entry 1 \(double-eight-strategy\): "term" is missing/);
+    expect(await library().userEntries.list()).toEqual(before);
+  });
+});
+
+describe('BackupView', () => {
+  it('asks before clearing all data', async () => {
+    const el = root();
+    render(<BackupView />, el);
+    await act(() => button(el, 'Clear all data…').click());
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    expect(button(el, 'Delete everything')).toBeTruthy();
+    await act(() => button(el, 'Cancel').click());
+    expect(button(el, 'Delete everything')).toBeUndefined();
+  });
+});
