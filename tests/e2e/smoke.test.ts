@@ -51,9 +51,9 @@ describe('the built extension in Chromium', () => {
   });
 
   it('opens reader.html with the glossary, searchable by English', async () => {
-    const reader = await browser.open(browser.extensionUrl('reader.html'));
+    const reader = await browser.open(browser.extensionUrl('reader.html#tab=glossary'));
     await expect.poll(() => reader.getByTestId('glossary-count').textContent()).toMatch(/^\d+ of \d+ entries$/);
-    await reader.getByRole('searchbox').fill('Double-Eight');
+    await reader.getByLabel('Search by hanzi, pinyin or English').fill('Double-Eight');
     await expect.poll(() => reader.locator('[data-entry-id="double-eight-strategy"]').count()).toBe(1);
     await reader.close();
   });
