@@ -2,6 +2,7 @@
  * Backup, restore and "clear all data" for the stores the user made. The search index
  * (searchTerms) is derived from the articles, so it is left out and rebuilt after an import.
  */
+import { allOrNothing } from '../db/all-or-nothing';
 import type { YiduDatabase } from '../db/schema';
 import type { Settings } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContents, type BackupFile } from './backup-file';
@@ -38,7 +39,7 @@ export function backupJson(file: BackupFile): string {
  */
 export async function restoreBackup(db: YiduDatabase, contents: BackupContents, mode: RestoreMode): Promise<void> {
   const tx = db.transaction([...BACKUP_STORES], 'readwrite');
-  try {
+  await allOrNothing(tx, async () => {
     const images = tx.objectStore('images');
     if (mode === 'replace') {
       for (const store of BACKUP_STORES) await tx.objectStore(store).clear();
@@ -52,17 +53,7 @@ export async function restoreBackup(db: YiduDatabase, contents: BackupContents, 
     for (const record of contents.images) await images.put(record);
     for (const record of contents.vocabulary) await tx.objectStore('vocabulary').put(record);
     for (const record of contents.userEntries) await tx.objectStore('userEntries').put(record);
-    await tx.done;
-  } catch (err) {
-    // An error thrown mid-way (not only a failed request) must not let the clears commit.
-    try {
-      tx.abort();
-    } catch {
-      // already finished or aborted
-    }
-    await tx.done.catch(() => undefined);
-    throw err;
-  }
+  });
 }
 
 /** Empties every store the user made, in one transaction: all of it goes, or none of it. */

@@ -1,4 +1,5 @@
 import type { IDBPTransaction } from 'idb';
+import { allOrNothing } from './all-or-nothing';
 import type { ArticleRecord, ImageRecord, YiduDB, YiduDatabase } from './schema';
 
 export type NewArticle = Omit<ArticleRecord, 'savedAt' | 'updatedAt' | 'updates' | 'images'>;
@@ -12,18 +13,7 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
      */
     async save(article: NewArticle, images: { originalUrl: string; blob: Blob | null }[]): Promise<ArticleRecord> {
       const tx = (await db).transaction(['articles', 'images'], 'readwrite');
-      try {
-        return await writeArticle(tx, article, images);
-      } catch (err) {
-        // An error thrown mid-way (not only a failed request) must not let the deletes commit.
-        try {
-          tx.abort();
-        } catch {
-          // already finished or aborted
-        }
-        await tx.done.catch(() => undefined);
-        throw err;
-      }
+      return allOrNothing(tx, () => writeArticle(tx, article, images));
     },
 
     async get(url: string): Promise<ArticleRecord | undefined> {
@@ -92,6 +82,5 @@ async function writeArticle(tx: ArticleTx, article: NewArticle, images: { origin
     updates: previous ? previous.updates + 1 : 0,
   };
   await articles.put(record);
-  await tx.done;
   return record;
 }

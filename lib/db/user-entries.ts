@@ -1,3 +1,4 @@
+import { allOrNothing } from './all-or-nothing';
 import type { GlossaryEntry } from '../glossary/types';
 import type { YiduDatabase } from './schema';
 
@@ -12,19 +13,10 @@ export function createUserEntriesRepo(db: Promise<YiduDatabase>) {
     /** Stores several entries (an imported pack) in one transaction: all of them, or none if one fails. */
     async putMany(entries: readonly GlossaryEntry[]): Promise<void> {
       const tx = (await db).transaction('userEntries', 'readwrite');
-      try {
-        const updatedAt = Date.now();
+      const updatedAt = Date.now();
+      await allOrNothing(tx, async () => {
         for (const entry of entries) await tx.store.put({ ...entry, user: true, updatedAt });
-        await tx.done;
-      } catch (err) {
-        try {
-          tx.abort();
-        } catch {
-          // already finished or aborted
-        }
-        await tx.done.catch(() => undefined);
-        throw err;
-      }
+      });
     },
     async remove(id: string): Promise<void> {
       await (await db).delete('userEntries', id);
