@@ -1,11 +1,22 @@
 /**
  * Marks glossary terms in a live page and keeps marking what the page adds later, without ever
- * reacting to its own changes. Work is cut into slices of a few milliseconds, nearest the viewport
- * first, so a long page never blocks the main thread for long.
+ * reacting to its own changes. Work is cut into slices of a few milliseconds. On a long page the
+ * whole text is matched (so counts, the badge and the popup are complete at once) but only what is
+ * in or near the viewport is wrapped; the rest is wrapped as it comes within a screen or so of view,
+ * or at once when something needs every occurrence (a card's "occurrence k of N", the popup).
  */
 import type { Matcher, MatchSpan } from '../matcher/matcher';
 import { collectRuns, type TextRun } from './blocks';
 import { GLOSS_TAG, MARK_TAG, addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
+import { registerDeferredFlush } from './occurrences';
+
+/** A matched run whose wrapping waits until it nears the viewport. */
+interface Deferred {
+  run: TextRun;
+  spans: MarkSpan[];
+  firstOccurrence: number;
+  glossed: Set<MarkSpan>;
+}
 
 export interface AnnotatorOptions {
   /** Longest a slice of work may run before yielding, in ms. */
@@ -28,10 +39,10 @@ const NO_SPANS: MatchSpan[] = [];
 /** Characters per matcher sweep: big enough to amortise the call, small enough to keep slices short. */
 const BATCH_CHARS = 20_000;
 
-function takeBatch(runs: TextRun[], from: number): TextRun[] {
+function takeBatch(runs: TextRun[], from: number, limit: number): TextRun[] {
   let size = 0;
   let to = from;
-  while (to < runs.length && (to === from || size + runs[to]!.text.length <= BATCH_CHARS)) size += runs[to++]!.text.length;
+  while (to < limit && (to === from || size + runs[to]!.text.length <= BATCH_CHARS)) size += runs[to++]!.text.length;
   return runs.slice(from, to);
 }
 
@@ -54,6 +65,9 @@ export class PageAnnotator {
   private shadowRoots = new WeakSet<ShadowRoot>();
   /** Set when the page changed something since runs were collected: then each run is re-checked. */
   private pageChanged = false;
+  private readonly deferred = new Map<Element, Deferred[]>();
+  private nearness: IntersectionObserver | undefined;
+  private unregisterFlush: (() => void) | undefined;
 
   constructor(
     private readonly matcher: Matcher,
@@ -63,6 +77,7 @@ export class PageAnnotator {
   /** Annotates `root` (a document body, an iframe's body or a shadow root) and watches it for changes. */
   attach(root: Node): Promise<void> {
     this.stopped = false;
+    this.unregisterFlush ??= registerDeferredFlush(() => this.flushDeferred());
     this.roots.add(root);
     this.watch(root);
     return this.enqueue([root]);
@@ -82,7 +97,12 @@ export class PageAnnotator {
     this.pendingRoots.clear();
     this.roots.clear();
     this.shadowRoots = new WeakSet();
+    this.nearness?.disconnect();
+    this.nearness = undefined;
+    this.unregisterFlush?.();
+    this.unregisterFlush = undefined;
     await this.running.catch(() => undefined);
+    this.deferred.clear(); // never wrapped: nothing of them to undo
     unwrapAll(this.ledger);
     this.counts.clear();
     this.options.onUpdate?.(this.counts);
@@ -138,9 +158,10 @@ export class PageAnnotator {
       const sliceStart = performance.now();
       this.pauseObserver();
       while (next < ordered.length && performance.now() - sliceStart < sliceMs) {
-        const batch = takeBatch(ordered, next);
+        const wrapNow = next < near;
+        const batch = takeBatch(ordered, next, wrapNow ? near : ordered.length);
         next += batch.length;
-        this.markBatch(batch);
+        this.markBatch(batch, wrapNow);
       }
       this.resumeObserver();
       busy += performance.now() - sliceStart;
@@ -151,12 +172,13 @@ export class PageAnnotator {
       if (next < ordered.length) await yieldToPage();
     }
     // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
-    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, runs: runs.length, nearDoneAt, busyAtNear } });
+    const deferredRuns = [...this.deferred.values()].reduce((n, jobs) => n + jobs.length, 0);
+    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, runs: runs.length, nearDoneAt, busyAtNear, deferredRuns } });
     this.options.onUpdate?.(this.counts);
   }
 
   /** Matches a batch of runs in one sweep of the matcher (runs joined by a character no term has). */
-  private markBatch(batch: TextRun[]): void {
+  private markBatch(batch: TextRun[], wrapNow: boolean): void {
     // A run whose nodes the page detached or edited since they were collected is left for the
     // observer's next pass (which sees those changes), rather than wrapped at stale offsets.
     const live = this.pageChanged
@@ -173,24 +195,75 @@ export class PageAnnotator {
         spans[k]!.start -= offset; // the spans are ours: shift them in place rather than copy
         spans[k]!.end -= offset;
       }
-      this.markRun(run, first === k ? NO_SPANS : spans.slice(first, k));
+      this.markRun(run, first === k ? NO_SPANS : spans.slice(first, k), wrapNow);
       offset = end + RUN_SEPARATOR.length;
     }
   }
 
-  private markRun(run: TextRun, spans: MatchSpan[]): void {
+  /** Counts a run's terms now, and wraps them now or when the run nears the viewport. */
+  private markRun(run: TextRun, spans: MatchSpan[], wrapNow: boolean): void {
     const candidates = this.options.findCandidates?.(run.text, spans) ?? [];
     const all: MarkSpan[] = candidates.length
       ? [...spans, ...candidates.map((c) => ({ ...c, kind: 'candidate' }))].sort((a, b) => a.start - b.start)
       : spans;
-    const wrapped = wrapSpans(run, all, this.ledger);
+    if (!all.length) return;
     const inline = this.options.inlineEnglish ?? 'off';
-    for (const { span, last } of wrapped) {
+    const glossed = new Set<MarkSpan>();
+    for (const span of all) {
       const seen = this.counts.get(span.id) ?? 0;
       this.counts.set(span.id, seen + 1);
-      const english = span.kind ? undefined : this.options.english?.[span.id];
-      if (english && (inline === 'every' || (inline === 'first' && seen === 0))) addGloss(last, english, this.ledger);
+      if (!span.kind && this.options.english?.[span.id] && (inline === 'every' || (inline === 'first' && seen === 0))) glossed.add(span);
     }
+    const job: Deferred = { run, spans: all, firstOccurrence: this.ledger.nextOccurrence, glossed };
+    this.ledger.nextOccurrence += all.length;
+    if (wrapNow) return this.wrapDeferred(job);
+    const target = run.nodes[0]!.parentElement;
+    if (!target || typeof IntersectionObserver === 'undefined') return this.wrapDeferred(job);
+    const list = this.deferred.get(target);
+    if (list) list.push(job);
+    else {
+      this.deferred.set(target, [job]);
+      this.nearness ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: '150% 0px' });
+      this.nearness.observe(target);
+    }
+  }
+
+  private wrapDeferred(job: Deferred): void {
+    const wrapped = wrapSpans(job.run, job.spans, this.ledger, job.firstOccurrence);
+    for (const { span, last } of wrapped) if (job.glossed.has(span)) addGloss(last, this.options.english![span.id]!, this.ledger);
+  }
+
+  private onNear(entries: IntersectionObserverEntry[]): void {
+    const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
+    if (near.length) this.wrapTargets(near);
+  }
+
+  /** Wraps every deferred run at once (before something counts or visits occurrences in the DOM). */
+  flushDeferred(): void {
+    if (this.deferred.size) this.wrapTargets([...this.deferred.keys()]);
+  }
+
+  private wrapTargets(targets: Element[]): void {
+    this.pauseObserver();
+    const stale: Node[] = [];
+    for (const target of targets) {
+      const jobs = this.deferred.get(target);
+      if (!jobs) continue;
+      this.deferred.delete(target);
+      this.nearness?.unobserve(target);
+      for (const job of jobs) {
+        const { nodes, text } = job.run;
+        if (nodes.every((n) => n.isConnected) && text === nodes.map((n) => n.data).join('')) {
+          this.wrapDeferred(job);
+          continue;
+        }
+        // The page changed this text since it was matched: uncount it and match it again.
+        for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
+        if (target.isConnected) stale.push(target);
+      }
+    }
+    this.resumeObserver();
+    if (stale.length) void this.enqueue(stale);
   }
 
   /**

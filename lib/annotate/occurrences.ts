@@ -1,8 +1,20 @@
 import { isBlock } from './blocks';
 import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from './wrap';
 
+/**
+ * Annotators that defer wrapping far-off text register here, so that anything that counts or
+ * visits occurrences first gets every one of them in the DOM.
+ */
+const flushers = new Set<() => void>();
+
+export function registerDeferredFlush(flush: () => void): () => void {
+  flushers.add(flush);
+  return () => flushers.delete(flush);
+}
+
 /** The first piece of every occurrence of entry `id` under `root`, in document order. */
 export function occurrencesOf(root: ParentNode, id: string): Element[] {
+  flushers.forEach((flush) => flush());
   const seen = new Set<string>();
   const firsts: Element[] = [];
   for (const mark of root.querySelectorAll(`${MARK_TAG}[${TERM_ATTR}="${CSS.escape(id)}"]`)) {

@@ -38,14 +38,15 @@ export type WrappedSpan = { span: MarkSpan; first: Element; last: Element };
  * off-document (marks and the text between them): one live insertion per node, which is much
  * cheaper than splitting the live node once per piece.
  */
-export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: MarkLedger): WrappedSpan[] {
+export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: MarkLedger, reservedOccurrence?: number): WrappedSpan[] {
   const doc = run.nodes[0]?.ownerDocument;
   if (!doc || spans.length === 0) return [];
   const template = doc.createElement(MARK_TAG);
   template.setAttribute(TERM_ATTR, '');
   template.setAttribute(OCCURRENCE_ATTR, '');
-  const firstOccurrence = ledger.nextOccurrence;
-  ledger.nextOccurrence += spans.length;
+  // Occurrence numbers may have been reserved when the run was matched (its wrapping deferred).
+  const firstOccurrence = reservedOccurrence ?? ledger.nextOccurrence;
+  if (reservedOccurrence === undefined) ledger.nextOccurrence += spans.length;
   const firsts: (Element | undefined)[] = new Array(spans.length);
   const lasts: (Element | undefined)[] = new Array(spans.length);
 
