@@ -5,9 +5,13 @@ import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
+  // Messages for the manifest (name, description, commands) from locales/*.yml, which are generated
+  // from lib/i18n-messages.ts (`npm run i18n:locales`); the interface itself uses lib/i18n.ts.
+  modules: ['@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'Yidu 易读',
-    description: 'Explains Chinese policy jargon in place and keeps news articles for offline reading.',
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // The content script is declared for a short list of news and government sites (and local pages);
     // anywhere else it runs only when the user asks, so no blanket host permission is requested.
     permissions: ['activeTab', 'storage', 'scripting', 'contextMenus'],
@@ -16,14 +20,14 @@ export default defineConfig({
     commands: {
       'annotate-page': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Annotate this page with Yidu',
+        description: '__MSG_commandAnnotatePage__',
       },
       'save-page': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save this page to Yidu for offline reading',
+        description: '__MSG_commandSavePage__',
       },
     },
-    action: { default_title: 'Yidu 易读' },
+    action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -10,6 +10,7 @@ import { rankTerms } from '@/lib/page-terms';
 import { TermCardHost } from './term-card-host';
 import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@/lib/reader-prefs';
 import { MARK_TAG } from '@/lib/annotate/wrap';
+import { t } from '@/lib/i18n';
 
 /** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
 export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
@@ -66,7 +67,9 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
       annotator = new PageAnnotator(matcher);
       card = new TermCardHost(document, { onEntryAdded: () => undefined, page: () => ({ title: article.title, url: article.url }) });
       await annotator.attach(root);
-      // Pinyin over jargon (shown when switched on) sits on each occurrence's first piece.
+      // Pinyin over jargon (shown when switched on) sits on each occurrence's first piece; a long
+      // article's far paragraphs are wrapped first, so every occurrence gets it.
+      annotator.flushDeferred();
       for (const mark of root.querySelectorAll(`${MARK_TAG}[tabindex]`)) {
         const entry = glossary.get(mark.getAttribute('data-yidu-term') ?? '');
         if (entry) mark.setAttribute('data-pinyin', entry.pinyin);
@@ -90,11 +93,11 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
     };
   }, [article]);
 
-  if (article === undefined) return <p class="muted">Opening…</p>;
+  if (article === undefined) return <p class="muted">{t('opening')}</p>;
   if (article === null)
     return (
       <p>
-        This article is not in your library. <button type="button" onClick={onBack}>Back to the library</button>
+        {t('notInLibrary')} <button type="button" onClick={onBack}>{t('backToLibrary')}</button>
       </p>
     );
   const terms = rankTerms(article.terms).filter(([id]) => entries.has(id));
@@ -102,7 +105,7 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
     <div class="article-layout">
       <article class="article" lang="zh-Hans">
         <p>
-          <button type="button" onClick={onBack}>← Library</button>
+          <button type="button" onClick={onBack}>{t('backArrowLibrary')}</button>
         </p>
         <h1 data-testid="article-title">{article.title}</h1>
         <p class="muted">
@@ -110,27 +113,27 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
           {article.byline ? ` · ${article.byline}` : ''}
           {article.publishedAt ? ` · ${new Date(article.publishedAt).toLocaleDateString()}` : ''} ·{' '}
           <a href={article.url} target="_blank" rel="noopener noreferrer">
-            original page
+            {t('originalPage')}
           </a>
         </p>
-        {article.missingImages.length > 0 && <p class="muted">{article.missingImages.length} images could not be saved.</p>}
+        {article.missingImages.length > 0 && <p class="muted">{t('imagesNotSaved', article.missingImages.length)}</p>}
         {prefs && (
-          <div class="reader-tools" role="group" aria-label="Reading settings">
-            <button type="button" aria-label="Smaller text" onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
+          <div class="reader-tools" role="group" aria-label={t('readingSettings')}>
+            <button type="button" aria-label={t('smallerText')} onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
               A−
             </button>
-            <button type="button" aria-label="Larger text" onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
+            <button type="button" aria-label={t('largerText')} onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
               A+
             </button>
             <label>
-              <input type="checkbox" checked={prefs.pinyin} onChange={(e) => changePrefs({ pinyin: e.currentTarget.checked })} /> Pinyin over terms
+              <input type="checkbox" checked={prefs.pinyin} onChange={(e) => changePrefs({ pinyin: e.currentTarget.checked })} /> {t('pinyinOverTerms')}
             </label>
             <label>
-              Theme{' '}
+              {t('theme')}{' '}
               <select value={prefs.theme} onChange={(e) => changePrefs({ theme: e.currentTarget.value as ReaderPrefs['theme'] })}>
-                <option value="auto">system</option>
-                <option value="light">light</option>
-                <option value="dark">dark</option>
+                <option value="auto">{t('themeSystem')}</option>
+                <option value="light">{t('themeLight')}</option>
+                <option value="dark">{t('themeDark')}</option>
               </select>
             </label>
           </div>
@@ -142,8 +145,8 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
           data-testid="article-body"
         />
       </article>
-      <aside class="term-panel" aria-label="Terms in this article">
-        <h2>Terms ({terms.length})</h2>
+      <aside class="term-panel" aria-label={t('termsInArticle')}>
+        <h2>{t('termsHeading', terms.length)}</h2>
         <ul class="term-list" data-testid="article-terms">
           {terms.map(([id, count]) => (
             <li key={id} data-term-id={id}>

@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from '@/lib/glossary/types';
-
-const SCOPE_LABEL = { national: 'National', zhejiang: 'Zhejiang', 'jinhua-yiwu': 'Jinhua · Yiwu' } as const;
+import { t } from '@/lib/i18n';
+import { categoryLabel, scopeLabel } from './labels';
 
 /** One glossary entry, as a student reads it: hanzi, pinyin, English, explanation, listed items. */
 export function EntryCard({ entry }: { entry: GlossaryEntry }) {
@@ -12,7 +12,7 @@ export function EntryCard({ entry }: { entry: GlossaryEntry }) {
       <p style={{ margin: '0.2em 0' }}>
         <strong>{entry.english}</strong>{' '}
         <span class="muted">
-          ({entry.englishSource === 'descriptive' ? 'descriptive rendering' : entry.englishSource})
+          ({entry.englishSource === 'descriptive' ? t('descriptiveRendering') : entry.englishSource})
         </span>
       </p>
       <p style={{ margin: '0.2em 0' }}>{entry.explanation}</p>
@@ -26,11 +26,11 @@ export function EntryCard({ entry }: { entry: GlossaryEntry }) {
         </ol>
       )}
       <p class="muted" style={{ margin: 0, fontSize: '0.85em' }}>
-        {entry.category.replace('-', ' ')} · {SCOPE_LABEL[entry.scope]}
+        {categoryLabel(entry.category)} · {scopeLabel(entry.scope)}
         {entry.year ? ` · ${entry.year}` : ''}
         {entry.forms.length > 0 && (
           <>
-            {' · also '}
+            {` · ${t('alsoWritten')} `}
             <span lang="zh-Hans">{entry.forms.join('、')}</span>
           </>
         )}

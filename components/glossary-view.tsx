@@ -4,6 +4,8 @@ import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
 import { searchGlossary } from '@/lib/glossary/search';
 import { currentGlossary, library } from '@/lib/library';
 import { EntryCard } from './entry-card';
+import { categoryLabel, scopeFilterLabel } from './labels';
+import { t } from '@/lib/i18n';
 
 const PAGE = 60;
 
@@ -27,37 +29,37 @@ export function GlossaryView({ onOpen }: { onOpen(url: string): void }) {
 
   return (
     <section class="panel" aria-labelledby="glossary-heading">
-      <h2 id="glossary-heading">Glossary</h2>
+      <h2 id="glossary-heading">{t('glossary')}</h2>
       <div class="filters">
         <label>
-          Search by hanzi, pinyin or English{' '}
+          {t('searchGlossary')}{' '}
           <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, yixinou, yì xīn ōu, railway…" />
         </label>
         <label>
-          Category{' '}
+          {t('category')}{' '}
           <select value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <option value="">all</option>
+            <option value="">{t('all')}</option>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {c.replace('-', ' ')}
+                {categoryLabel(c)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Scope{' '}
+          {t('scope')}{' '}
           <select value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
-            <option value="">all</option>
+            <option value="">{t('all')}</option>
             {SCOPES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {scopeFilterLabel(s)}
               </option>
             ))}
           </select>
         </label>
       </div>
       <p class="muted" data-testid="glossary-count">
-        {results.length} of {entries.length} entries
+        {t('entriesShown', [results.length, entries.length])}
       </p>
       <div>
         {results.slice(0, shownCount).map((e) => (
@@ -69,7 +71,7 @@ export function GlossaryView({ onOpen }: { onOpen(url: string): void }) {
       </div>
       {results.length > shownCount && (
         <button type="button" onClick={() => setShownCount(shownCount + PAGE)}>
-          Show more ({results.length - shownCount} left)
+          {t('showMore', results.length - shownCount)}
         </button>
       )}
     </section>
@@ -80,7 +82,7 @@ function UsedIn({ articles, onOpen }: { articles: ArticleRecord[]; onOpen(url: s
   if (!articles.length) return null;
   return (
     <p class="muted used-in">
-      In your library:{' '}
+      {t('inYourLibrary')}{' '}
       {articles.map((a, i) => (
         <span key={a.url}>
           {i > 0 && ' · '}

@@ -4,6 +4,7 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import { currentGlossary, library } from '@/lib/library';
 import { indexMissing, removeFromSearch } from '@/lib/search/search-service';
 import { SearchBox } from './search-box';
+import { t } from '@/lib/i18n';
 
 type Sort = 'saved' | 'title' | 'length' | 'terms';
 const UNDO_MS = 6000;
@@ -22,13 +23,13 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
   const load = () =>
     library()
       .articles.list()
-      .then(setArticles, (err: Error) => setError(`The library could not be opened: ${err.message}`));
+      .then(setArticles, (err: Error) => setError(t('libraryNotOpened', err.message)));
   useEffect(() => {
     void load();
     void currentGlossary().then((g) => setEntries(new Map([...g.entries()].map((e) => [e.id, e]))));
     // Articles saved before search existed (or imported from a backup) are indexed once, here.
-    void indexMissing((done, total) => setIndexing(done < total ? `Indexing saved articles for search: ${done} of ${total}` : undefined)).catch(
-      (err: Error) => setIndexing(`Search index could not be updated: ${err.message}`),
+    void indexMissing((done, total) => setIndexing(done < total ? t('indexing', [done, total]) : undefined)).catch(
+      (err: Error) => setIndexing(t('indexFailed', err.message)),
     );
   }, []);
 
@@ -55,7 +56,7 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
     const timer = setTimeout(() => {
       void Promise.all([library().articles.remove(pendingDelete.url), removeFromSearch(pendingDelete.url)])
         .then(load)
-        .catch((err: Error) => setError(`Could not delete: ${err.message}`))
+        .catch((err: Error) => setError(t('couldNotDelete', err.message)))
         .finally(() => setPendingDelete(undefined));
     }, UNDO_MS);
     return () => clearTimeout(timer);
@@ -63,48 +64,48 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
 
   return (
     <section class="panel" aria-labelledby="library-heading">
-      <h2 id="library-heading">Saved articles</h2>
+      <h2 id="library-heading">{t('savedArticles')}</h2>
       <SearchBox onOpen={onOpen} />
       {indexing && <p class="muted" role="status">{indexing}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {pendingDelete && (
         <p role="status" class="undo">
-          Deleted “{pendingDelete.title}”.{' '}
+          {t('deletedTitle', pendingDelete.title)}{' '}
           <button type="button" onClick={() => setPendingDelete(undefined)}>
-            Undo
+            {t('undo')}
           </button>
         </p>
       )}
       {articles && articles.length === 0 && (
         <p class="muted" data-testid="library-empty">
-          No saved articles yet. Open a Chinese news page and press “Save for offline” in Yidu’s popup.
+          {t('libraryEmpty')}
         </p>
       )}
       {articles && articles.length > 0 && (
         <>
           <div class="filters">
             <label>
-              Sort{' '}
+              {t('sort')}{' '}
               <select value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
-                <option value="saved">newest first</option>
-                <option value="title">title</option>
-                <option value="length">longest first</option>
-                <option value="terms">most terms first</option>
+                <option value="saved">{t('sortSaved')}</option>
+                <option value="title">{t('sortTitle')}</option>
+                <option value="length">{t('sortLength')}</option>
+                <option value="terms">{t('sortTerms')}</option>
               </select>
             </label>
             <label>
-              Site{' '}
+              {t('site')}{' '}
               <select value={site} onChange={(e) => setSite(e.currentTarget.value)}>
-                <option value="">all sites</option>
+                <option value="">{t('allSites')}</option>
                 {sites.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </select>
             </label>
             <label>
-              Mentions{' '}
+              {t('mentions')}{' '}
               <select value={term} onChange={(e) => setTerm(e.currentTarget.value)}>
-                <option value="">any term</option>
+                <option value="">{t('anyTerm')}</option>
                 {termsInLibrary.map((e) => (
                   <option key={e.id} value={e.id}>
                     {e.term} — {e.english}
@@ -118,7 +119,7 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
               <ArticleRow key={a.url} article={a} onOpen={onOpen} onDelete={() => setPendingDelete(a)} />
             ))}
           </ul>
-          {shown.length === 0 && <p class="muted">No saved article matches these filters.</p>}
+          {shown.length === 0 && <p class="muted">{t('noArticleMatchesFilters')}</p>}
         </>
       )}
     </section>
@@ -140,11 +141,11 @@ function ArticleRow({ article: a, onOpen, onDelete }: { article: ArticleRecord; 
       </a>
       <span class="muted">
         {' '}
-        {a.siteName} · saved {new Date(a.savedAt).toLocaleDateString()} · {a.length.toLocaleString()} characters · {Object.keys(a.terms).length} terms ·{' '}
-        {progress > 0 ? `${progress}% read` : 'unread'}
+        {a.siteName} · {t('savedOn', new Date(a.savedAt).toLocaleDateString())} · {t('characters', a.length.toLocaleString())} ·{' '}
+        {t('termsCount', Object.keys(a.terms).length)} · {progress > 0 ? t('percentRead', progress) : t('unread')}
       </span>{' '}
-      <button type="button" class="small" aria-label={`Delete “${a.title}”`} onClick={onDelete}>
-        Delete
+      <button type="button" class="small" aria-label={t('deleteArticle', a.title)} onClick={onDelete}>
+        {t('delete')}
       </button>
     </li>
   );

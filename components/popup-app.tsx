@@ -7,6 +7,9 @@ import { rankTerms } from '@/lib/page-terms';
 import { targetTab } from '@/lib/tabs';
 import { SiteControls } from './site-controls';
 import { SavePanel } from './save-panel';
+import { LanguageSwitch } from './language-switch';
+import { useLanguage } from './use-language';
+import { t, tParts } from '@/lib/i18n';
 
 type Tab = { id: number; title: string; url: string };
 type State =
@@ -16,6 +19,7 @@ type State =
   | { kind: 'ready'; tab: Tab; summary: PageTermSummary; entries: Map<string, GlossaryEntry> };
 
 export function PopupApp() {
+  useLanguage();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = async (tab: Tab) => {
@@ -39,7 +43,7 @@ export function PopupApp() {
       await sendMessage('annotateTab', { tabId: tab.id });
       await load(tab);
     } catch (err) {
-      setState({ kind: 'inactive', tab, error: `This page cannot be annotated: ${(err as Error).message}` });
+      setState({ kind: 'inactive', tab, error: t('cannotAnnotate', (err as Error).message) });
     }
   };
   const openLibrary = () => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') });
@@ -49,20 +53,25 @@ export function PopupApp() {
       <header class="bar">
         <h1>Yidu 易读</h1>
         <button type="button" style={{ marginLeft: 'auto' }} onClick={openLibrary}>
-          Open library
+          {t('openLibrary')}
         </button>
       </header>
       <section class="panel" aria-live="polite">
-        {state.kind === 'loading' && <p class="muted">Reading this page…</p>}
-        {state.kind === 'no-tab' && <p class="muted">No page to read.</p>}
+        {state.kind === 'loading' && <p class="muted">{t('readingPage')}</p>}
+        {state.kind === 'no-tab' && <p class="muted">{t('noPage')}</p>}
         {state.kind === 'inactive' && (
           <div data-testid="popup-inactive">
-            <p class="muted">Yidu is not annotating {state.tab.title ? <q>{state.tab.title}</q> : 'this page'}.</p>
+            <p class="muted">{tParts('notAnnotating', [state.tab.title ? <q>{state.tab.title}</q> : t('thisPage')])}</p>
             <button type="button" class="primary" onClick={() => void annotateNow(state.tab)}>
-              Annotate this page
+              {t('annotateThisPage')}
             </button>
             {state.error && <p class="error">{state.error}</p>}
           </div>
+        )}
+        {(state.kind === 'inactive' || state.kind === 'no-tab') && (
+          <p>
+            <LanguageSwitch />
+          </p>
         )}
         {state.kind === 'ready' && (
           <>
@@ -87,24 +96,24 @@ function PageSummary({ tab, summary, entries }: { tab: Tab; summary: PageTermSum
         {summary.title || summary.url}
       </h2>
       <p class="muted" data-testid="page-language">
-        {chinese ? 'Chinese text found.' : 'No Chinese text found on this page.'}
+        {chinese ? t('chineseFound') : t('noChinese')}
       </p>
       {ranked.length === 0 ? (
-        <p class="muted">No glossary terms on this page.</p>
+        <p class="muted">{t('noGlossaryTerms')}</p>
       ) : (
         <>
           <p>
-            <strong data-testid="term-count">{ranked.length}</strong> jargon {ranked.length === 1 ? 'term' : 'terms'}
-            {candidates > 0 && <span class="muted"> · {candidates} possible terms not in the glossary</span>}
+            {tParts(ranked.length === 1 ? 'jargonTermOne' : 'jargonTermMany', [<strong data-testid="term-count">{ranked.length}</strong>])}
+            {candidates > 0 && <span class="muted">{t('possibleTerms', candidates)}</span>}
           </p>
           <ul class="term-list" data-testid="term-list">
             {ranked.map(([id, count]) => (
               <li key={id} data-term-id={id}>
-                <button type="button" class="term-link" onClick={() => reveal(id)} title="Show the first occurrence">
+                <button type="button" class="term-link" onClick={() => reveal(id)} title={t('showFirstOccurrence')}>
                   <span lang="zh-Hans">{entries.get(id)?.term ?? id}</span>
                 </button>
                 <span class="muted">{entries.get(id)?.english}</span>
-                <span class="count" aria-label={`${count} occurrences`}>
+                <span class="count" aria-label={t('occurrencesCount', count)}>
                   {count}
                 </span>
               </li>

@@ -4,7 +4,10 @@ import { ArticleView } from './article-view';
 import { SaveFromTab } from './save-from-tab';
 import { LibraryView } from './library-view';
 import { GlossaryView } from './glossary-view';
-import { EXTRA_TABS } from './reader-tabs';
+import { extraTabs } from './reader-tabs';
+import { LanguageSwitch } from './language-switch';
+import { useLanguage } from './use-language';
+import { t } from '@/lib/i18n';
 
 /** The reader page's places, kept in the address hash so Back works and links can point to them. */
 type Route = { kind: 'article'; url: string } | { kind: 'save'; tabId: number } | { kind: 'tab'; tab: string };
@@ -20,6 +23,7 @@ function routeFromHash(): Route {
 
 /** The extension's own page: the library, one article, the glossary, vocabulary and more. */
 export function ReaderApp() {
+  useLanguage();
   const [route, setRoute] = useState<Route>(routeFromHash());
   useEffect(() => {
     const onHash = () => setRoute(routeFromHash());
@@ -30,9 +34,9 @@ export function ReaderApp() {
   const openTab = (tab: string) => (location.hash = `tab=${tab}`);
 
   const tabs: { id: string; label: string; render(): ComponentChildren }[] = [
-    { id: 'library', label: 'Library', render: () => <LibraryView onOpen={openArticle} /> },
-    { id: 'glossary', label: 'Glossary', render: () => <GlossaryView onOpen={openArticle} /> },
-    ...EXTRA_TABS,
+    { id: 'library', label: t('tabLibrary'), render: () => <LibraryView onOpen={openArticle} /> },
+    { id: 'glossary', label: t('tabGlossary'), render: () => <GlossaryView onOpen={openArticle} /> },
+    ...extraTabs(),
   ];
   const current = route.kind === 'tab' ? (tabs.find((t) => t.id === route.tab) ?? tabs[0]!) : undefined;
 
@@ -40,13 +44,14 @@ export function ReaderApp() {
     <div class="reader-shell">
       <header class="bar">
         <h1>Yidu 易读</h1>
-        <nav aria-label="Sections" class="tabs">
+        <nav aria-label={t('sections')} class="tabs">
           {tabs.map((t) => (
             <a key={t.id} href={`#tab=${t.id}`} aria-current={current?.id === t.id ? 'page' : undefined} onClick={(e) => (e.preventDefault(), openTab(t.id))}>
               {t.label}
             </a>
           ))}
         </nav>
+        <LanguageSwitch style={{ marginLeft: '0.8em', fontSize: '0.85em' }} />
       </header>
       <main>
         {route.kind === 'save' && <SaveFromTab tabId={route.tabId} onSaved={(url) => location.replace(`#article=${encodeURIComponent(url)}`)} />}

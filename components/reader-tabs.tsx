@@ -4,6 +4,7 @@ import { rebuildIndex } from '@/lib/search/search-service';
 import { VocabularyView } from './vocabulary-view';
 import { UserEntriesView } from './user-entries-view';
 import { BackupView } from './backup-view';
+import { t } from '@/lib/i18n';
 
 /** Tell the background (and so every page from now on) that the user's entries changed. */
 const reloadGlossary = () => sendMessage('reloadGlossary', undefined).catch(() => undefined);
@@ -13,9 +14,9 @@ async function afterDataChange(): Promise<void> {
   await rebuildIndex();
 }
 
-/** Reader sections beyond the library and the glossary. */
-export const EXTRA_TABS: { id: string; label: string; render(): ComponentChildren }[] = [
-  { id: 'vocabulary', label: 'Vocabulary', render: () => <VocabularyView /> },
-  { id: 'entries', label: 'Your entries', render: () => <UserEntriesView onChanged={reloadGlossary} /> },
-  { id: 'backup', label: 'Backup', render: () => <BackupView onImported={afterDataChange} onCleared={afterDataChange} /> },
+/** Reader sections beyond the library and the glossary (labels in the current interface language). */
+export const extraTabs = (): { id: string; label: string; render(): ComponentChildren }[] => [
+  { id: 'vocabulary', label: t('tabVocabulary'), render: () => <VocabularyView /> },
+  { id: 'entries', label: t('tabEntries'), render: () => <UserEntriesView onChanged={reloadGlossary} /> },
+  { id: 'backup', label: t('tabBackup'), render: () => <BackupView onImported={afterDataChange} onCleared={afterDataChange} /> },
 ];

@@ -4,8 +4,9 @@ import type { ArticleRecord } from '@/lib/db/schema';
 import { currentMatcher, formatBytes, library, storageStatus } from '@/lib/library';
 import { indexSavedArticle } from '@/lib/search/search-service';
 import { describeSaveError, saveTabArticle, type SaveProgress } from '@/lib/save/save-article';
+import { t, type MessageKey } from '@/lib/i18n';
 
-const PHASE = { reading: 'Reading the article…', images: 'Saving images', storing: 'Storing…' } as const;
+const PHASE: Record<SaveProgress['phase'], MessageKey> = { reading: 'readingArticle', images: 'phaseImages', storing: 'phaseStoring' };
 
 /** "Save for offline", its progress and outcome, the five latest saves, and storage use. */
 export function SavePanel({ tabId }: { tabId: number }) {
@@ -17,7 +18,7 @@ export function SavePanel({ tabId }: { tabId: number }) {
   const refresh = async () => {
     setLatest(await library().articles.latest(5));
     const s = await storageStatus();
-    setStorage(`${formatBytes(s.usage)} of ${formatBytes(s.quota)} used${s.persisted ? ' · kept by the browser' : ''}`);
+    setStorage(`${t('storageUsed', [formatBytes(s.usage), formatBytes(s.quota)])}${s.persisted ? t('storageKept') : ''}`);
   };
   useEffect(() => void refresh().catch(() => undefined), []);
 
@@ -27,9 +28,9 @@ export function SavePanel({ tabId }: { tabId: number }) {
       const { articles } = library();
       const result = await saveTabArticle(tabId, { articles, matcher: await currentMatcher(), onProgress: setProgress, index: indexSavedArticle });
       const { record } = result;
-      const how = record.source === 'article' || record.source === 'dense-block' ? '' : record.source === 'selection' ? ' No article was found: your selection was saved.' : ' No article was found: the page’s text was saved.';
-      const images = record.images.length ? ` ${record.images.length - result.missing} of ${record.images.length} images saved.` : '';
-      setMessage({ text: `${record.updates ? 'Updated' : 'Saved'} “${record.title}”.${images}${how}` });
+      const how = record.source === 'article' || record.source === 'dense-block' ? '' : record.source === 'selection' ? t('savedSelection') : t('savedPageText');
+      const images = record.images.length ? t('imagesSaved', [record.images.length - result.missing, record.images.length]) : '';
+      setMessage({ text: `${t(record.updates ? 'updatedTitle' : 'savedTitle', record.title)}${images}${how}` });
       await refresh();
     } catch (err) {
       setMessage({ text: describeSaveError(err), error: true });
@@ -42,15 +43,15 @@ export function SavePanel({ tabId }: { tabId: number }) {
   return (
     <section class="save-panel" style={{ marginTop: '0.8em' }}>
       <button type="button" class="primary" onClick={() => void save()} disabled={!!progress}>
-        Save for offline
+        {t('saveForOffline')}
       </button>
       {progress && (
         <p role="status" data-testid="save-progress">
-          {PHASE[progress.phase]}
+          {t(PHASE[progress.phase])}
           {progress.phase === 'images' && progress.total > 0 && (
             <>
               {' '}
-              {progress.done} of {progress.total}{' '}
+              {t('progressCount', [progress.done, progress.total])}{' '}
               <progress max={progress.total} value={progress.done} />
             </>
           )}
@@ -63,7 +64,7 @@ export function SavePanel({ tabId }: { tabId: number }) {
       )}
       {latest.length > 0 && (
         <>
-          <h3 style={{ fontSize: '0.85rem', margin: '0.8em 0 0.2em' }}>Latest saves</h3>
+          <h3 style={{ fontSize: '0.85rem', margin: '0.8em 0 0.2em' }}>{t('latestSaves')}</h3>
           <ul class="term-list" data-testid="latest-saves">
             {latest.map((a) => (
               <li key={a.url}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { searchLibrary } from '@/lib/search/search-service';
 import type { SearchHit } from '@/lib/search/query';
+import { t } from '@/lib/i18n';
 
 /** Search in Chinese (by words) and English over saved articles, with the matching sentence. */
 export function SearchBox({ onOpen }: { onOpen(url: string): void }) {
@@ -14,7 +15,7 @@ export function SearchBox({ onOpen }: { onOpen(url: string): void }) {
     const timer = setTimeout(() => {
       searchLibrary(query).then(
         (h) => current && (setHits(h), setError(undefined)),
-        (err: Error) => current && setError(`Search failed: ${err.message}`),
+        (err: Error) => current && setError(t('searchFailed', err.message)),
       );
     }, 150);
     return () => {
@@ -26,14 +27,14 @@ export function SearchBox({ onOpen }: { onOpen(url: string): void }) {
   return (
     <div class="search" role="search">
       <label>
-        Search saved articles{' '}
+        {t('searchSavedArticles')}{' '}
         <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, 水质, railway…" />
       </label>
       {error && <p class="error" role="alert">{error}</p>}
       {hits && (
         <div role="status" data-testid="search-results">
           <p class="muted">
-            {hits.length === 0 ? 'No saved article matches.' : `${hits.length} ${hits.length === 1 ? 'article' : 'articles'}`}
+            {hits.length === 0 ? t('noSavedArticleMatches') : t(hits.length === 1 ? 'articlesOne' : 'articlesMany', hits.length)}
           </p>
           <ol class="search-hits">
             {hits.map((h) => (

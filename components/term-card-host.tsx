@@ -9,6 +9,7 @@ import { candidatePhrase, isCandidateId } from '@/lib/annotate/candidates';
 import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/annotate/wrap';
 import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
 import { TermCard } from './term-card';
+import { loadLanguage, t } from '@/lib/i18n';
 import cardCss from '@/assets/styles/card.css?inline';
 
 const HOVER_OPEN_MS = 180;
@@ -39,6 +40,8 @@ export class TermCardHost {
     private readonly doc: Document,
     private readonly options: CardHostOptions,
   ) {
+    // The user's language choice, read once (and followed) before the first card opens.
+    void loadLanguage();
     const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
       doc.addEventListener(type, fn as EventListener, { capture: true, signal: this.abort.signal });
     on('mouseover', (e) => {
@@ -134,7 +137,7 @@ export class TermCardHost {
         occurrence={index + 1}
         total={occurrences.length}
         saved={this.saved.has(shownId)}
-        status={status ?? (!entry && !candidate ? 'This entry could not be loaded.' : undefined)}
+        status={status ?? (!entry && !candidate ? t('entryNotLoaded') : undefined)}
         onPrevious={() => go(-1)}
         onNext={() => go(1)}
         onRelated={(relatedId) => void this.open(anchor, relatedId)}
@@ -161,7 +164,7 @@ export class TermCardHost {
       this.saved.add(entry.id);
       await this.open(anchor, entry.id);
     } catch (err) {
-      await this.open(anchor, entry.id, `Could not save: ${(err as Error).message}`);
+      await this.open(anchor, entry.id, t('couldNotSave', (err as Error).message));
     }
   }
 
@@ -172,7 +175,7 @@ export class TermCardHost {
       this.close();
       this.options.onEntryAdded(entry);
     } catch (err) {
-      await this.open(anchor, undefined, `Could not add the entry: ${(err as Error).message}`);
+      await this.open(anchor, undefined, t('couldNotAddEntry', (err as Error).message));
     }
   }
 

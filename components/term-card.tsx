@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { GlossaryEntry } from '@/lib/glossary/types';
-
-const SCOPE_LABEL = { national: 'National', zhejiang: 'Zhejiang', 'jinhua-yiwu': 'Jinhua · Yiwu' } as const;
+import { t } from '@/lib/i18n';
+import { categoryLabel, scopeLabel } from './labels';
+import { useLanguage } from './use-language';
 
 export interface TermCardProps {
   /** The entry, or undefined for candidate jargon the glossary lacks (then `phrase` is set). */
@@ -22,28 +23,29 @@ export interface TermCardProps {
 
 /** The card a reader sees on hover, focus or tap of a marked term (rendered in a shadow root). */
 export function TermCard(props: TermCardProps) {
+  useLanguage();
   const { entry } = props;
   return (
-    <div class="card" role="dialog" aria-label={entry ? `${entry.term}: ${entry.english}` : 'Term not in the glossary'}>
-      <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+    <div class="card" role="dialog" aria-label={entry ? `${entry.term}: ${entry.english}` : t('notInGlossary')}>
+      <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
         ×
       </button>
       {entry ? <EntryBody entry={entry} related={props.related} onRelated={props.onRelated} /> : <CandidateBody {...props} />}
       <footer>
         <span class="nav">
-          <button type="button" aria-label="Previous occurrence" disabled={props.total < 2} onClick={props.onPrevious}>
+          <button type="button" aria-label={t('previousOccurrence')} disabled={props.total < 2} onClick={props.onPrevious}>
             ‹
           </button>
           <span class="occurrence" data-testid="occurrence">
-            occurrence {props.occurrence} of {props.total}
+            {t('occurrenceOf', [props.occurrence, props.total])}
           </span>
-          <button type="button" aria-label="Next occurrence" disabled={props.total < 2} onClick={props.onNext}>
+          <button type="button" aria-label={t('nextOccurrence')} disabled={props.total < 2} onClick={props.onNext}>
             ›
           </button>
         </span>
         {entry && (
           <button type="button" class="save" disabled={props.saved} onClick={props.onSave}>
-            {props.saved ? 'Saved to vocabulary ✓' : 'Save to vocabulary'}
+            {props.saved ? t('savedToVocabulary') : t('saveToVocabulary')}
           </button>
         )}
       </footer>
@@ -74,13 +76,13 @@ function EntryBody({ entry, related, onRelated }: { entry: GlossaryEntry; relate
         </ol>
       )}
       <p class="meta">
-        {entry.category.replace('-', ' ')} · {SCOPE_LABEL[entry.scope]}
+        {categoryLabel(entry.category)} · {scopeLabel(entry.scope)}
         {entry.year ? ` · ${entry.year}` : ''}
-        {entry.user ? ' · your entry' : entry.englishSource === 'descriptive' ? ' · descriptive rendering' : ` · ${entry.englishSource}`}
+        {` · ${entry.user ? t('yourEntry') : entry.englishSource === 'descriptive' ? t('descriptiveRendering') : entry.englishSource}`}
       </p>
       {related.length > 0 && (
         <p class="related">
-          Related:{' '}
+          {t('related')}{' '}
           {related.map((r) => (
             <button type="button" key={r.id} class="link" lang="zh-Hans" onClick={() => onRelated(r.id)}>
               {r.term}
@@ -103,11 +105,11 @@ function CandidateBody(props: TermCardProps) {
         <span lang="zh-Hans" class="term">{phrase}</span>
       </h2>
       <p class="explanation">
-        Looks like policy jargon, but it is not in Yidu’s glossary yet.
+        {t('looksLikeJargon')}
       </p>
       {!open ? (
         <button type="button" class="save" onClick={() => setOpen(true)}>
-          Add your explanation
+          {t('addYourExplanation')}
         </button>
       ) : (
         <form
@@ -117,15 +119,15 @@ function CandidateBody(props: TermCardProps) {
           }}
         >
           <label>
-            English
+            {t('english')}
             <input required value={english} onInput={(e) => setEnglish(e.currentTarget.value)} />
           </label>
           <label>
-            What it means
+            {t('whatItMeans')}
             <textarea rows={3} value={explanation} onInput={(e) => setExplanation(e.currentTarget.value)} />
           </label>
           <button type="submit" class="save">
-            Save entry
+            {t('saveEntry')}
           </button>
         </form>
       )}

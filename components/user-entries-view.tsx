@@ -9,6 +9,7 @@ import { ConfirmBox } from './confirm-box';
 import { FileButton } from './file-button';
 import { ProblemList, StatusLine } from './notices';
 import { UserEntryForm } from './user-entry-form';
+import { t } from '@/lib/i18n';
 
 type Editing = { entry?: GlossaryEntry } | undefined;
 
@@ -28,7 +29,7 @@ export function UserEntriesView({ onChanged }: { onChanged?(): void } = {}) {
       .userEntries.list()
       .then(
         (list) => setEntries(list.sort((a, b) => a.term.localeCompare(b.term, 'zh-Hans-CN'))),
-        (err: Error) => setProblems({ title: 'Your entries could not be opened.', list: [err.message] }),
+        (err: Error) => setProblems({ title: t('entriesNotOpened'), list: [err.message] }),
       );
   useEffect(() => void reload(), []);
 
@@ -41,16 +42,16 @@ export function UserEntriesView({ onChanged }: { onChanged?(): void } = {}) {
   const save = async (entry: GlossaryEntry) => {
     await library().userEntries.put(entry);
     setEditing(undefined);
-    await changed(editing?.entry ? `Saved your changes to ${entry.term}.` : `Added ${entry.term}.`);
+    await changed(editing?.entry ? t('savedChangesTo', entry.term) : t('addedTerm', entry.term));
   };
 
   const remove = async (entry: GlossaryEntry) => {
     setConfirmDelete(undefined);
     try {
       await library().userEntries.remove(entry.id);
-      await changed(`Deleted ${entry.term}.`);
+      await changed(t('deletedTerm', entry.term));
     } catch (err) {
-      setProblems({ title: `${entry.term} could not be deleted.`, list: [(err as Error).message] });
+      setProblems({ title: t('couldNotDeleteTerm', entry.term), list: [(err as Error).message] });
     }
   };
 
@@ -62,42 +63,42 @@ export function UserEntriesView({ onChanged }: { onChanged?(): void } = {}) {
     try {
       text = await file.text();
     } catch (err) {
-      setProblems({ title: `${file.name} could not be read.`, list: [(err as Error).message] });
+      setProblems({ title: t('couldNotRead', file.name), list: [(err as Error).message] });
       return;
     }
     const result = parsePack(text, file.name, { builtin: BUILTIN_GLOSSARY, existing });
     if (!result.ok) {
-      setProblems({ title: `${file.name} was not imported; nothing was changed.`, list: result.problems });
+      setProblems({ title: t('notImported', file.name), list: result.problems });
       return;
     }
     try {
       await library().userEntries.putMany(result.entries);
     } catch (err) {
-      setProblems({ title: `${file.name} could not be saved; nothing was changed.`, list: [(err as Error).message] });
+      setProblems({ title: t('couldNotSaveFile', file.name), list: [(err as Error).message] });
       return;
     }
     const ids = new Set(existing.map((e) => e.id));
     const updated = result.entries.filter((e) => ids.has(e.id)).length;
-    await changed(`Imported ${result.entries.length} entries from ${file.name}: ${result.entries.length - updated} new, ${updated} updated.`);
+    await changed(t('imported', [result.entries.length, file.name, result.entries.length - updated, updated]));
   };
 
   const exportPack = () => {
     if (!entries?.length) return;
     downloadFile(datedFileName('yidu-glossary-pack', 'json'), packJson(entries), 'application/json');
-    setStatus(`Exported ${entries.length} entries as a glossary pack.`);
+    setStatus(t('exportedPack', entries.length));
   };
 
   return (
     <section class="panel" aria-labelledby="user-entries-heading">
-      <h2 id="user-entries-heading">Your entries</h2>
-      <p class="muted">Entries you write are marked and explained on every page, like the built-in glossary.</p>
+      <h2 id="user-entries-heading">{t('yourEntries')}</h2>
+      <p class="muted">{t('yourEntriesIntro')}</p>
       <div class="view-actions">
         <button type="button" class="primary" onClick={() => setEditing({})} disabled={editing !== undefined}>
-          Add an entry
+          {t('addAnEntry')}
         </button>
-        <FileButton label="Import a glossary pack…" accept="application/json,.json" onFile={(f) => void importPack(f)} />
+        <FileButton label={t('importPack')} accept="application/json,.json" onFile={(f) => void importPack(f)} />
         <button type="button" onClick={exportPack} disabled={!entries?.length}>
-          Export as a glossary pack
+          {t('exportPack')}
         </button>
       </div>
       {problems && <ProblemList title={problems.title} problems={problems.list} />}
@@ -105,7 +106,7 @@ export function UserEntriesView({ onChanged }: { onChanged?(): void } = {}) {
       {editing && !editing.entry && <UserEntryForm existing={entries ?? []} onSave={save} onCancel={() => setEditing(undefined)} />}
       {entries && entries.length === 0 && !editing && (
         <p class="muted" data-testid="user-entries-empty">
-          You have no entries of your own yet. Add one here, or from the card of a dashed phrase on a page.
+          {t('entriesEmpty')}
         </p>
       )}
       <ul class="view-list" data-testid="user-entries-list">
@@ -119,21 +120,21 @@ export function UserEntriesView({ onChanged }: { onChanged?(): void } = {}) {
               <EntryCard entry={entry} />
               {confirmDelete === entry.id ? (
                 <ConfirmBox
-                  label={`Confirm deleting ${entry.term}`}
-                  confirmLabel={`Delete ${entry.term}`}
-                  cancelLabel="Keep it"
+                  label={t('confirmDeleting', entry.term)}
+                  confirmLabel={t('deleteTerm', entry.term)}
+                  cancelLabel={t('keepIt')}
                   onConfirm={() => void remove(entry)}
                   onCancel={() => setConfirmDelete(undefined)}
                 >
-                  Delete {entry.term}? It will no longer be marked on pages.
+                  {t('deleteTermQuestion', entry.term)}
                 </ConfirmBox>
               ) : (
                 <div class="view-actions">
-                  <button type="button" onClick={() => setEditing({ entry })} disabled={editing !== undefined} aria-label={`Edit ${entry.term}`}>
-                    Edit
+                  <button type="button" onClick={() => setEditing({ entry })} disabled={editing !== undefined} aria-label={t('editTerm', entry.term)}>
+                    {t('edit')}
                   </button>
-                  <button type="button" onClick={() => setConfirmDelete(entry.id)} aria-label={`Delete ${entry.term}…`}>
-                    Delete…
+                  <button type="button" onClick={() => setConfirmDelete(entry.id)} aria-label={t('deleteTermEllipsis', entry.term)}>
+                    {t('deleteEllipsis')}
                   </button>
                 </div>
               )}

@@ -4,8 +4,8 @@ import { EMPTY_DRAFT, draftFromEntry, entryFromDraft, type EntryDraft } from '@/
 import { userEntryProblems } from '@/lib/glossary/user-entry-check';
 import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
 import { ProblemList } from './notices';
-
-const SCOPE_LABEL = { national: 'National', zhejiang: 'Zhejiang', 'jinhua-yiwu': 'Jinhua · Yiwu' } as const;
+import { categoryLabel, scopeLabel } from './labels';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** The entry being edited; none for a new one. */
@@ -45,82 +45,82 @@ export function UserEntryForm({ original, existing, onSave, onCancel }: Props) {
     try {
       await onSave(entry);
     } catch (err) {
-      setProblems([`The entry could not be saved: ${(err as Error).message}`]);
+      setProblems([t('entryNotSaved', (err as Error).message)]);
       setSaving(false);
     }
   };
 
-  const heading = original ? `Edit ${original.term}` : 'Add an entry';
+  const heading = original ? t('editTerm', original.term) : t('addAnEntry');
   return (
     <form class="entry-form confirm-box" onSubmit={(e) => void submit(e)} aria-label={heading}>
       <h3 style={{ margin: 0 }}>{heading}</h3>
       <label>
-        Term (Chinese)
+        {t('formTerm')}
         <input ref={first} required lang="zh-Hans" value={draft.term} onInput={set('term')} />
       </label>
       <label>
-        Other spellings <span class="muted hint">separated by 、 or commas</span>
+        {t('formForms')} <span class="muted hint">{t('formFormsHint')}</span>
         <input lang="zh-Hans" value={draft.forms} onInput={set('forms')} />
       </label>
       <label>
-        Pinyin <span class="muted hint">with tone marks; leave empty to fill it in from the term</span>
+        {t('formPinyin')} <span class="muted hint">{t('formPinyinHint')}</span>
         <input value={draft.pinyin} onInput={set('pinyin')} placeholder="sì gǎng" />
       </label>
       <div class="two">
         <label>
-          English
+          {t('formEnglish')}
           <input required value={draft.english} onInput={set('english')} />
         </label>
         <label>
-          Source of the English <span class="muted hint">optional</span>
+          {t('formEnglishSource')} <span class="muted hint">{t('optional')}</span>
           <input value={draft.englishSource} onInput={set('englishSource')} placeholder="your own entry" />
         </label>
       </div>
       <label>
-        Explanation
+        {t('formExplanation')}
         <textarea rows={3} value={draft.explanation} onInput={set('explanation')} />
       </label>
       <div class="two">
         <label>
-          Category
+          {t('category')}
           <select value={draft.category} onChange={set('category')}>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {c.replace(/-/g, ' ')}
+                {categoryLabel(c)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Scope
+          {t('scope')}
           <select value={draft.scope} onChange={set('scope')}>
             {SCOPES.map((s) => (
               <option key={s} value={s}>
-                {SCOPE_LABEL[s]}
+                {scopeLabel(s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Year <span class="muted hint">optional</span>
+          {t('formYear')} <span class="muted hint">{t('optional')}</span>
           <input inputMode="numeric" value={draft.year} onInput={set('year')} placeholder="2003" />
         </label>
       </div>
       <label>
-        Related entry ids <span class="muted hint">optional, separated by commas</span>
+        {t('formRelated')} <span class="muted hint">{t('formRelatedHint')}</span>
         <input value={draft.related} onInput={set('related')} placeholder="double-eight-strategy" />
       </label>
       <label>
-        Listed items <span class="muted hint">for numbered formulas: one per line, “Chinese = English”</span>
+        {t('formItems')} <span class="muted hint">{t('formItemsHint')}</span>
         <textarea rows={3} lang="zh-Hans" value={draft.items} onInput={set('items')} />
       </label>
-      <ProblemList title="Please fix this before saving:" problems={problems} />
+      <ProblemList title={t('formFix')} problems={problems} />
       <div class="view-actions">
         <button type="submit" class="primary" disabled={saving}>
-          {original ? 'Save changes' : 'Add entry'}
+          {original ? t('saveChanges') : t('addEntry')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

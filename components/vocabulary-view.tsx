@@ -4,6 +4,7 @@ import { currentGlossary, library } from '@/lib/library';
 import { toAnkiTsv, toVocabularyJson } from '@/lib/vocabulary/export';
 import { datedFileName, downloadFile } from '@/lib/download';
 import { ProblemList, StatusLine } from './notices';
+import { t } from '@/lib/i18n';
 
 type Filter = 'all' | 'learning' | 'learned';
 
@@ -22,20 +23,20 @@ export function VocabularyView({ onChanged }: { onChanged?(): void } = {}) {
   useEffect(() => {
     library()
       .vocabulary.list()
-      .then(setItems, (err: Error) => setError(`Your vocabulary could not be opened: ${err.message}`));
+      .then(setItems, (err: Error) => setError(t('vocabularyNotOpened', err.message)));
   }, []);
 
-  const fail = (what: string) => (err: Error) => setError(`${what}: ${err.message}`);
+  const fail = (what: string) => (err: Error) => setError(t('failedWith', [what, err.message]));
 
   const setLearned = async (item: VocabularyItem, learned: boolean) => {
     setError('');
     try {
       await library().vocabulary.setLearned(item.entryId, learned);
       setItems((list) => list?.map((x) => (x.entryId === item.entryId ? { ...x, learned } : x)));
-      setStatus(learned ? `${item.term} is marked as learned.` : `${item.term} is back on your list to learn.`);
+      setStatus(learned ? t('markedLearned', item.term) : t('backToLearn', item.term));
       onChanged?.();
     } catch (err) {
-      fail(`${item.term} could not be changed`)(err as Error);
+      fail(t('couldNotChange', item.term))(err as Error);
     }
   };
 
@@ -44,10 +45,10 @@ export function VocabularyView({ onChanged }: { onChanged?(): void } = {}) {
     try {
       await library().vocabulary.remove(item.entryId);
       setItems((list) => list?.filter((x) => x.entryId !== item.entryId));
-      setStatus(`${item.term} was removed from your vocabulary.`);
+      setStatus(t('removedFromVocabulary', item.term));
       onChanged?.();
     } catch (err) {
-      fail(`${item.term} could not be removed`)(err as Error);
+      fail(t('couldNotRemove', item.term))(err as Error);
     }
   };
 
@@ -55,13 +56,13 @@ export function VocabularyView({ onChanged }: { onChanged?(): void } = {}) {
     if (!items) return;
     const glossary = await currentGlossary();
     downloadFile(datedFileName('yidu-vocabulary', 'tsv'), toAnkiTsv(items, (id) => glossary.get(id)?.scope), 'text/tab-separated-values;charset=utf-8');
-    setStatus(`Exported ${items.length} terms for Anki. In Anki choose File › Import and pick the downloaded file.`);
+    setStatus(t('exportedAnki', items.length));
   };
 
   const exportJson = () => {
     if (!items) return;
     downloadFile(datedFileName('yidu-vocabulary', 'json'), toVocabularyJson(items, new Date()), 'application/json');
-    setStatus(`Exported ${items.length} terms as JSON.`);
+    setStatus(t('exportedJson', items.length));
   };
 
   const shown = (items ?? []).filter((x) => filter === 'all' || x.learned === (filter === 'learned'));
@@ -69,38 +70,38 @@ export function VocabularyView({ onChanged }: { onChanged?(): void } = {}) {
 
   return (
     <section class="panel" aria-labelledby="vocabulary-heading">
-      <h2 id="vocabulary-heading">Vocabulary</h2>
-      {error && <ProblemList title="Something went wrong" problems={[error]} />}
+      <h2 id="vocabulary-heading">{t('vocabulary')}</h2>
+      {error && <ProblemList title={t('somethingWentWrong')} problems={[error]} />}
       {items && items.length === 0 && (
         <p class="muted" data-testid="vocabulary-empty">
-          No saved terms yet. Open a term’s card on a page and press “Save to vocabulary”.
+          {t('vocabularyEmpty')}
         </p>
       )}
       {items && items.length > 0 && (
         <>
           <p class="muted">
-            {items.length} terms, {learnedCount} learned.
+            {t('termsLearned', [items.length, learnedCount])}
           </p>
           <div class="view-actions">
-            <button type="button" onClick={() => void exportAnki().catch(fail('The export failed'))}>
-              Export for Anki (TSV)
+            <button type="button" onClick={() => void exportAnki().catch(fail(t('exportFailed')))}>
+              {t('exportAnki')}
             </button>
             <button type="button" onClick={exportJson}>
-              Export as JSON
+              {t('exportJson')}
             </button>
             <label>
-              Show{' '}
+              {t('show')}{' '}
               <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
-                <option value="all">all terms</option>
-                <option value="learning">terms to learn</option>
-                <option value="learned">learned terms</option>
+                <option value="all">{t('filterAll')}</option>
+                <option value="learning">{t('filterLearning')}</option>
+                <option value="learned">{t('filterLearned')}</option>
               </select>
             </label>
           </div>
         </>
       )}
       <StatusLine>{status}</StatusLine>
-      {items && items.length > 0 && shown.length === 0 && <p class="muted">No terms match this choice.</p>}
+      {items && items.length > 0 && shown.length === 0 && <p class="muted">{t('noTermsMatch')}</p>}
       <ul class="view-list" data-testid="vocabulary-list">
         {shown.map((item) => (
           <VocabularyRow key={item.entryId} item={item} onLearned={(v) => void setLearned(item, v)} onRemove={() => void remove(item)} />
@@ -130,7 +131,7 @@ function VocabularyRow({ item, onLearned, onRemove }: { item: VocabularyItem; on
         </blockquote>
       )}
       <div class="muted" style={{ fontSize: '0.9em' }}>
-        From{' '}
+        {t('from')}{' '}
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" lang="zh-Hans">
             {title}
@@ -138,15 +139,15 @@ function VocabularyRow({ item, onLearned, onRemove }: { item: VocabularyItem; on
         ) : (
           <span lang="zh-Hans">{title}</span>
         )}{' '}
-        · saved {new Date(item.savedAt).toLocaleDateString()}
+        · {t('savedOn', new Date(item.savedAt).toLocaleDateString())}
       </div>
       <div class="view-actions">
         <label>
-          <input type="checkbox" checked={item.learned} onChange={(e) => onLearned(e.currentTarget.checked)} /> Learned
+          <input type="checkbox" checked={item.learned} onChange={(e) => onLearned(e.currentTarget.checked)} /> {t('learned')}
           <span class="visually-hidden"> ({item.term})</span>
         </label>
-        <button type="button" onClick={onRemove} aria-label={`Delete ${item.term} from your vocabulary`}>
-          Delete
+        <button type="button" onClick={onRemove} aria-label={t('deleteFromVocabulary', item.term)}>
+          {t('delete')}
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup-app';
+import { startPageLanguage } from '@/components/page-language';
 
-render(<PopupApp />, document.getElementById('app')!);
+void startPageLanguage('extName').finally(() => render(<PopupApp />, document.getElementById('app')!));

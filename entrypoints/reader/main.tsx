@@ -1,4 +1,5 @@
 import { render } from 'preact';
 import { ReaderApp } from '@/components/reader-app';
+import { startPageLanguage } from '@/components/page-language';
 
-render(<ReaderApp />, document.getElementById('app')!);
+void startPageLanguage('readerTitle').finally(() => render(<ReaderApp />, document.getElementById('app')!));
