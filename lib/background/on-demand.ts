@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { t } from '../i18n';
 import { getSettings, settingsItem } from '../settings';
 import { injectAnnotator } from './inject';
 
@@ -9,8 +10,9 @@ const SITE_SCRIPT_PREFIX = 'yidu-site-';
 /** The context menu item and the keyboard shortcut: run the annotator on the current page. */
 export function registerOnDemandTriggers(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: 'Annotate this page with Yidu', contexts: ['page', 'selection'] });
-    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save page to Yidu', contexts: ['page', 'selection'] });
+    // Titles in the browser's language (the menu is made once, at install or update).
+    browser.contextMenus.create({ id: MENU_ID, title: t('commandAnnotatePage'), contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('menuSavePage'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;

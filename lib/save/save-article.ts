@@ -4,6 +4,7 @@
  * → terms counted → one IndexedDB transaction. An image that fails is recorded as missing.
  */
 import { sendMessage } from '../messages';
+import { t } from '../i18n';
 import { extractArticle } from '../extract/article';
 import { sanitizeArticleHtml } from '../extract/sanitize';
 import { canonicalUrl } from '../extract/canonical';
@@ -125,10 +126,10 @@ async function fetchImage(tabId: number, url: string): Promise<Blob | null> {
 export function describeSaveError(err: unknown): string {
   const e = err as { name?: string; message?: string };
   if (e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? '')) {
-    return 'Not saved: the browser’s storage for Yidu is full. Delete some saved articles and try again. Nothing already saved was changed.';
+    return t('saveErrorQuota');
   }
   if (/Could not establish connection|Receiving end does not exist/i.test(e?.message ?? '')) {
-    return 'Not saved: Yidu is not running on this page. Use “Annotate this page” first, or reload the page.';
+    return t('saveErrorNotRunning');
   }
-  return `Not saved: ${e?.message ?? String(err)}`;
+  return t('saveErrorOther', e?.message ?? String(err));
 }
