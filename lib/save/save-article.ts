@@ -22,8 +22,11 @@ export interface SaveProgress {
 export interface SaveResult {
   record: ArticleRecord;
   missing: number;
-  /** False when the article was saved but could not be added to the search index (retried later). */
-  indexed: boolean;
+  /**
+   * Settles when the article is in the search index (false if indexing failed: the library retries
+   * when it next opens). The save is complete before this: indexing never delays "Saved".
+   */
+  indexed: Promise<boolean>;
 }
 
 export const IMAGE_SCHEME = 'yidu-image:';
@@ -92,13 +95,15 @@ export async function saveTabArticle(
     },
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
   );
-  let indexed = true;
-  try {
-    await deps.index?.(record);
-  } catch (err) {
-    indexed = false; // the library indexes what is missing when it next opens
-    console.warn('Yidu: saved, but not indexed for search yet', err);
-  }
+  // One transaction per article in the index: if the page closes before it commits, the article is
+  // simply not indexed yet, and the library indexes what is missing when it next opens.
+  const indexed = (deps.index?.(record) ?? Promise.resolve()).then(
+    () => true,
+    (err: unknown) => {
+      console.warn('Yidu: saved, but not indexed for search yet', err);
+      return false;
+    },
+  );
   return { record, missing: missingImages.length, indexed };
 }
 
