@@ -43,7 +43,7 @@ interface Automaton {
   symbolCount: number;
   /** Full rows of the DFA for states one character deep (most non-root steps start there): row index or -1. */
   shallowRow: Int32Array;
-  shallowNext: Uint16Array;
+  shallowNext: Int32Array;
   /** Pattern index ending at the state, or -1. */
   terminal: Int32Array;
   /** Nearest state on the failure chain that is terminal, or 0. */
@@ -79,7 +79,7 @@ export class Matcher {
   /** Leftmost-longest, non-overlapping matches, in text order. */
   find(text: string): MatchSpan[] {
     const a = (this.automaton ??= buildAutomaton(this.sources));
-    const { symbolOf, rootNext, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, fail, terminal, outputLink, firstOutput, patternLength } = a;
+    const { symbolOf, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, fail, terminal, outputLink, firstOutput, patternLength } = a;
     // Every match, as flat triples (start, end, pattern), in order of end.
     let found = new Int32Array(64);
     let foundCount = 0;
@@ -91,32 +91,25 @@ export class Matcher {
         if (symbol === NOT_IN_ALPHABET) state = 0;
         continue; // SKIP: transparent, the state carries over
       }
-      if (state === 0) state = rootNext[symbol]!;
-      else {
-        // Follow failure links until a state has a move on `symbol`: states one character deep have a
-        // full row, deeper ones keep only their own edges (in the hash), the root moves on anything.
-        for (;;) {
-          const row = shallowRow[state]!;
-          if (row >= 0) {
-            state = shallowNext[row + symbol]!;
-            break;
-          }
-          const key = state * symbolCount + symbol;
-          let slot = Math.imul(key, 0x9e3779b1) & hashMask;
-          let k = hashKeys[slot]!;
-          while (k !== key && k !== -1) k = hashKeys[(slot = (slot + 1) & hashMask)]!;
-          if (k === key) {
-            state = hashTargets[slot]!;
-            break;
-          }
-          state = fail[state]!;
-          if (state === 0) {
-            state = rootNext[symbol]!;
-            break;
-          }
+      // Follow failure links until a state has a move on `symbol`. The root and the states one
+      // character deep have full rows; deeper states keep only their own edges, in the hash.
+      for (;;) {
+        const row = shallowRow[state]!;
+        if (row >= 0) {
+          state = shallowNext[row + symbol]!;
+          break;
         }
+        const key = state * symbolCount + symbol;
+        let slot = Math.imul(key, 0x9e3779b1) & hashMask;
+        let k = hashKeys[slot]!;
+        while (k !== key && k !== -1) k = hashKeys[(slot = (slot + 1) & hashMask)]!;
+        if (k === key) {
+          state = hashTargets[slot]!;
+          break;
+        }
+        state = fail[state]!;
       }
-      if (state === 0 || firstOutput[state] === 0) continue;
+      if (firstOutput[state] === 0) continue; // the root has no output either
       let out = firstOutput[state]!;
       while (out !== 0) {
         const p = terminal[out]!;
@@ -258,14 +251,14 @@ function buildAutomaton(sources: ReadonlyMap<string, readonly string[]>): Automa
       hashTargets[slot] = target;
     }
   }
-  // Full rows for the root's children (one read for the commonest steps): their failure state is
-  // the root, so a row is the root's moves with the child's own edges on top. Uint16 targets keep
-  // them small; a glossary with 65,535 states or more simply goes without.
+  // Full rows for the root (row 0) and its children: one read for the commonest steps. A child's
+  // failure state is the root, so its row is the root's moves with its own edges on top.
   const shallowRow = new Int32Array(stateCount).fill(-1);
-  const dense = stateCount < 0xffff;
-  const shallowNext = new Uint16Array(dense ? rootChildren.size * symbolCount : 0);
-  let row = 0;
-  for (const child of dense ? rootChildren : []) {
+  const shallowNext = new Int32Array((rootChildren.size + 1) * symbolCount);
+  shallowNext.set(rootNext, 0);
+  shallowRow[0] = 0;
+  let row = symbolCount;
+  for (const child of rootChildren) {
     shallowRow[child] = row;
     shallowNext.set(rootNext, row);
     for (const [symbol, target] of children[child]!) shallowNext[row + symbol] = target;
