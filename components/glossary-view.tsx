@@ -4,13 +4,14 @@ import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
 import { searchGlossary } from '@/lib/glossary/search';
 import { currentGlossary, library } from '@/lib/library';
 import { EntryCard } from './entry-card';
+import { ArticleLink } from './article-link';
 import { categoryLabel, scopeFilterLabel } from './labels';
 import { t } from '@/lib/i18n';
 
 const PAGE = 60;
 
 /** Every entry, searchable by hanzi, pinyin (with or without tones) and English, with its saved articles. */
-export function GlossaryView({ onOpen }: { onOpen(url: string): void }) {
+export function GlossaryView() {
   const [entries, setEntries] = useState<GlossaryEntry[]>([]);
   const [articles, setArticles] = useState<ArticleRecord[]>([]);
   const [query, setQuery] = useState('');
@@ -65,7 +66,7 @@ export function GlossaryView({ onOpen }: { onOpen(url: string): void }) {
         {results.slice(0, shownCount).map((e) => (
           <div key={e.id}>
             <EntryCard entry={e} />
-            <UsedIn articles={articles.filter((a) => e.id in a.terms)} onOpen={onOpen} />
+            <UsedIn articles={articles.filter((a) => e.id in a.terms)} />
           </div>
         ))}
       </div>
@@ -78,7 +79,7 @@ export function GlossaryView({ onOpen }: { onOpen(url: string): void }) {
   );
 }
 
-function UsedIn({ articles, onOpen }: { articles: ArticleRecord[]; onOpen(url: string): void }) {
+function UsedIn({ articles }: { articles: ArticleRecord[] }) {
   if (!articles.length) return null;
   return (
     <p class="muted used-in">
@@ -86,15 +87,7 @@ function UsedIn({ articles, onOpen }: { articles: ArticleRecord[]; onOpen(url: s
       {articles.map((a, i) => (
         <span key={a.url}>
           {i > 0 && ' · '}
-          <a
-            href={`#article=${encodeURIComponent(a.url)}`}
-            onClick={(ev) => {
-              ev.preventDefault();
-              onOpen(a.url);
-            }}
-          >
-            {a.title}
-          </a>
+          <ArticleLink url={a.url}>{a.title}</ArticleLink>
         </span>
       ))}
     </p>

@@ -4,13 +4,14 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import { currentGlossary, library } from '@/lib/library';
 import { indexMissing, removeFromSearch } from '@/lib/search/search-service';
 import { SearchBox } from './search-box';
+import { ArticleLink } from './article-link';
 import { t } from '@/lib/i18n';
 
 type Sort = 'saved' | 'title' | 'length' | 'terms';
 const UNDO_MS = 6000;
 
 /** Saved articles: sort, filter by site and by term, delete with undo, and search. */
-export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void; initialTerm?: string }) {
+export function LibraryView({ initialTerm }: { initialTerm?: string }) {
   const [articles, setArticles] = useState<ArticleRecord[] | undefined>();
   const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
   const [error, setError] = useState<string | undefined>();
@@ -65,7 +66,7 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
   return (
     <section class="panel" aria-labelledby="library-heading">
       <h2 id="library-heading">{t('savedArticles')}</h2>
-      <SearchBox onOpen={onOpen} />
+      <SearchBox />
       {indexing && <p class="muted" role="status">{indexing}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {pendingDelete && (
@@ -116,7 +117,7 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
           </div>
           <ul class="article-list" data-testid="article-list">
             {shown.map((a) => (
-              <ArticleRow key={a.url} article={a} onOpen={onOpen} onDelete={() => setPendingDelete(a)} />
+              <ArticleRow key={a.url} article={a} onDelete={() => setPendingDelete(a)} />
             ))}
           </ul>
           {shown.length === 0 && <p class="muted">{t('noArticleMatchesFilters')}</p>}
@@ -126,19 +127,11 @@ export function LibraryView({ onOpen, initialTerm }: { onOpen(url: string): void
   );
 }
 
-function ArticleRow({ article: a, onOpen, onDelete }: { article: ArticleRecord; onOpen(url: string): void; onDelete(): void }) {
+function ArticleRow({ article: a, onDelete }: { article: ArticleRecord; onDelete(): void }) {
   const progress = Math.round((a.readProgress ?? 0) * 100);
   return (
     <li>
-      <a
-        href={`#article=${encodeURIComponent(a.url)}`}
-        onClick={(e) => {
-          e.preventDefault();
-          onOpen(a.url);
-        }}
-      >
-        {a.title}
-      </a>
+      <ArticleLink url={a.url}>{a.title}</ArticleLink>
       <span class="muted">
         {' '}
         {a.siteName} · {t('savedOn', new Date(a.savedAt).toLocaleDateString())} · {t('characters', a.length.toLocaleString())} ·{' '}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ArticleView } from './article-view';
+import { articleHref } from './article-link';
 import { SaveFromTab } from './save-from-tab';
 import { LibraryView } from './library-view';
 import { GlossaryView } from './glossary-view';
@@ -30,12 +31,11 @@ export function ReaderApp() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const openArticle = (url: string) => (location.hash = `article=${encodeURIComponent(url)}`);
   const openTab = (tab: string) => (location.hash = `tab=${tab}`);
 
   const tabs: { id: string; label: string; render(): ComponentChildren }[] = [
-    { id: 'library', label: t('tabLibrary'), render: () => <LibraryView onOpen={openArticle} /> },
-    { id: 'glossary', label: t('tabGlossary'), render: () => <GlossaryView onOpen={openArticle} /> },
+    { id: 'library', label: t('tabLibrary'), render: () => <LibraryView /> },
+    { id: 'glossary', label: t('tabGlossary'), render: () => <GlossaryView /> },
     ...extraTabs(),
   ];
   const current = route.kind === 'tab' ? (tabs.find((t) => t.id === route.tab) ?? tabs[0]!) : undefined;
@@ -54,7 +54,7 @@ export function ReaderApp() {
         <LanguageSwitch style={{ marginLeft: '0.8em', fontSize: '0.85em' }} />
       </header>
       <main>
-        {route.kind === 'save' && <SaveFromTab tabId={route.tabId} onSaved={(url) => location.replace(`#article=${encodeURIComponent(url)}`)} />}
+        {route.kind === 'save' && <SaveFromTab tabId={route.tabId} onSaved={(url) => location.replace(articleHref(url))} />}
         {route.kind === 'article' && <ArticleView url={route.url} onBack={() => openTab('library')} />}
         {current?.render()}
       </main>

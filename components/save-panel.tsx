@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import type { ArticleRecord } from '@/lib/db/schema';
 import { currentMatcher, formatBytes, library, storageStatus } from '@/lib/library';
 import { indexSavedArticle } from '@/lib/search/search-service';
+import { articleHref } from './article-link';
 import { describeSaveError, saveTabArticle, type SaveProgress } from '@/lib/save/save-article';
 import { t, type MessageKey } from '@/lib/i18n';
 
@@ -38,7 +39,7 @@ export function SavePanel({ tabId }: { tabId: number }) {
       setProgress(undefined);
     }
   };
-  const open = (url: string) => void browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#article=${encodeURIComponent(url)}`) });
+  const open = (url: string) => void browser.tabs.create({ url: browser.runtime.getURL(`/reader.html${articleHref(url)}`) });
 
   return (
     <section class="save-panel" style={{ marginTop: '0.8em' }}>

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { searchLibrary } from '@/lib/search/search-service';
 import type { SearchHit } from '@/lib/search/query';
 import { t } from '@/lib/i18n';
+import { ArticleLink } from './article-link';
 
 /** Search in Chinese (by words) and English over saved articles, with the matching sentence. */
-export function SearchBox({ onOpen }: { onOpen(url: string): void }) {
+export function SearchBox() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -39,15 +40,7 @@ export function SearchBox({ onOpen }: { onOpen(url: string): void }) {
           <ol class="search-hits">
             {hits.map((h) => (
               <li key={h.url}>
-                <a
-                  href={`#article=${encodeURIComponent(h.url)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(h.url);
-                  }}
-                >
-                  {h.title}
-                </a>{' '}
+                <ArticleLink url={h.url}>{h.title}</ArticleLink>{' '}
                 <span class="muted">{h.siteName}</span>
                 <p class="snippet" lang="zh-Hans">
                   {h.before}
