@@ -19,8 +19,6 @@ export interface PageTermSummary {
 
 /** What the content script needs to build its matcher: no explanations, so it stays small. */
 export interface PatternPayload {
-  /** Changes whenever the glossary (built-in or user) changes, so a cached matcher can be reused. */
-  version: string;
   sources: PatternSource[];
   /** Entry id → English rendering, for the inline bilingual mode. */
   english: Record<string, string>;

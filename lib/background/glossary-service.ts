@@ -1,5 +1,6 @@
 import { BUILTIN_GLOSSARY } from '../glossary/builtin';
-import { Glossary } from '../glossary/glossary';
+import { Glossary, toPatternSources } from '../glossary/glossary';
+import type { PatternPayload } from '../messages';
 import type { GlossaryEntry } from '../glossary/types';
 
 /**
@@ -8,6 +9,7 @@ import type { GlossaryEntry } from '../glossary/types';
  */
 export class GlossaryService {
   private current: Promise<Glossary>;
+  private payload: Promise<PatternPayload> | undefined;
 
   constructor(private readonly loadUserEntries: () => Promise<GlossaryEntry[]>) {
     this.current = this.load();
@@ -27,9 +29,19 @@ export class GlossaryService {
     return this.current;
   }
 
+  /** What content scripts match with: built once per glossary load, as every page and frame asks. */
+  patterns(): Promise<PatternPayload> {
+    this.payload ??= this.current.then((g) => ({
+      sources: toPatternSources(g.entries()),
+      english: Object.fromEntries([...g.entries()].map((e) => [e.id, e.english])),
+    }));
+    return this.payload;
+  }
+
   /** Re-reads user entries after one was added, edited or removed. */
   reload(): Promise<Glossary> {
     this.current = this.load();
+    this.payload = undefined;
     return this.current;
   }
 }

@@ -1,6 +1,5 @@
 import { browser } from '#imports';
 import { onMessage } from '../messages';
-import { toPatternSources } from '../glossary/glossary';
 import { buildUserEntry } from '../glossary/user-entry';
 import { openYiduDB } from '../db/schema';
 import { createVocabularyRepo } from '../db/vocabulary';
@@ -20,11 +19,7 @@ export function registerBackgroundHandlers(): void {
   const glossary = new GlossaryService(() => userEntries.list());
   const badges = new TabBadges();
 
-  onMessage('getPatterns', async () => {
-    const g = await glossary.get();
-    const english = Object.fromEntries([...g.entries()].map((e) => [e.id, e.english]));
-    return { version: g.version(), sources: toPatternSources(g.entries()), english };
-  });
+  onMessage('getPatterns', () => glossary.patterns());
 
   onMessage('getEntries', async ({ data }) => {
     const g = await glossary.get();

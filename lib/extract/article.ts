@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { resolveLazyImages } from './images';
 import { cleanTitle, findPublishedDate } from './metadata';
+import { hanCount } from '../glossary/validate';
 
 export interface ExtractedArticle {
   url: string;
@@ -23,8 +24,6 @@ export interface ExtractedArticle {
   source: 'article' | 'dense-block' | 'selection' | 'body';
 }
 
-const HAN = /\p{Script=Han}/gu;
-const hanCount = (text: string) => text.match(HAN)?.length ?? 0;
 
 export function extractArticle(doc: Document, url: string, selection = ''): ExtractedArticle {
   resolveLazyImages(doc, url);

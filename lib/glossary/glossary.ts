@@ -32,15 +32,4 @@ export class Glossary {
   entries(): IterableIterator<GlossaryEntry> {
     return this.byId.values();
   }
-
-  /** A short fingerprint of the ids and spellings, so caches know when to rebuild their matcher. */
-  version(): string {
-    let hash = 2166136261;
-    for (const e of this.byId.values()) {
-      for (const s of [e.id, ...surfacesOf(e)]) {
-        for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 16777619);
-      }
-    }
-    return `${this.byId.size}-${(hash >>> 0).toString(36)}`;
-  }
 }
