@@ -18,6 +18,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let patterns: PatternPayload | undefined;
+  // Kept across restarts (a display setting changed): its automaton is the costly part to build.
+  let matcher: Matcher | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   const hostname = doc.location.hostname;
@@ -38,9 +40,12 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   };
 
   const start = async (settings: Settings) => {
-    patterns ??= await sendMessage('getPatterns', undefined);
+    if (!patterns) {
+      patterns = await sendMessage('getPatterns', undefined);
+      matcher = new Matcher(patterns.sources);
+    }
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
-    annotator = new PageAnnotator(new Matcher(patterns.sources), {
+    annotator = new PageAnnotator(matcher!, {
       onUpdate: report,
       english: patterns.english,
       inlineEnglish: settings.inlineEnglish,
