@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { BUILTIN_GLOSSARY } from '../lib/glossary/builtin';
+import { readBuiltinGlossary } from '../lib/glossary/source-files';
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { surfacesOf } from '../lib/glossary/glossary';
 import { chromiumPath, launchWithExtension, serve } from '../tests/e2e/harness';
 import { corpusText } from './corpus';

@@ -1,4 +1,5 @@
-import { BUILTIN_GLOSSARY } from '../lib/glossary/builtin';
+import { readBuiltinGlossary } from '../lib/glossary/source-files';
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { surfacesOf } from '../lib/glossary/glossary';
 import { Matcher } from '../lib/matcher/matcher';
 import { toPatternSources } from '../lib/glossary/glossary';

@@ -8,7 +8,8 @@
 import 'fake-indexeddb/auto';
 import * as jieba from 'jieba-wasm';
 import { openYiduDB } from '../lib/db/schema';
-import { BUILTIN_GLOSSARY } from '../lib/glossary/builtin';
+import { readBuiltinGlossary } from '../lib/glossary/source-files';
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { Glossary, toPatternSources } from '../lib/glossary/glossary';
 import { Matcher } from '../lib/matcher/matcher';
 import { countTerms } from '../lib/page-terms';

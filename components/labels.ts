@@ -11,6 +11,7 @@ const CATEGORY_KEY: Record<Category, MessageKey> = {
   plan: 'categoryPlan',
   'local-brand': 'categoryLocalBrand',
   'document-phrase': 'categoryDocumentPhrase',
+  'policy-term': 'categoryPolicyTerm',
 };
 const SCOPE_KEY: Record<Scope, MessageKey> = { national: 'scopeNational', zhejiang: 'scopeZhejiang', 'jinhua-yiwu': 'scopeJinhuaYiwu' };
 const SCOPE_ID_KEY: Record<Scope, MessageKey> = { national: 'scopeIdNational', zhejiang: 'scopeIdZhejiang', 'jinhua-yiwu': 'scopeIdJinhuaYiwu' };

@@ -58,7 +58,7 @@ export interface PageSnapshot {
   selection: string;
 }
 
-/** What a reader writes for a phrase the glossary lacks; the background fills pinyin and traditional forms. */
+/** What a reader writes for a phrase the glossary lacks; the background fills its pinyin. */
 export interface UserEntryDraft {
   term: string;
   english: string;

@@ -3,7 +3,8 @@
 //   npx tsx scripts/corpus-report.ts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUILTIN_GLOSSARY } from '../lib/glossary/builtin';
+import { readBuiltinGlossary } from '../lib/glossary/source-files';
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { toPatternSources } from '../lib/glossary/glossary';
 import { Matcher } from '../lib/matcher/matcher';
 import { candidatePhrase, findCandidates } from '../lib/annotate/candidates';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BUILTIN_GLOSSARY } from '../glossary/builtin';
+import { readBuiltinGlossary } from '../glossary/source-files';
 import { Glossary, toPatternSources } from '../glossary/glossary';
 import { Matcher } from '../matcher/matcher';
 import { countTerms, rankTerms } from '../page-terms';
@@ -13,7 +13,7 @@ const USAGE = 'usage: annotate [--summary] FILE | annotate --entries';
 
 /** Runs the CLI and returns the exit code (0 ok, 2 bad input or usage). */
 export function runAnnotateCli(args: string[], io: CliIO): number {
-  const glossary = new Glossary(BUILTIN_GLOSSARY);
+  const glossary = new Glossary(readBuiltinGlossary());
   if (args.includes('--entries')) {
     io.out(JSON.stringify([...glossary.entries()], null, 2) + '\n');
     return 0;

@@ -1,9 +1,12 @@
 import type { GlossaryEntry } from './types';
 import type { PatternSource } from '../matcher/matcher';
 
-/** Every spelling of an entry the matcher should find: headword, other forms, traditional forms. */
+/**
+ * Every spelling of an entry the matcher should find: headword and other forms. Traditional spellings
+ * need no entry of their own: the matcher folds traditional characters to simplified (lib/matcher/fold.ts).
+ */
 export function surfacesOf(entry: GlossaryEntry): string[] {
-  return [...new Set([entry.term, ...entry.forms, ...entry.traditional])];
+  return [...new Set([entry.term, ...entry.forms])];
 }
 
 export function toPatternSources(entries: Iterable<GlossaryEntry>): PatternSource[] {

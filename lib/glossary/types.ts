@@ -10,6 +10,7 @@ export const CATEGORIES = [
   'plan',
   'local-brand',
   'document-phrase',
+  'policy-term',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -29,8 +30,6 @@ export interface GlossaryEntry {
   term: string;
   /** Every other simplified surface form: abbreviations, long forms, variants with or without quotes. */
   forms: string[];
-  /** Traditional-character spellings of the term and forms (filled by scripts/fill-traditional.ts). */
-  traditional: string[];
   /** Pinyin of `term`, one tone-marked syllable per Han character, separated by spaces. */
   pinyin: string;
   /** The English rendering: the official one where it exists. */
@@ -52,6 +51,32 @@ export interface GlossaryEntry {
    * means two things). Without this, the data test rejects a form claimed twice.
    */
   sharedForms?: string[];
+  /**
+   * Where a surface form may match, for short forms that also mean something else (人大 inside 男人大,
+   * 动态清零 in a jobs sentence). Keyed by the form (the term or one of `forms`).
+   */
+  guards?: Record<string, FormGuard>;
+  /** The year the time-sensitive facts of the explanation were last true (counts, rankings, "now running"). */
+  asOf?: number;
   /** True for entries the user wrote (stored in IndexedDB, not shipped). */
   user?: boolean;
+}
+
+/**
+ * Context conditions on one surface form. All given conditions must hold for an occurrence to count.
+ * `match` and `noMatch` are example sentences for the data tests; the build drops them.
+ */
+export interface FormGuard {
+  /** Not a match where it cuts a word of the segmenter (职教 inside 兼职|教授, 人大 inside 男人|大). */
+  wholeWord?: boolean;
+  /** At least one of these must occur in the same sentence. */
+  near?: string[];
+  /** None of these may occur in the same sentence. */
+  notNear?: string[];
+  /** Not a match right after one of these (零就业家庭 before 动态清零). */
+  notAfter?: string[];
+  /** Not a match right before one of these. */
+  notBefore?: string[];
+  match?: string[];
+  noMatch?: string[];
 }

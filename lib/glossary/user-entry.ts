@@ -1,5 +1,4 @@
 import { pinyin } from 'pinyin-pro';
-import * as OpenCC from 'opencc-js/cn2t';
 import type { GlossaryEntry } from './types';
 import { hanCount } from './validate';
 
@@ -12,8 +11,6 @@ export interface UserEntryInput {
   scope?: GlossaryEntry['scope'];
 }
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
-
 /** A stable id for a user entry: derived from the term, so adding the same phrase twice updates it. */
 export function userEntryId(term: string): string {
   let hash = 2166136261;
@@ -21,7 +18,7 @@ export function userEntryId(term: string): string {
   return `user-${(hash >>> 0).toString(36)}`;
 }
 
-/** Turns what a reader typed into a full entry (pinyin and traditional forms filled in), or explains what is wrong. */
+/** Turns what a reader typed into a full entry (pinyin filled in), or explains what is wrong. */
 export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
   const term = input.term.trim();
   const english = input.english.trim();
@@ -35,7 +32,6 @@ export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
     id: userEntryId(term),
     term,
     forms,
-    traditional: [...new Set([term, ...forms].map(toTraditional))],
     pinyin: syllables.join(' '),
     english,
     englishSource: 'your own entry',

@@ -24,7 +24,6 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
     if (typeof e.term !== 'string' || hanCount(e.term) === 0) problems.push(`${where}: term must contain Han characters`);
     if (!Array.isArray(e.forms) || !e.forms.every((f) => typeof f === 'string' && f.trim() !== ''))
       problems.push(`${where}: forms must be a list of non-empty strings`);
-    if (!Array.isArray(e.traditional)) problems.push(`${where}: traditional must be a list`);
     if (typeof e.english !== 'string' || e.english.trim() === '') problems.push(`${where}: english is empty`);
     if (typeof e.englishSource !== 'string' || e.englishSource.trim() === '')
       problems.push(`${where}: englishSource is empty`);
@@ -35,6 +34,9 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
     if (!Array.isArray(e.related)) problems.push(`${where}: related must be a list`);
     if (e.year !== undefined && (!Number.isInteger(e.year) || e.year < 1900 || e.year > 2100))
       problems.push(`${where}: year ${e.year} is out of range`);
+    if (e.asOf !== undefined && (!Number.isInteger(e.asOf) || e.asOf < 1990 || e.asOf > 2100))
+      problems.push(`${where}: asOf ${e.asOf} is out of range`);
+    problems.push(...guardProblems(e, where));
     if (e.category === 'numbered-formula' && (!Array.isArray(e.items) || e.items.length === 0))
       problems.push(`${where}: a numbered formula lists its items`);
     for (const item of e.items ?? []) {
@@ -66,6 +68,28 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
       if (!ids.has(r)) problems.push(`entry ${e.id}: related id "${r}" does not exist`);
       if (r === e.id) problems.push(`entry ${e.id}: related to itself`);
     }
+  }
+  return problems;
+}
+
+const GUARD_LISTS = ['near', 'notNear', 'notAfter', 'notBefore', 'match', 'noMatch'] as const;
+
+function guardProblems(e: GlossaryEntry, where: string): string[] {
+  if (e.guards === undefined) return [];
+  if (typeof e.guards !== 'object' || e.guards === null) return [`${where}: guards must be an object keyed by form`];
+  const problems: string[] = [];
+  const surfaces = new Set([e.term, ...(e.forms ?? [])]);
+  for (const [form, guard] of Object.entries(e.guards)) {
+    if (!surfaces.has(form)) problems.push(`${where}: guard for "${form}", which is not one of its forms`);
+    for (const key of GUARD_LISTS) {
+      const list = guard[key];
+      if (list !== undefined && !(Array.isArray(list) && list.every((s) => typeof s === 'string' && s.trim() !== '')))
+        problems.push(`${where}: guard "${form}".${key} must be a list of non-empty strings`);
+    }
+    if (guard.wholeWord !== undefined && typeof guard.wholeWord !== 'boolean')
+      problems.push(`${where}: guard "${form}".wholeWord must be true or false`);
+    if (!guard.match?.length || !guard.noMatch?.length)
+      problems.push(`${where}: guard "${form}" needs example sentences where it must match and must not`);
   }
   return problems;
 }

@@ -6,7 +6,6 @@ const good: GlossaryEntry = {
   id: 'double-eight-strategy',
   term: '八八战略',
   forms: [],
-  traditional: ['八八戰略'],
   pinyin: 'bā bā zhàn lüè',
   english: 'Double-Eight Strategy',
   englishSource: 'Xinhua',
