@@ -183,6 +183,10 @@ export async function loadJieba(words: Iterable<string>): Promise<Jieba> {
 
 const HAN_RUN = /^\p{Script=Han}+$/u;
 const NUMERIC = /^[〇零一二三四五六七八九十百千万亿两几数多余半第个年月日号届次期]+$/u;
+/** A word that is a number or a date with a numeral in it (三年, 二〇二五年), not a bare 年 (开局之年). */
+const NUMBER = /^(?=.*[〇零一二三四五六七八九十百千万亿两几])[〇零一二三四五六七八九十百千万亿两几数多余半第个年月日号届次期]+$/u;
+/** Words of EDGE_STOP that may begin a phrase (新征程, 大花园, 高水平, 全过程). */
+const START_OK = new Set(['新', '大', '高', '全', '多', '好']);
 /** Words an n-gram of several words may not begin or end with. */
 const EDGE_STOP = new Set(
   (
@@ -311,10 +315,11 @@ export function mine(counts: Counts, opts: MineOptions): Candidate[] {
     const text = words.join('');
     if (text.length < 2 || text.length > 10) continue;
     if (NUMERIC.test(text)) continue;
-    if (words.length > 1 && (EDGE_STOP.has(words[0]!) || EDGE_STOP.has(words.at(-1)!))) continue;
-    if (words.length > 1 && (NUMERIC.test(words[0]!) || NUMERIC.test(words.at(-1)!))) continue;
+    if (words.length > 1 && ((EDGE_STOP.has(words[0]!) && !START_OK.has(words[0]!)) || EDGE_STOP.has(words.at(-1)!))) continue;
+    if (words.length > 1 && (NUMBER.test(words[0]!) || NUMBER.test(words.at(-1)!))) continue;
     if (words.length > 1 && (START_STOP.has(words[0]!) || END_STOP.has(words.at(-1)!))) continue;
-    if (words.some((w) => w.length === 1 && '的了着过'.includes(w))) continue;
+    // 的 only in 党的… (党的全面领导, 党的建设).
+    if (words.some((w, i) => w.length === 1 && '的了着过'.includes(w) && !(w === '的' && words[i - 1]?.endsWith('党')))) continue;
     if (UNIT.test(words.at(-1)!) || (words.length === 1 && (EDGE_STOP.has(text) || START_STOP.has(text) || SINGLE_STOP.test(text)))) continue;
     if (opts.glossary && words.some((w) => opts.glossary!.has(w))) continue;
     if (opts.glossary?.has(text)) continue;
