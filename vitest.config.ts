@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/architecture.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
           // One browser at a time: the machine has two cores and each test drives a whole Chromium.
           fileParallelism: false,

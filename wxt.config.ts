@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
+import { readBuiltinGlossary } from './lib/glossary/source-files';
+import { toShippedEntries } from './lib/glossary/shipped';
+import { validateGlossary } from './lib/glossary/validate';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -40,6 +43,12 @@ export default defineConfig({
     // jieba's dictionary-laden .wasm (4 MB) ships once, as a file extension pages load by URL.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm'), relativeDest: 'jieba_rs_wasm_bg.wasm' });
+      // The built-in glossary ships as data, read once by each context's glossary store (not bundled
+      // into every script). A build with broken glossary data fails here rather than in a reader's tab.
+      const glossary = readBuiltinGlossary();
+      const problems = validateGlossary(glossary);
+      if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${problems[0]}`);
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary)) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       // A sanity guard: the declared sites must stay in sync with lib/sites.ts.

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { readBuiltinGlossary } from '../lib/glossary/source-files';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
-import { surfacesOf } from '../lib/glossary/glossary';
-import { chromiumPath, launchWithExtension, serve } from '../tests/e2e/harness';
+import { surfacesOf } from '@/lib/glossary/glossary';
+import { chromiumPath, launchWithExtension, serve } from '@/tests/e2e/harness';
 import { corpusText } from './corpus';
 
 export function longPage(): string {

@@ -5,7 +5,7 @@ import { benchMatcher } from './matcher.bench';
 import { benchAnnotation } from './annotate.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
-import { EXTENSION_DIR } from '../tests/e2e/harness';
+import { EXTENSION_DIR } from '@/tests/e2e/harness';
 
 console.log(`Yidu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 benchMatcher();

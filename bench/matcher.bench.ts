@@ -1,8 +1,8 @@
-import { readBuiltinGlossary } from '../lib/glossary/source-files';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
-import { surfacesOf } from '../lib/glossary/glossary';
-import { Matcher } from '../lib/matcher/matcher';
-import { toPatternSources } from '../lib/glossary/glossary';
+import { surfacesOf } from '@/lib/glossary/glossary';
+import { Matcher } from '@/lib/matcher/matcher';
+import { toPatternSources } from '@/lib/glossary/glossary';
 import { corpusText, repeatTo } from './corpus';
 import { measure, report } from './measure';
 

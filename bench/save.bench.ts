@@ -1,5 +1,5 @@
 /** Save for offline: a 30,000-character article with 20 images from a local server, click to stored. */
-import { launchWithExtension, makePng, serve } from '../tests/e2e/harness';
+import { launchWithExtension, makePng, serve } from '@/tests/e2e/harness';
 import { corpusText } from './corpus';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -7,16 +7,16 @@
  */
 import 'fake-indexeddb/auto';
 import * as jieba from 'jieba-wasm';
-import { openYiduDB } from '../lib/db/schema';
-import { readBuiltinGlossary } from '../lib/glossary/source-files';
+import { openYiduDB } from '@/lib/db/schema';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
-import { Glossary, toPatternSources } from '../lib/glossary/glossary';
-import { Matcher } from '../lib/matcher/matcher';
-import { countTerms } from '../lib/page-terms';
-import { createSegmenter, glossaryWords } from '../lib/search/segmenter';
-import { articleTokens, indexArticle } from '../lib/search/index-store';
-import { search } from '../lib/search/query';
-import { launchWithExtension } from '../tests/e2e/harness';
+import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
+import { Matcher } from '@/lib/matcher/matcher';
+import { countTerms } from '@/lib/annotate/term-counts';
+import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
+import { articleTokens, indexArticle } from '@/lib/search/index-store';
+import { search } from '@/lib/search/query';
+import { launchWithExtension } from '@/tests/e2e/harness';
 import { corpusText } from './corpus';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

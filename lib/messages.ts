@@ -34,7 +34,7 @@ export interface ProtocolMap {
 
   // popup/reader → content script: the page for saving, and its images (same-origin fetch)
   getPageSnapshot(): PageSnapshot;
-  fetchImage(data: { url: string }): { dataUrl: string } | { error: string };
+  fetchImage(data: { url: string }): { dataUrl: string };
   // popup → content script: scroll to the first occurrence of a term
   revealTerm(data: { id: string }): boolean;
   // popup/background → content script: switch marking on or off in this tab

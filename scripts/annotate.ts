@@ -3,7 +3,7 @@
 //   npm run --silent annotate -- --summary FILE  → a table of terms with counts
 //   npm run --silent annotate -- --entries       → every glossary entry as a JSON array
 // An unreadable or non-UTF-8 file exits 2 with a one-line message on stderr.
-import { runAnnotateCli } from '../lib/cli/annotate-cli';
+import { runAnnotateCli } from '@/lib/cli/annotate-cli';
 
 process.exitCode = runAnnotateCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),

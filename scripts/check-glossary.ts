@@ -1,6 +1,6 @@
 // Validates every assets/glossary/*.json file together and prints the problems (exit 1 when any).
-import { readGlossarySourceFiles } from '../lib/glossary/source-files';
-import { validateGlossary } from '../lib/glossary/validate';
+import { readGlossarySourceFiles } from '@/lib/glossary/source-files';
+import { validateGlossary } from '@/lib/glossary/validate';
 
 const files = readGlossarySourceFiles();
 for (const { file, entries } of files) console.log(`${file}: ${entries.length} entries`);

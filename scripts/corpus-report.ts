@@ -3,11 +3,11 @@
 //   npx tsx scripts/corpus-report.ts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readBuiltinGlossary } from '../lib/glossary/source-files';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
-import { toPatternSources } from '../lib/glossary/glossary';
-import { Matcher } from '../lib/matcher/matcher';
-import { candidatePhrase, findCandidates } from '../lib/annotate/candidates';
+import { toPatternSources } from '@/lib/glossary/glossary';
+import { Matcher } from '@/lib/matcher/matcher';
+import { candidatePhrase, findCandidates } from '@/lib/annotate/candidates';
 
 const dir = resolve(import.meta.dirname, '../../shared/corpus');
 if (!existsSync(dir)) {

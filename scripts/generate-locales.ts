@@ -4,7 +4,7 @@
 // while the files are out of date.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALE_FILES, MESSAGES, type Language } from '../lib/i18n-messages';
+import { LOCALE_FILES, MESSAGES, type Language } from '@/lib/i18n-messages';
 
 const dir = join(import.meta.dirname, '..', 'locales');
 mkdirSync(dir, { recursive: true });

@@ -1,7 +1,7 @@
 import { MatchPattern, defineContentScript } from '#imports';
 import { AUTO_MATCHES, isAutoSite } from '@/lib/sites';
-import { startPageAnnotation } from '@/lib/content/page-annotation';
-import './style.css';
+import { startPageAnnotation } from './page-annotation';
+import '@/assets/styles/marks.css';
 
 type Running = ReturnType<typeof startPageAnnotation>;
 const running = globalThis as { __yiduAnnotation?: Running };

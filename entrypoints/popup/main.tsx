@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/popup-app';
+import { PopupApp } from './popup-app';
 import { startPageLanguage } from '@/components/page-language';
 
 void startPageLanguage('extName').finally(() => render(<PopupApp />, document.getElementById('app')!));

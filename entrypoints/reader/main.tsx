@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ReaderApp } from '@/components/reader-app';
+import { ReaderApp } from './reader-app';
 import { startPageLanguage } from '@/components/page-language';
 
 void startPageLanguage('readerTitle').finally(() => render(<ReaderApp />, document.getElementById('app')!));

@@ -7,7 +7,8 @@
  */
 import type { Matcher, MatchSpan } from '../matcher/matcher';
 import { collectRuns, type TextRun } from './blocks';
-import { GLOSS_TAG, MARK_TAG, addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
+import { CARD_TAG, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
+import { addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
 import { registerDeferredFlush } from './occurrences';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
@@ -283,14 +284,14 @@ export class PageAnnotator {
   }
 }
 
-const OWN_TAGS = new Set([MARK_TAG, GLOSS_TAG, 'yidu-card']);
+const OWN_TAG_SET = new Set<string>(OWN_TAGS);
 
 function isOwnNode(node: Node): boolean {
-  return (node.nodeType === 1 && OWN_TAGS.has((node as Element).tagName.toLowerCase())) || isInsideOwnMark(node);
+  return (node.nodeType === 1 && OWN_TAG_SET.has((node as Element).tagName.toLowerCase())) || isInsideOwnMark(node);
 }
 
 function isInsideOwnMark(node: Node): boolean {
-  return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, yidu-card`) != null;
+  return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, ${CARD_TAG}`) != null;
 }
 
 /**

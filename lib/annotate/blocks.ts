@@ -2,6 +2,7 @@
  * Splits a DOM subtree into "runs": the text nodes of one block, in document order, so a term split
  * across inline elements (<a>八八</a>战略) is still found while a match never crosses a block boundary.
  */
+import { hasHan } from '../han';
 
 /** Elements whose text is never read or changed. */
 const SKIPPED_TAGS = new Set([
@@ -69,7 +70,7 @@ export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => v
   const runs: TextRun[] = [];
   let current: TextRun = { nodes: [], starts: [], text: '' };
   const flush = () => {
-    if (current.nodes.length && /[\u3400-\u9fff\uf900-\ufaff]/.test(current.text)) runs.push(current);
+    if (current.nodes.length && hasHan(current.text)) runs.push(current);
     current = { nodes: [], starts: [], text: '' };
   };
   if (isInsideSkipped(root)) return runs;

@@ -3,12 +3,13 @@
  * (三个百分百, 四驾马车) that no entry covers. They get a quieter mark and a card that offers to add an
  * explanation. Heuristics, tuned to keep false alarms rare on Yiwu and Zhejiang news.
  */
+import { HAN_CLASS } from '../han';
 import type { MatchSpan } from '../matcher/matcher';
 
 /** The id given to candidate spans: the phrase itself, prefixed so it can never clash with an entry id. */
 export const CANDIDATE_PREFIX = 'candidate:';
 
-const HAN = '\\u3400-\\u9fff';
+const HAN = HAN_CLASS;
 // “…” 「…」 ‘…’ "…" around 2–8 Han characters (a + or · may join parts: “保税加工+转口”).
 const QUOTED = new RegExp(`[“「‘"]([${HAN}]{1,8}(?:[+＋·][${HAN}]{1,8})?)[”」’"]`, 'gu');
 // A numeral (not 一, which starts too many ordinary words; not after 第 or another numeral), a

@@ -1,5 +1,5 @@
 import { isBlock } from './blocks';
-import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from './wrap';
+import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
 
 /**
  * Annotators that defer wrapping far-off text register here, so that anything that counts or

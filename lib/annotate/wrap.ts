@@ -4,14 +4,8 @@
  */
 import type { MatchSpan } from '../matcher/matcher';
 import type { TextRun } from './blocks';
+import { MARK_TAG, TERM_ATTR, OCCURRENCE_ATTR, KIND_ATTR, GLOSS_TAG } from '../dom-names';
 
-export const MARK_TAG = 'yidu-mark';
-export const TERM_ATTR = 'data-yidu-term';
-export const OCCURRENCE_ATTR = 'data-yidu-occurrence';
-/** Set on marks of candidate jargon (not in the glossary), alongside the candidate text. */
-export const KIND_ATTR = 'data-yidu-kind';
-
-export const GLOSS_TAG = 'yidu-gloss';
 
 export interface MarkLedger {
   /** Text nodes that splitting created; unwrapping merges each back into its left neighbour. */

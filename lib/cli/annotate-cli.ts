@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readBuiltinGlossary } from '../glossary/source-files';
 import { Glossary, toPatternSources } from '../glossary/glossary';
 import { Matcher } from '../matcher/matcher';
-import { countTerms, rankTerms } from '../page-terms';
+import { countTerms, rankTerms } from '../annotate/term-counts';
 
 export interface CliIO {
   out(text: string): void;

@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { resolveLazyImages } from './images';
 import { cleanTitle, findPublishedDate } from './metadata';
-import { hanCount } from '../glossary/validate';
+import { hanCount } from '../han';
 
 export interface ExtractedArticle {
   url: string;

@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { GlossaryEntry } from './types';
-import { hanCount } from './validate';
+import type { GlossaryStore } from './store';
+import { hanCount, onlyHan } from '../han';
 
 export interface UserEntryInput {
   term: string;
@@ -27,7 +28,7 @@ export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
   if ([...term].length > 30) throw new Error('The term is longer than 30 characters.');
   if (!english) throw new Error('Give an English rendering.');
   const forms = [...new Set((input.forms ?? []).map((f) => f.trim()).filter((f) => f && f !== term))];
-  const syllables = pinyin(term.replace(/[^\p{Script=Han}]/gu, ''), { type: 'array' });
+  const syllables = pinyin(onlyHan(term), { type: 'array' });
   return {
     id: userEntryId(term),
     term,
@@ -41,4 +42,11 @@ export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
     related: [],
     user: true,
   };
+}
+
+/** A card's "Add your explanation": the entry built from the draft, checked and stored by the store. */
+export async function addUserEntryFromDraft(store: GlossaryStore, input: UserEntryInput): Promise<GlossaryEntry> {
+  const entry = buildUserEntry(input);
+  await store.saveUserEntries([entry]);
+  return entry;
 }

@@ -1,14 +1,10 @@
 import { CATEGORIES, SCOPES, type GlossaryEntry } from './types';
+import { hanCount } from '../han';
 
-const HAN = /\p{Script=Han}/gu;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A tone-marked pinyin syllable (toneless neutral-tone syllables allowed), optionally capitalised.
 const SYLLABLE = /^[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ]+$/;
 
-/** Han characters of a string, in order (digits, Latin letters and punctuation are not read aloud in pinyin here). */
-export function hanCount(text: string): number {
-  return text.match(HAN)?.length ?? 0;
-}
 
 /** Problems in a list of entries, one readable line each; an empty list means the data is sound. */
 export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {

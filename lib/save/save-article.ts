@@ -1,17 +1,21 @@
 /**
- * Saving the article in a tab for offline reading, run in an extension page (popup or library):
- * snapshot from the content script → Readability → DOMPurify → images fetched and stored as Blobs
- * → terms counted → one IndexedDB transaction. An image that fails is recorded as missing.
+ * The one save pipeline: the article in a tab, stored for offline reading. Run in an extension page
+ * (the popup's Save button, or the library for the context menu and shortcut), loaded with import()
+ * only when a save starts, since Readability and DOMPurify are its heaviest parts.
+ *
+ * snapshot from the content script → Readability on an inert copy → DOMPurify (once, before storing)
+ * → images fetched and stored as Blobs → terms counted → one IndexedDB transaction.
+ * Errors are thrown as they are; the screen that started the save words them.
  */
 import { sendMessage } from '../messages';
-import { t } from '../i18n';
 import { extractArticle } from '../extract/article';
 import { sanitizeArticleHtml } from '../extract/sanitize';
 import { canonicalUrl } from '../extract/canonical';
-import type { Matcher } from '../matcher/matcher';
-import { countTerms } from '../page-terms';
-import type { createArticlesRepo } from '../db/articles';
+import { countTerms } from '../annotate/term-counts';
+import { library } from '../db/connection';
+import { glossaryStore } from '../glossary/context-store';
 import type { ArticleRecord } from '../db/schema';
+import { IMAGE_SCHEME } from '../dom-names';
 
 export interface SaveProgress {
   phase: 'reading' | 'images' | 'storing';
@@ -19,122 +23,103 @@ export interface SaveProgress {
   total: number;
 }
 
-export interface SaveResult {
-  record: ArticleRecord;
-  missing: number;
-  /**
-   * Settles when the article is in the search index (false if indexing failed: the library retries
-   * when it next opens). The save is complete before this: indexing never delays "Saved".
-   */
-  indexed: Promise<boolean>;
+export interface MissingImage {
+  url: string;
+  /** Why it could not be saved (HTTP status, not an image, too large, network), as the browser said. */
+  reason: string;
 }
 
-export const IMAGE_SCHEME = 'yidu-image:';
-const PARALLEL_IMAGES = 4;
+export interface SaveResult {
+  record: ArticleRecord;
+  missing: MissingImage[];
+}
 
-export async function saveTabArticle(
-  tabId: number,
-  deps: {
-    articles: ReturnType<typeof createArticlesRepo>;
-    matcher: Matcher;
-    onProgress?(p: SaveProgress): void;
-    /** Adds the stored article to the search index (incremental, at save time). */
-    index?(record: ArticleRecord): Promise<void>;
-  },
-): Promise<SaveResult> {
-  deps.onProgress?.({ phase: 'reading', done: 0, total: 1 });
-  const snapshot = await sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 });
+const PARALLEL_IMAGES = 4;
+export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+
+export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgress) => void): Promise<SaveResult> {
+  onProgress?.({ phase: 'reading', done: 0, total: 1 });
+  const [snapshot, matcher] = await Promise.all([
+    sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }),
+    glossaryStore().matcher(),
+  ]);
+  // DOMParser gives an inert document: nothing in the page's markup loads or runs while it is read.
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   const extracted = extractArticle(doc, snapshot.url, snapshot.selection);
-  const box = document.createElement('div');
-  box.innerHTML = sanitizeArticleHtml(extracted.html); // sanitized before it touches any live DOM node
-  const imgs = [...box.querySelectorAll('img')].filter((img) => /^https?:/.test(img.getAttribute('src') ?? ''));
+  const article = new DOMParser().parseFromString(sanitizeArticleHtml(extracted.html), 'text/html').body;
+  const imgs = [...article.querySelectorAll('img')].filter((img) => /^https?:/.test(img.getAttribute('src') ?? ''));
 
   const blobs: (Blob | null)[] = new Array(imgs.length).fill(null);
+  const reasons: string[] = new Array(imgs.length).fill('');
   let done = 0;
-  deps.onProgress?.({ phase: 'images', done, total: imgs.length });
+  onProgress?.({ phase: 'images', done, total: imgs.length });
   let next = 0;
   const worker = async () => {
     while (next < imgs.length) {
       const i = next++;
-      blobs[i] = await fetchImage(tabId, imgs[i]!.getAttribute('src')!);
-      deps.onProgress?.({ phase: 'images', done: ++done, total: imgs.length });
+      try {
+        blobs[i] = await fetchImage(tabId, imgs[i]!.getAttribute('src')!);
+      } catch (err) {
+        reasons[i] = (err as Error).message || String(err);
+      }
+      onProgress?.({ phase: 'images', done: ++done, total: imgs.length });
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_IMAGES, imgs.length) }, worker));
 
-  const missingImages: string[] = [];
+  const missing: MissingImage[] = [];
   imgs.forEach((img, i) => {
     const original = img.getAttribute('src')!;
     img.setAttribute('data-original-src', original);
     if (blobs[i]) img.setAttribute('src', `${IMAGE_SCHEME}${i}`);
     else {
-      missingImages.push(original);
+      missing.push({ url: original, reason: reasons[i]! });
       img.removeAttribute('src');
-      img.setAttribute('alt', img.getAttribute('alt') || 'image not saved');
     }
   });
 
-  deps.onProgress?.({ phase: 'storing', done: 0, total: 1 });
-  const url = canonicalUrl(snapshot.url, snapshot.canonical);
+  onProgress?.({ phase: 'storing', done: 0, total: 1 });
   const text = extracted.text;
-  const record = await deps.articles.save(
+  const record = await library().articles.save(
     {
-      url,
+      url: canonicalUrl(snapshot.url, snapshot.canonical),
       title: extracted.title,
       byline: extracted.byline,
       siteName: extracted.siteName,
       publishedAt: extracted.publishedAt,
       leadImage: extracted.leadImage,
-      html: sanitizeArticleHtml(box.innerHTML),
+      // Sanitized above; since then only our own src/data-original-src attributes were set.
+      html: article.innerHTML,
       text,
       length: text.length,
       source: extracted.source,
-      terms: countTerms(deps.matcher.find(text)),
-      missingImages,
+      terms: countTerms(matcher.find(text)),
+      missingImages: missing.map((m) => m.url),
     },
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
   );
-  // One transaction per article in the index: if the page closes before it commits, the article is
-  // simply not indexed yet, and the library indexes what is missing when it next opens.
-  const indexed = (deps.index?.(record) ?? Promise.resolve()).then(
-    () => true,
-    (err: unknown) => {
-      console.warn('Yidu: saved, but not indexed for search yet', err);
-      return false;
-    },
-  );
-  return { record, missing: missingImages.length, indexed };
+  return { record, missing };
 }
 
-/** The extension's own fetch first (works where the site allows it), then the page's. */
-async function fetchImage(tabId: number, url: string): Promise<Blob | null> {
+/** The extension's own fetch first (works where the site allows it), then the page's; throws the last reason. */
+async function fetchImage(tabId: number, url: string): Promise<Blob> {
+  let reason: string;
   try {
     const response = await fetch(url, { credentials: 'omit' });
-    if (response.ok) {
-      const blob = await response.blob();
-      if (blob.type.startsWith('image/')) return blob;
-    }
-  } catch {
-    // CORS or network: let the page try with its own origin
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (Number(response.headers.get('content-length')) > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
+    const blob = await response.blob();
+    if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
+    if (blob.size > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
+    return blob;
+  } catch (err) {
+    // CORS, network or a refusal: the page may load it with its own origin and cookies.
+    reason = (err as Error).message;
   }
   try {
-    const result = await sendMessage('fetchImage', { url }, { tabId, frameId: 0 });
-    if ('dataUrl' in result) return await (await fetch(result.dataUrl)).blob();
-  } catch {
-    // the tab went away or refused: the image is recorded as missing
+    const { dataUrl } = await sendMessage('fetchImage', { url }, { tabId, frameId: 0 });
+    return await (await fetch(dataUrl)).blob();
+  } catch (err) {
+    throw new Error((err as Error).message || reason);
   }
-  return null;
-}
-
-/** A readable message for a failed save; a full quota is the one a reader can act on. */
-export function describeSaveError(err: unknown): string {
-  const e = err as { name?: string; message?: string };
-  if (e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? '')) {
-    return t('saveErrorQuota');
-  }
-  if (/Could not establish connection|Receiving end does not exist/i.test(e?.message ?? '')) {
-    return t('saveErrorNotRunning');
-  }
-  return t('saveErrorOther', e?.message ?? String(err));
 }

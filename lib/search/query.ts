@@ -2,6 +2,7 @@
  * Answers a search over saved articles from the stored index: every query token must occur (AND),
  * ranked by summed counts, with the sentence that shows the hit.
  */
+import { hasHan } from '../han';
 import type { ArticleRecord, YiduDatabase } from '../db/schema';
 import type { GlossaryEntry } from '../glossary/types';
 import { englishWords, postingsOf } from './index-store';
@@ -20,12 +21,11 @@ export interface SearchHit {
   via?: string;
 }
 
-const HAS_HAN = /\p{Script=Han}/u;
 
 export function queryTokens(query: string, segmenter: Segmenter): string[] {
   const q = query.trim();
   if (!q) return [];
-  return [...new Set(HAS_HAN.test(q) ? [...segmenter.tokens(q), ...englishWords(q)] : englishWords(q))];
+  return [...new Set(hasHan(q) ? [...segmenter.tokens(q), ...englishWords(q)] : englishWords(q))];
 }
 
 export async function search(

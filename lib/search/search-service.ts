@@ -1,18 +1,31 @@
 /** Search as extension pages use it: one segmenter per page, the index updated per article. */
 import type { ArticleRecord } from '../db/schema';
-import { currentGlossary, library, libraryDb } from '../library';
+import { library, libraryDb } from '../db/connection';
+import { glossaryStore } from '../glossary/context-store';
+import type { GlossarySnapshot } from '../glossary/store';
 import { loadJieba } from './jieba-web';
 import { createSegmenter, glossaryWords, type Segmenter } from './segmenter';
 import { articleTokens, indexArticle, isIndexed, unindexArticle } from './index-store';
 import { search, type SearchHit } from './query';
 
-let segmenter: Promise<Segmenter> | undefined;
 const database = libraryDb;
+const segmenters = new WeakMap<GlossarySnapshot, Promise<Segmenter>>();
 
-export function pageSegmenter(): Promise<Segmenter> {
-  segmenter ??= Promise.all([loadJieba(), currentGlossary()]).then(([jieba, glossary]) => createSegmenter(jieba, glossaryWords(glossary.entries())));
+/**
+ * jieba with the current glossary's words: one per glossary version, so an entry added anywhere is
+ * kept whole by this page's search from its next query on (jieba itself is loaded once per page).
+ */
+export async function pageSegmenter(): Promise<Segmenter> {
+  const snapshot = await glossaryStore().current();
+  let segmenter = segmenters.get(snapshot);
+  if (!segmenter) {
+    segmenter = loadJieba().then((jieba) => createSegmenter(jieba, glossaryWords(snapshot.glossary.entries())));
+    segmenters.set(snapshot, segmenter);
+  }
   return segmenter;
 }
+
+const currentGlossary = () => glossaryStore().glossary();
 
 export async function indexSavedArticle(article: Pick<ArticleRecord, 'url' | 'title' | 'text' | 'terms'>): Promise<void> {
   const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);

@@ -3,6 +3,7 @@
  * spelling added as a word, so jargon stays whole (八八战略, not 八八|战略). The same code runs on the
  * web build in extension pages and on the Node build in tests and benchmarks.
  */
+import { hasHan } from '../han';
 import type { GlossaryEntry } from '../glossary/types';
 
 /** The part of jieba-wasm's API we use (identical in its web and Node builds). */
@@ -16,7 +17,6 @@ export interface Segmenter {
   tokens(text: string): string[];
 }
 
-const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{Script=Han}\p{L}\p{N}]/u;
 /** Function words too common to help a search; leaving them out keeps the index small. */
 const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '为', '对', '将', '把', '被', '也', '都', '并', '而', '其', '之', '以', '于', '中', '上', '年', '月', '日']);
@@ -24,7 +24,7 @@ const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '�
 /** Glossary spellings that jieba should keep whole. */
 export function glossaryWords(entries: Iterable<GlossaryEntry>): string[] {
   const words = new Set<string>();
-  for (const e of entries) for (const s of [e.term, ...e.forms]) if (HAN.test(s) && !/\s/.test(s)) words.add(s);
+  for (const e of entries) for (const s of [e.term, ...e.forms]) if (hasHan(s) && !/\s/.test(s)) words.add(s);
   return [...words];
 }
 

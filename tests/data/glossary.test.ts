@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
+
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
-import { hanCount, validateGlossary } from '@/lib/glossary/validate';
+import { validateGlossary } from '@/lib/glossary/validate';
+import { hanCount } from '@/lib/han';
 import { Matcher } from '@/lib/matcher/matcher';
 
 const glossary = new Glossary(BUILTIN_GLOSSARY);
@@ -89,7 +92,7 @@ describe('the shipped glossary', () => {
 describe('the matcher over the whole glossary', () => {
   it('agrees with a brute-force leftmost-longest search on news-like text', async () => {
     const { foldCode, foldString, TRANSPARENT } = await import('@/lib/matcher/fold');
-    const { generatedNews } = await import('../../bench/corpus');
+    const { generatedNews } = await import('@/bench/corpus');
     const patterns = [...glossary.entries()].flatMap((e) => [e.term, ...e.forms].map((s) => ({ folded: foldString(s), id: e.id })));
     const text = generatedNews(3000, 11).replace(/战略/g, '戰\n略').replace(/\+/g, '＋');
     const expected: { start: number; end: number }[] = [];

@@ -5,7 +5,9 @@ import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
 import { createVocabularyRepo } from '@/lib/db/vocabulary';
 import { createUserEntriesRepo } from '@/lib/db/user-entries';
 import { buildUserEntry } from '@/lib/glossary/user-entry';
-import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
+
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { backupJson, clearAllData, createBackup, restoreBackup, BACKUP_STORES } from '@/lib/backup/backup';
 import { parseBackup, type BackupContents } from '@/lib/backup/backup-file';
 import { blobToDataUrl, dataUrlToBlob } from '@/lib/backup/data-url';

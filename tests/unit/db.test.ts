@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openYiduDB } from '@/lib/db/schema';
 import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
 import { createVocabularyRepo } from '@/lib/db/vocabulary';
-import { createVersion1Database } from '../fixtures/db-v1';
+import { createVersion1Database } from '@/tests/fixtures/db-v1';
 
 let n = 0;
 const freshName = () => `yidu-test-${++n}`;

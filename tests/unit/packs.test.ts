@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { packJson, parsePack } from '@/lib/glossary/packs';
 import { buildUserEntry } from '@/lib/glossary/user-entry';
 import { draftFromEntry, entryFromDraft } from '@/lib/glossary/entry-draft';
-import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
+
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import type { EntryContext } from '@/lib/glossary/user-entry-check';
 

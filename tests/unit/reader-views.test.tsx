@@ -2,11 +2,20 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
-import { library } from '@/lib/library';
-import { VocabularyView } from '@/components/vocabulary-view';
-import { UserEntriesView } from '@/components/user-entries-view';
-import { BackupView } from '@/components/backup-view';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { library } from '@/lib/db/connection';
+
+// The extension fetches the built-in glossary from its packaged asset; here it is read from the sources.
+vi.mock('@/lib/glossary/context-store', async () => {
+  const { GlossaryStore } = await import('@/lib/glossary/store');
+  const { readBuiltinGlossary } = await import('@/lib/glossary/source-files');
+  const { library: open } = await import('@/lib/db/connection');
+  const store = new GlossaryStore({ loadBuiltin: async () => readBuiltinGlossary(), userEntries: open().userEntries });
+  return { glossaryStore: () => store };
+});
+import { VocabularyView } from '@/entrypoints/reader/vocabulary-view';
+import { UserEntriesView } from '@/entrypoints/reader/user-entries-view';
+import { BackupView } from '@/entrypoints/reader/backup-view';
 
 const root = () => document.body.appendChild(document.createElement('div'));
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as jieba from 'jieba-wasm';
 import { openYiduDB } from '@/lib/db/schema';
 import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
-import { BUILTIN_GLOSSARY } from '@/lib/glossary/builtin';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
+
+const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { Glossary } from '@/lib/glossary/glossary';
 import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
 import { articleTokens, indexArticle, unindexArticle } from '@/lib/search/index-store';

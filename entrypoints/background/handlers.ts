@@ -1,0 +1,42 @@
+import { browser } from '#imports';
+import { onMessage } from '@/lib/messages';
+import { library } from '@/lib/db/connection';
+import { glossaryStore } from '@/lib/glossary/context-store';
+import { injectAnnotator } from './inject';
+import { TabBadges } from './badges';
+
+/**
+ * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
+ * scripts ask for the spellings to match, and for an entry's text only when a card opens.
+ */
+export function registerBackgroundHandlers(): void {
+  const { vocabulary } = library();
+  const glossary = glossaryStore();
+  const badges = new TabBadges();
+
+  onMessage('getPatterns', async () => (await glossary.current()).patterns);
+
+  onMessage('getEntries', async ({ data }) => {
+    const g = await glossary.glossary();
+    return data.flatMap((id) => g.get(id) ?? []);
+  });
+
+  onMessage('reportPageTerms', ({ data, sender }) => {
+    if (sender.tab?.id !== undefined) return badges.report(sender.tab.id, sender.frameId ?? 0, data.counts);
+  });
+
+  onMessage('saveVocabulary', ({ data }) => vocabulary.save(data));
+
+  onMessage('addUserEntry', async ({ data }) => {
+    // pinyin-pro is loaded only when a reader writes an entry, not on every service-worker wake.
+    const { addUserEntryFromDraft } = await import('@/lib/glossary/user-entry');
+    return addUserEntryFromDraft(glossary, data);
+  });
+
+  onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
+
+  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') badges.forget(tabId);
+  });
+}

@@ -1,0 +1,75 @@
+import { browser } from '#imports';
+import { t } from '@/lib/i18n';
+import { getSettings, settingsItem } from '@/lib/settings';
+import { injectAnnotator } from './inject';
+
+const MENU_ID = 'yidu-annotate-page';
+const SAVE_MENU_ID = 'yidu-save-page';
+const SITE_SCRIPT_PREFIX = 'yidu-site-';
+
+/** The context menu item and the keyboard shortcut: run the annotator on the current page. */
+export function registerOnDemandTriggers(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    // Titles in the browser's language (the menu is made once, at install or update).
+    browser.contextMenus.create({ id: MENU_ID, title: t('commandAnnotatePage'), contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('menuSavePage'), contexts: ['page', 'selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === MENU_ID) void injectAnnotator(tab.id).catch(reportInjectError);
+    if (info.menuItemId === SAVE_MENU_ID) void saveFromLibrary(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (tab?.id === undefined) return;
+    if (command === 'annotate-page') void injectAnnotator(tab.id).catch(reportInjectError);
+    if (command === 'save-page') void saveFromLibrary(tab.id);
+  });
+  void syncSiteScripts();
+  settingsItem.watch(() => void syncSiteScripts());
+}
+
+function reportInjectError(err: unknown): void {
+  // Browser pages (chrome://, the web store) refuse scripts: nothing to annotate there.
+  console.warn('Yidu: cannot annotate this page', err);
+}
+
+/**
+ * "Always on this site" for a site off the default list: a content script registered for that host,
+ * which the user granted from the popup. Kept in step with the settings.
+ */
+export async function syncSiteScripts(): Promise<void> {
+  const { siteModes } = await getSettings();
+  const wanted = new Map<string, string>();
+  for (const [hostname, mode] of Object.entries(siteModes)) {
+    if (mode !== 'always') continue;
+    const origins = [`*://${hostname}/*`];
+    if (await browser.permissions.contains({ origins })) wanted.set(SITE_SCRIPT_PREFIX + hostname, origins[0]!);
+  }
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const stale = registered.filter((s) => s.id.startsWith(SITE_SCRIPT_PREFIX) && !wanted.has(s.id)).map((s) => s.id);
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const have = new Set(registered.map((s) => s.id));
+  const add = [...wanted].filter(([id]) => !have.has(id));
+  if (add.length) {
+    await browser.scripting.registerContentScripts(
+      add.map(([id, match]) => ({
+        id,
+        matches: [match],
+        js: ['content-scripts/annotate.js'],
+        css: ['content-scripts/annotate.css'],
+        allFrames: true,
+        runAt: 'document_idle' as const,
+      })),
+    );
+  }
+}
+
+/**
+ * Saving from the context menu or the shortcut: the service worker has no DOM for Readability, so
+ * the library page does the work (with its progress shown), after the annotator is made sure to run
+ * in the tab (under the activeTab grant of the click or keypress).
+ */
+async function saveFromLibrary(tabId: number): Promise<void> {
+  await injectAnnotator(tabId).catch(reportInjectError);
+  await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#save=${tabId}`) });
+}

@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleRecord } from '@/lib/db/schema';
+import type { GlossaryEntry } from '@/lib/glossary/types';
+import { library } from '@/lib/db/connection';
+import { glossaryStore } from '@/lib/glossary/context-store';
+import { sanitizeArticleHtml } from '@/lib/extract/sanitize';
+import { PageAnnotator } from '@/lib/annotate/annotator';
+import { revealFirst } from '@/lib/annotate/occurrences';
+import { rankTerms } from '@/lib/annotate/term-counts';
+import { TermCardHost } from '@/components/term-card/host';
+import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@/lib/reader-prefs';
+import { IMAGE_SCHEME, MARK_TAG, TERM_ATTR } from '@/lib/dom-names';
+import { t } from '@/lib/i18n';
+
+/** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
+export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
+  const [article, setArticle] = useState<ArticleRecord | null | undefined>();
+  const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
+  const body = useRef<HTMLDivElement>(null);
+  const [prefs, setPrefs] = useState<ReaderPrefs | undefined>();
+  useEffect(() => void getReaderPrefs().then(setPrefs), []);
+  useEffect(() => {
+    if (prefs) applyTheme(prefs.theme);
+  }, [prefs?.theme]);
+  const changePrefs = (change: Partial<ReaderPrefs>) => {
+    const next = { ...prefs!, ...change };
+    setPrefs(next);
+    void readerPrefsItem.setValue(next);
+  };
+
+  useEffect(() => {
+    void library().articles.get(url).then((a) => setArticle(a ?? null));
+  }, [url]);
+
+  useEffect(() => {
+    const root = body.current;
+    if (!article || !root) return;
+    const objectUrls: string[] = [];
+    let annotator: PageAnnotator | undefined;
+    let card: TermCardHost | undefined;
+    let cancelled = false;
+    let onScroll: (() => void) | undefined;
+    // Stored sanitized, and sanitized again here. Parsed in an inert <template> first, so no image
+    // tries to load its placeholder address before it is given its Blob.
+    const template = document.createElement('template');
+    template.innerHTML = sanitizeArticleHtml(article.html);
+    const pending = new Map<HTMLImageElement, string | null | undefined>();
+    for (const img of template.content.querySelectorAll('img')) {
+      const src = img.getAttribute('src') ?? '';
+      if (!src.startsWith(IMAGE_SCHEME)) continue;
+      pending.set(img, article.images[Number(src.slice(IMAGE_SCHEME.length))]);
+      img.removeAttribute('src');
+    }
+    root.replaceChildren(template.content);
+    void (async () => {
+      for (const [img, key] of pending) {
+        const record = key ? await library().articles.image(key) : undefined;
+        if (cancelled) return;
+        if (!record) continue;
+        const objectUrl = URL.createObjectURL(record.blob);
+        objectUrls.push(objectUrl);
+        img.src = objectUrl;
+      }
+      const [matcher, glossary] = await Promise.all([glossaryStore().matcher(), glossaryStore().glossary()]);
+      if (cancelled) return;
+      setEntries(new Map(Object.keys(article.terms).flatMap((id) => (glossary.get(id) ? [[id, glossary.get(id)!]] : []))));
+      annotator = new PageAnnotator(matcher);
+      card = new TermCardHost(document, { page: () => ({ title: article.title, url: article.url }) });
+      await annotator.attach(root);
+      // Pinyin over jargon (shown when switched on) sits on each occurrence's first piece; a long
+      // article's far paragraphs are wrapped first, so every occurrence gets it.
+      annotator.flushDeferred();
+      for (const mark of root.querySelectorAll(`${MARK_TAG}[tabindex]`)) {
+        const entry = glossary.get(mark.getAttribute(TERM_ATTR) ?? '');
+        if (entry) mark.setAttribute('data-pinyin', entry.pinyin);
+      }
+      // Back to where the reader left off, then keep track as they read.
+      const max = () => Math.max(1, document.documentElement.scrollHeight - innerHeight);
+      if (article.readProgress) scrollTo(0, article.readProgress * max());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      onScroll = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void library().articles.setProgress(article.url, scrollY / max()), 400);
+      };
+      addEventListener('scroll', onScroll, { passive: true });
+    })();
+    return () => {
+      cancelled = true;
+      if (onScroll) removeEventListener('scroll', onScroll);
+      card?.destroy();
+      void annotator?.detach();
+      objectUrls.forEach((u) => URL.revokeObjectURL(u)); // released on leaving the article
+    };
+  }, [article]);
+
+  if (article === undefined) return <p class="muted">{t('opening')}</p>;
+  if (article === null)
+    return (
+      <p>
+        {t('notInLibrary')} <button type="button" onClick={onBack}>{t('backToLibrary')}</button>
+      </p>
+    );
+  const terms = rankTerms(article.terms).filter(([id]) => entries.has(id));
+  return (
+    <div class="article-layout">
+      <article class="article" lang="zh-Hans">
+        <p>
+          <button type="button" onClick={onBack}>{t('backArrowLibrary')}</button>
+        </p>
+        <h1 data-testid="article-title">{article.title}</h1>
+        <p class="muted">
+          {article.siteName}
+          {article.byline ? ` · ${article.byline}` : ''}
+          {article.publishedAt ? ` · ${new Date(article.publishedAt).toLocaleDateString()}` : ''} ·{' '}
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            {t('originalPage')}
+          </a>
+        </p>
+        {article.missingImages.length > 0 && <p class="muted">{t('imagesNotSaved', article.missingImages.length)}</p>}
+        {prefs && (
+          <div class="reader-tools" role="group" aria-label={t('readingSettings')}>
+            <button type="button" aria-label={t('smallerText')} onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
+              A−
+            </button>
+            <button type="button" aria-label={t('largerText')} onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
+              A+
+            </button>
+            <label>
+              <input type="checkbox" checked={prefs.pinyin} onChange={(e) => changePrefs({ pinyin: e.currentTarget.checked })} /> {t('pinyinOverTerms')}
+            </label>
+            <label>
+              {t('theme')}{' '}
+              <select value={prefs.theme} onChange={(e) => changePrefs({ theme: e.currentTarget.value as ReaderPrefs['theme'] })}>
+                <option value="auto">{t('themeSystem')}</option>
+                <option value="light">{t('themeLight')}</option>
+                <option value="dark">{t('themeDark')}</option>
+              </select>
+            </label>
+          </div>
+        )}
+        <div
+          ref={body}
+          class={`article-body${prefs?.pinyin ? ' show-pinyin' : ''}`}
+          style={{ fontSize: `${prefs?.fontSize ?? 18}px` }}
+          data-testid="article-body"
+        />
+      </article>
+      <aside class="term-panel" aria-label={t('termsInArticle')}>
+        <h2>{t('termsHeading', terms.length)}</h2>
+        <ul class="term-list" data-testid="article-terms">
+          {terms.map(([id, count]) => (
+            <li key={id} data-term-id={id}>
+              <button type="button" class="term-link" onClick={() => body.current && revealFirst(body.current, id)}>
+                <span lang="zh-Hans">{entries.get(id)!.term}</span>
+              </button>
+              <span class="muted">{entries.get(id)!.english}</span>
+              <span class="count">{count}</span>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ArticleRecord } from '@/lib/db/schema';
+import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
+import { searchGlossary } from '@/lib/glossary/search';
+import { library } from '@/lib/db/connection';
+import { glossaryStore } from '@/lib/glossary/context-store';
+import { EntryCard } from './entry-card';
+import { ArticleLink } from '@/components/article-link';
+import { categoryLabel, scopeFilterLabel } from '@/components/labels';
+import { t } from '@/lib/i18n';
+
+const PAGE = 60;
+
+/** Every entry, searchable by hanzi, pinyin (with or without tones) and English, with its saved articles. */
+export function GlossaryView() {
+  const [entries, setEntries] = useState<GlossaryEntry[]>([]);
+  const [articles, setArticles] = useState<ArticleRecord[]>([]);
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState('');
+  const [scope, setScope] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE);
+  useEffect(() => {
+    void glossaryStore().glossary().then((g) => setEntries([...g.entries()]));
+    void library().articles.list().then(setArticles, () => setArticles([]));
+  }, []);
+  const results = useMemo(
+    () => searchGlossary(entries, query).filter((e) => (!category || e.category === category) && (!scope || e.scope === scope)),
+    [entries, query, category, scope],
+  );
+  useEffect(() => setShownCount(PAGE), [query, category, scope]);
+
+  return (
+    <section class="panel" aria-labelledby="glossary-heading">
+      <h2 id="glossary-heading">{t('glossary')}</h2>
+      <div class="filters">
+        <label>
+          {t('searchGlossary')}{' '}
+          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, yixinou, yì xīn ōu, railway…" />
+        </label>
+        <label>
+          {t('category')}{' '}
+          <select value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+            <option value="">{t('all')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('scope')}{' '}
+          <select value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
+            <option value="">{t('all')}</option>
+            {SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {scopeFilterLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="muted" data-testid="glossary-count">
+        {t('entriesShown', [results.length, entries.length])}
+      </p>
+      <div>
+        {results.slice(0, shownCount).map((e) => (
+          <div key={e.id}>
+            <EntryCard entry={e} />
+            <UsedIn articles={articles.filter((a) => e.id in a.terms)} />
+          </div>
+        ))}
+      </div>
+      {results.length > shownCount && (
+        <button type="button" onClick={() => setShownCount(shownCount + PAGE)}>
+          {t('showMore', results.length - shownCount)}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function UsedIn({ articles }: { articles: ArticleRecord[] }) {
+  if (!articles.length) return null;
+  return (
+    <p class="muted used-in">
+      {t('inYourLibrary')}{' '}
+      {articles.map((a, i) => (
+        <span key={a.url}>
+          {i > 0 && ' · '}
+          <ArticleLink url={a.url}>{a.title}</ArticleLink>
+        </span>
+      ))}
+    </p>
+  );
+}

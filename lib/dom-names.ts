@@ -1,0 +1,22 @@
+/**
+ * Every name Yidu puts into a page or a saved article's HTML: tags, attributes, URL schemes. One file,
+ * so the annotator, the card, the snapshot that strips them, the styles' selectors (assets/styles/marks.css)
+ * and the tests all agree.
+ */
+
+/** Wraps one occurrence (or one piece of an occurrence split by inline tags) of a term. */
+export const MARK_TAG = 'yidu-mark';
+/** The entry id (or `candidate:…`) a mark stands for. */
+export const TERM_ATTR = 'data-yidu-term';
+/** Pieces of one occurrence share its number. */
+export const OCCURRENCE_ATTR = 'data-yidu-occurrence';
+/** Set on marks of candidate jargon (not in the glossary), alongside the candidate text. */
+export const KIND_ATTR = 'data-yidu-kind';
+/** The inline English after a term ("English after terms"). */
+export const GLOSS_TAG = 'yidu-gloss';
+/** The term card's host element; its shadow root stays open so tests and assistive tools can read it. */
+export const CARD_TAG = 'yidu-card';
+/** Every element Yidu adds to a page, for walkers that must skip them and snapshots that strip them. */
+export const OWN_TAGS = [MARK_TAG, GLOSS_TAG, CARD_TAG] as const;
+/** Images of a saved article point at `yidu-image:N` (N indexes its stored images) until rendered. */
+export const IMAGE_SCHEME = 'yidu-image:';
