@@ -2,7 +2,10 @@
  * Type checks for records read from files the user picks (glossary packs, backups): a file may have
  * been edited by hand, so every field is checked before anything else reads it.
  */
-export type FieldCheck = readonly [test: (value: unknown) => boolean, expected: string, optional?: 'optional'];
+import { phrase, problem, type Phrase, type Problem } from './problems';
+
+/** [test, what the field must be (worded by the screen), optional]. */
+export type FieldCheck = readonly [test: (value: unknown) => boolean, expected: Phrase, optional?: 'optional'];
 
 export const isText = (v: unknown): v is string => typeof v === 'string';
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -14,25 +17,21 @@ export const oneOf =
   (v: unknown): boolean =>
     typeof v === 'string' && values.includes(v);
 
-export const TEXT: FieldCheck = [isText, 'text'];
-export const NUMBER: FieldCheck = [isNumber, 'a number'];
-export const TEXT_LIST: FieldCheck = [isTextList, 'a list of text'];
+export const TEXT: FieldCheck = [isText, phrase('typeText')];
+export const NUMBER: FieldCheck = [isNumber, phrase('typeNumber')];
+export const TEXT_LIST: FieldCheck = [isTextList, phrase('typeTextList')];
+export const BOOLEAN: FieldCheck = [isBoolean, phrase('typeBoolean')];
+export const oneOfCheck = (values: readonly string[]): FieldCheck => [oneOf(values), phrase('typeOneOf', values.map((v) => `"${v}"`).join(', '))];
 
-/** One line per field that is missing or of the wrong type: `"title" must be text`. */
-export function fieldProblems(value: unknown, spec: Record<string, FieldCheck>): string[] {
-  if (!isRecord(value)) return ['is not an object'];
-  const problems: string[] = [];
+/** One problem per field that is missing or of the wrong type: `"title" must be text`. */
+export function fieldProblems(value: unknown, spec: Record<string, FieldCheck>): Problem[] {
+  if (!isRecord(value)) return [problem('problemNotObject')];
+  const problems: Problem[] = [];
   for (const [field, [test, expected, optional]] of Object.entries(spec)) {
     const v = value[field];
     if (v === undefined && optional) continue;
-    if (v === undefined) problems.push(`"${field}" is missing`);
-    else if (!test(v)) problems.push(`"${field}" must be ${expected}`);
+    if (v === undefined) problems.push(problem('problemFieldMissing', field));
+    else if (!test(v)) problems.push(problem('problemFieldType', field, expected));
   }
   return problems;
-}
-
-/** At most `max` problems, then a line saying how many more there are, so a message stays readable. */
-export function firstProblems(problems: readonly string[], max = 20): string[] {
-  if (problems.length <= max) return [...problems];
-  return [...problems.slice(0, max), `…and ${problems.length - max} more problems.`];
 }

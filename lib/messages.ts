@@ -6,6 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { GlossaryEntry } from './glossary/types';
 import type { VocabularyItem } from './db/schema';
 import type { PatternSource } from './matcher/matcher';
+import type { Problem } from './problems';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -45,7 +46,8 @@ export interface ProtocolMap {
   // reader → background: the user's entries changed (added, edited, imported, restored, cleared)
   reloadGlossary(): void;
   saveVocabulary(item: Omit<VocabularyItem, 'savedAt' | 'learned'>): VocabularyItem;
-  addUserEntry(draft: UserEntryDraft): GlossaryEntry;
+  /** Problems (a clash with a built-in spelling…) come back as data for the card to word. */
+  addUserEntry(draft: UserEntryDraft): { entry: GlossaryEntry } | { problems: Problem[] };
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
 }

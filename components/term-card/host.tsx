@@ -10,6 +10,7 @@ import { CARD_TAG, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names'
 import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
 import { TermCard } from './card';
 import { loadLanguage, t } from '@/lib/i18n';
+import { problemText } from '@/components/problem-text';
 import cardCss from '@/assets/styles/card.css?inline';
 
 const HOVER_OPEN_MS = 180;
@@ -170,7 +171,12 @@ export class TermCardHost {
 
   private async addEntry(anchor: Element, draft: { term: string; english: string; explanation: string }): Promise<void> {
     try {
-      const entry = await sendMessage('addUserEntry', draft);
+      const result = await sendMessage('addUserEntry', draft);
+      if ('problems' in result) {
+        await this.open(anchor, undefined, t('couldNotAddEntry', result.problems.map(problemText).join('; ')));
+        return;
+      }
+      const { entry } = result;
       this.entries.set(entry.id, entry);
       this.close();
       this.options.onEntryAdded?.(entry);

@@ -4,6 +4,7 @@ import { library } from '@/lib/db/connection';
 import { glossaryStore } from '@/lib/glossary/context-store';
 import { injectAnnotator } from './inject';
 import { TabBadges } from './badges';
+import { ProblemError } from '@/lib/problems';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -30,7 +31,12 @@ export function registerBackgroundHandlers(): void {
   onMessage('addUserEntry', async ({ data }) => {
     // pinyin-pro is loaded only when a reader writes an entry, not on every service-worker wake.
     const { addUserEntryFromDraft } = await import('@/lib/glossary/user-entry');
-    return addUserEntryFromDraft(glossary, data);
+    try {
+      return { entry: await addUserEntryFromDraft(glossary, data) };
+    } catch (err) {
+      if (err instanceof ProblemError) return { problems: err.problems };
+      throw err;
+    }
   });
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));

@@ -8,6 +8,8 @@ import { getSettings, updateSettings } from '@/lib/settings';
 import { ConfirmBox } from './confirm-box';
 import { FileButton } from './file-button';
 import { ProblemList, StatusLine } from './notices';
+import { say } from '@/components/problem-text';
+import type { Problem } from '@/lib/problems';
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -23,7 +25,7 @@ interface Pending {
   contents: BackupContents;
 }
 
-type Problem = { title: string; list: string[] };
+type Failure = { title: string; list: (string | Problem)[] };
 
 const errorText = (err: unknown) =>
   (err as Error)?.name === 'QuotaExceededError' ? t('noSpace') : String((err as Error)?.message ?? err);
@@ -35,7 +37,7 @@ export function BackupView({ onImported, onCleared }: Props = {}) {
   const [confirmClear, setConfirmClear] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const [problem, setProblem] = useState<Failure | undefined>();
 
   /** Runs one action at a time, with its messages reset and its failure reported. */
   const run = async (failure: string, action: () => Promise<void>) => {
@@ -84,7 +86,7 @@ export function BackupView({ onImported, onCleared }: Props = {}) {
       } catch (err) {
         notes.push(t('indexNotRebuilt', errorText(err)));
       }
-      setStatus([t('restoredFrom', [p.fileName, describeContents(p.contents)]), ...notes].join(' '));
+      setStatus([t('restoredFrom', [p.fileName, say(describeContents(p.contents))]), ...notes].join(' '));
     });
 
   const clear = () =>
@@ -135,7 +137,7 @@ export function BackupView({ onImported, onCleared }: Props = {}) {
           onCancel={() => setPending(undefined)}
         >
           <p style={{ margin: 0 }}>
-            {t('backupHolds', [pending.fileName, new Date(pending.exportedAt).toLocaleString(), describeContents(pending.contents)])}
+            {t('backupHolds', [pending.fileName, new Date(pending.exportedAt).toLocaleString(), say(describeContents(pending.contents))])}
           </p>
           <p style={{ margin: '0.3em 0 0' }}>
             {mode === 'replace'

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { firstProblems } from '@/lib/field-checks';
+import { isProblem, type Problem } from '@/lib/problems';
+import { problemLines } from '@/components/problem-text';
 
 /**
  * What a view reports: results in a status region that is always in the page (so screen readers
@@ -13,9 +14,10 @@ export function StatusLine({ children }: { children?: ComponentChildren }) {
   );
 }
 
-export function ProblemList({ title, problems }: { title: string; problems: readonly string[] }) {
+/** Problems found in data are worded here, in the interface language; plain strings are shown as they are. */
+export function ProblemList({ title, problems }: { title: string; problems: readonly (string | Problem)[] }) {
   if (problems.length === 0) return null;
-  const shown = firstProblems(problems);
+  const shown = problemLines(problems.map((p) => (isProblem(p) ? p : { key: 'problemVerbatim' as const, args: [p] })));
   return (
     <div role="alert" class="problems">
       <strong class="error">{title}</strong>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EntryProblemsError } from '@/lib/glossary/store';
+import { ProblemError, type Problem } from '@/lib/problems';
 import { glossaryStore } from '@/lib/glossary/context-store';
 import { packJson, parsePack } from '@/lib/glossary/packs';
 import type { GlossaryEntry } from '@/lib/glossary/types';
@@ -22,7 +22,7 @@ export function UserEntriesView() {
   const [editing, setEditing] = useState<Editing>();
   const [confirmDelete, setConfirmDelete] = useState<string | undefined>();
   const [status, setStatus] = useState('');
-  const [problems, setProblems] = useState<{ title: string; list: string[] } | undefined>();
+  const [problems, setProblems] = useState<{ title: string; list: (string | Problem)[] } | undefined>();
 
   const reload = () =>
     library()
@@ -74,7 +74,7 @@ export function UserEntriesView() {
     try {
       await glossaryStore().saveUserEntries(result.entries);
     } catch (err) {
-      const list = err instanceof EntryProblemsError ? err.problems : [(err as Error).message];
+      const list = err instanceof ProblemError ? err.problems : [(err as Error).message];
       setProblems({ title: t('couldNotSaveFile', file.name), list });
       return;
     }

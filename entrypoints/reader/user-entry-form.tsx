@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EMPTY_DRAFT, draftFromEntry, entryFromDraft, type EntryDraft } from '@/lib/glossary/entry-draft';
-import { EntryProblemsError } from '@/lib/glossary/store';
+import { ProblemError, type Problem } from '@/lib/problems';
 import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
 import { ProblemList } from './notices';
 import { categoryLabel, scopeLabel } from '@/components/labels';
@@ -16,7 +16,7 @@ interface Props {
 /** Add or edit one entry of your own, with the same fields as the built-in glossary. */
 export function UserEntryForm({ original, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<EntryDraft>(original ? draftFromEntry(original) : EMPTY_DRAFT);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<(string | Problem)[]>([]);
   const [saving, setSaving] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -32,7 +32,7 @@ export function UserEntryForm({ original, onSave, onCancel }: Props) {
     try {
       entry = entryFromDraft(draft, original);
     } catch (err) {
-      setProblems([(err as Error).message]);
+      setProblems(err instanceof ProblemError ? err.problems : [(err as Error).message]);
       return;
     }
     setProblems([]);
@@ -41,7 +41,7 @@ export function UserEntryForm({ original, onSave, onCancel }: Props) {
       // Checked where it is stored (the glossary store), against the built-in glossary and your other entries.
       await onSave(entry);
     } catch (err) {
-      setProblems(err instanceof EntryProblemsError ? err.problems : [t('entryNotSaved', (err as Error).message)]);
+      setProblems(err instanceof ProblemError ? err.problems : [t('entryNotSaved', (err as Error).message)]);
       setSaving(false);
     }
   };

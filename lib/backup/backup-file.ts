@@ -3,7 +3,8 @@ import type { ArticleRecord, ImageRecord, VocabularyItem, YiduDB } from '../db/s
 import type { GlossaryEntry } from '../glossary/types';
 import type { Settings } from '../settings';
 import { entryShapeProblems } from '../glossary/entry-shape';
-import { fieldProblems, isBoolean, isNumber, isRecord, isText, NUMBER, oneOf, TEXT, TEXT_LIST, type FieldCheck } from '../field-checks';
+import { BOOLEAN, fieldProblems, isNumber, isRecord, isText, NUMBER, oneOf, oneOfCheck, TEXT, TEXT_LIST, type FieldCheck } from '../field-checks';
+import { phrase, problem, type Phrase, type Problem } from '../problems';
 import { dataUrlToBlob, isDataUrl } from './data-url';
 
 export const BACKUP_FORMAT = 'yidu-backup';
@@ -39,14 +40,14 @@ export interface BackupContents {
   userEntries: StoredUserEntry[];
 }
 
-export type BackupResult = { ok: true; exportedAt: string; contents: BackupContents } | { ok: false; problems: string[] };
+export type BackupResult = { ok: true; exportedAt: string; contents: BackupContents } | { ok: false; problems: Problem[] };
 
 const SETTINGS_FIELDS: Record<string, FieldCheck> = {
-  inlineEnglish: [oneOf(['off', 'first', 'every']), '"off", "first" or "every"'],
-  markCandidates: [isBoolean, 'true or false'],
-  siteModes: [(v) => isRecord(v) && Object.values(v).every(oneOf(['always', 'never'])), 'an object of "always" or "never" by site'],
+  inlineEnglish: oneOfCheck(['off', 'first', 'every']),
+  markCandidates: BOOLEAN,
+  siteModes: [(v) => isRecord(v) && Object.values(v).every(oneOf(['always', 'never'])), phrase('typeSiteModes')],
 };
-const OPTIONAL_NUMBER: FieldCheck = [isNumber, 'a number', 'optional'];
+const OPTIONAL_NUMBER: FieldCheck = [isNumber, phrase('typeNumber'), 'optional'];
 const ARTICLE_FIELDS: Record<string, FieldCheck> = {
   url: TEXT,
   title: TEXT,
@@ -56,11 +57,11 @@ const ARTICLE_FIELDS: Record<string, FieldCheck> = {
   html: TEXT,
   text: TEXT,
   length: NUMBER,
-  source: [oneOf(['article', 'dense-block', 'selection', 'body']), '"article", "dense-block", "selection" or "body"'],
-  terms: [(v) => isRecord(v) && Object.values(v).every(isNumber), 'an object of counts by entry id'],
-  images: [(v) => Array.isArray(v) && v.every((k) => k === null || isText(k)), 'a list of image keys or null'],
+  source: oneOfCheck(['article', 'dense-block', 'selection', 'body']),
+  terms: [(v) => isRecord(v) && Object.values(v).every(isNumber), phrase('typeTermCounts')],
+  images: [(v) => Array.isArray(v) && v.every((k) => k === null || isText(k)), phrase('typeImageKeys')],
   missingImages: TEXT_LIST,
-  leadImage: [isText, 'text', 'optional'],
+  leadImage: [isText, phrase('typeText'), 'optional'],
   savedAt: NUMBER,
   updatedAt: NUMBER,
   updates: NUMBER,
@@ -70,7 +71,7 @@ const IMAGE_FIELDS: Record<string, FieldCheck> = {
   key: TEXT,
   articleUrl: TEXT,
   originalUrl: TEXT,
-  dataUrl: [(v) => isText(v) && isDataUrl(v), 'a base64 data: URL'],
+  dataUrl: [(v) => isText(v) && isDataUrl(v), phrase('typeDataUrl')],
 };
 const VOCABULARY_FIELDS: Record<string, FieldCheck> = {
   entryId: TEXT,
@@ -81,11 +82,11 @@ const VOCABULARY_FIELDS: Record<string, FieldCheck> = {
   pageTitle: TEXT,
   pageUrl: TEXT,
   savedAt: NUMBER,
-  learned: [isBoolean, 'true or false'],
+  learned: BOOLEAN,
 };
 
 type Section = 'articles' | 'images' | 'vocabulary' | 'userEntries';
-const SECTION_NAMES: Record<Section, string> = { articles: 'article', images: 'image', vocabulary: 'vocabulary item', userEntries: 'your entry' };
+const SECTION_NAMES: Record<Section, Phrase> = { articles: phrase('sectionArticle'), images: phrase('sectionImage'), vocabulary: phrase('sectionVocabulary'), userEntries: phrase('sectionUserEntry') };
 const KEY_OF: Record<Section, string> = { articles: 'url', images: 'key', vocabulary: 'entryId', userEntries: 'id' };
 
 /**
@@ -97,19 +98,20 @@ export function parseBackup(text: string, fileName: string, builtin: readonly Gl
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, problems: [`${fileName} is not valid JSON (${(err as Error).message}). Was the file cut short?`] };
+    return { ok: false, problems: [problem('problemBackupNotJson', fileName, (err as Error).message)] };
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT)
-    return { ok: false, problems: [`${fileName} is not a Yidu backup: "format" must be "${BACKUP_FORMAT}".`] };
+    return { ok: false, problems: [problem('problemNotBackup', fileName, BACKUP_FORMAT)] };
   if (data.version !== BACKUP_VERSION) {
     const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;
-    return { ok: false, problems: [`${fileName} has backup version ${JSON.stringify(data.version)}; this Yidu reads version ${BACKUP_VERSION}${newer ? ' (update Yidu to read it)' : ''}.`] };
+    return { ok: false, problems: [problem(newer ? 'problemBackupVersionNewer' : 'problemBackupVersion', fileName, JSON.stringify(data.version) ?? '?', BACKUP_VERSION)] };
   }
-  const problems: string[] = [];
-  if (!isText(data.exportedAt)) problems.push(`${fileName}: "exportedAt" must be text`);
-  problems.push(...fieldProblems(data.settings, SETTINGS_FIELDS).map((p) => `${fileName}: settings ${p}`));
+  const problems: Problem[] = [];
+  const inFile = phrase('whereFile', fileName);
+  if (!isText(data.exportedAt)) problems.push({ ...problem('problemFieldType', 'exportedAt', phrase('typeText')), where: inFile });
+  problems.push(...fieldProblems(data.settings, SETTINGS_FIELDS).map((p) => ({ ...p, where: phrase('whereSettings', fileName) })));
   const builtinIds = new Set(builtin.map((e) => e.id));
-  const specs: Record<Section, (v: unknown) => string[]> = {
+  const specs: Record<Section, (v: unknown) => Problem[]> = {
     articles: (v) => fieldProblems(v, ARTICLE_FIELDS),
     images: (v) => fieldProblems(v, IMAGE_FIELDS),
     vocabulary: (v) => fieldProblems(v, VOCABULARY_FIELDS),
@@ -117,22 +119,22 @@ export function parseBackup(text: string, fileName: string, builtin: readonly Gl
     // made, and a stricter check (or a newer built-in glossary) must not make a backup unreadable.
     userEntries: (v) => [
       ...entryShapeProblems(v),
-      ...(isRecord(v) && !isNumber(v.updatedAt) ? ['"updatedAt" must be a number'] : []),
-      ...(isRecord(v) && isText(v.id) && builtinIds.has(v.id) ? [`id "${v.id}" belongs to a built-in entry`] : []),
+      ...(isRecord(v) && !isNumber(v.updatedAt) ? [problem('problemFieldType', 'updatedAt', phrase('typeNumber'))] : []),
+      ...(isRecord(v) && isText(v.id) && builtinIds.has(v.id) ? [problem('problemBuiltinId', v.id)] : []),
     ],
   };
   for (const section of Object.keys(specs) as Section[]) {
     const list = data[section];
     if (!Array.isArray(list)) {
-      problems.push(`${fileName}: "${section}" must be a list`);
+      problems.push({ ...problem('problemFieldType', section, phrase('typeList')), where: inFile });
       continue;
     }
     const seen = new Set<unknown>();
     list.forEach((record: unknown, i) => {
       const key = isRecord(record) ? record[KEY_OF[section]] : undefined;
-      const where = `${fileName}, ${SECTION_NAMES[section]} ${i + 1}${isText(key) ? ` (${key})` : ''}`;
-      problems.push(...specs[section](record).map((p) => `${where}: ${p}`));
-      if (key !== undefined && seen.has(key)) problems.push(`${where}: "${KEY_OF[section]}" appears twice`);
+      const where = isText(key) ? phrase('whereRecordKey', fileName, SECTION_NAMES[section], i + 1, key) : phrase('whereRecord', fileName, SECTION_NAMES[section], i + 1);
+      problems.push(...specs[section](record).map((p) => ({ ...p, where })));
+      if (key !== undefined && seen.has(key)) problems.push({ ...problem('problemKeyTwice', KEY_OF[section]), where });
       seen.add(key);
     });
   }
@@ -154,28 +156,25 @@ export function parseBackup(text: string, fileName: string, builtin: readonly Gl
 }
 
 /** Every image belongs to an article in the file, and every image an article names is in the file. */
-function crossReferenceProblems(file: BackupFile, fileName: string): string[] {
-  const problems: string[] = [];
+function crossReferenceProblems(file: BackupFile, fileName: string): Problem[] {
+  const problems: Problem[] = [];
   const urls = new Set(file.articles.map((a) => a.url));
   const imageKeys = new Set(file.images.map((i) => i.key));
   file.images.forEach((image, i) => {
-    if (!urls.has(image.articleUrl)) problems.push(`${fileName}, image ${i + 1} (${image.key}): its article ${image.articleUrl} is not in the file`);
+    if (!urls.has(image.articleUrl))
+      problems.push({ ...problem('problemImageOrphan', image.articleUrl), where: phrase('whereRecordKey', fileName, SECTION_NAMES.images, i + 1, image.key) });
   });
   file.articles.forEach((article, i) => {
     for (const key of article.images) {
-      if (key !== null && !imageKeys.has(key)) problems.push(`${fileName}, article ${i + 1} (${article.url}): image ${key} is not in the file`);
+      if (key !== null && !imageKeys.has(key))
+        problems.push({ ...problem('problemImageMissing', key), where: phrase('whereRecordKey', fileName, SECTION_NAMES.articles, i + 1, article.url) });
     }
   });
   return problems;
 }
 
-export function describeContents(contents: BackupContents): string {
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  return [
-    n(contents.articles.length, 'article', 'articles'),
-    n(contents.images.length, 'image', 'images'),
-    n(contents.vocabulary.length, 'vocabulary term', 'vocabulary terms'),
-    n(contents.userEntries.length, 'entry of your own', 'entries of your own'),
-  ].join(', ');
+/** What a backup holds, for the screen to word ("12 articles, 30 images, …"). */
+export function describeContents(contents: BackupContents): Phrase {
+  return phrase('backupContents', contents.articles.length, contents.images.length, contents.vocabulary.length, contents.userEntries.length);
 }
 

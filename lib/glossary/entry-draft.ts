@@ -1,4 +1,5 @@
 /** The add/edit form's text fields, and the conversion between them and a glossary entry. */
+import { problem, ProblemError } from '../problems';
 import type { Category, FormulaItem, GlossaryEntry, Scope } from './types';
 import { buildUserEntry } from './user-entry';
 
@@ -59,7 +60,7 @@ function parseItems(text: string): FormulaItem[] | undefined {
   lines.forEach((line, i) => {
     if (!line) return;
     const at = line.indexOf('=');
-    if (at < 0) throw new Error(`Item line ${i + 1} needs the form “Chinese = English”.`);
+    if (at < 0) throw new ProblemError([problem('problemItemLine', i + 1)]);
     items.push({ zh: line.slice(0, at).trim(), en: line.slice(at + 1).trim() });
   });
   return items.length > 0 ? items : undefined;
@@ -81,7 +82,7 @@ export function entryFromDraft(draft: EntryDraft, original?: GlossaryEntry): Glo
   });
   const yearText = draft.year.trim();
   const year = yearText ? Number(yearText) : undefined;
-  if (year !== undefined && !Number.isInteger(year)) throw new Error('The year must be a whole number, such as 2003.');
+  if (year !== undefined && !Number.isInteger(year)) throw new ProblemError([problem('problemYearWhole')]);
   const entry: GlossaryEntry = {
     ...built,
     id: original?.id ?? built.id,

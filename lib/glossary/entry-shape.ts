@@ -1,4 +1,5 @@
-import { fieldProblems, isNumber, isRecord, isText, isTextList, TEXT, TEXT_LIST, type FieldCheck } from '../field-checks';
+import { BOOLEAN, fieldProblems, isNumber, isRecord, isText, isTextList, TEXT, TEXT_LIST, type FieldCheck } from '../field-checks';
+import { phrase, type Problem } from '../problems';
 import type { GlossaryEntry } from './types';
 
 const isItems = (v: unknown) => Array.isArray(v) && v.every((item) => isRecord(item) && isText(item.zh) && isText(item.en));
@@ -15,13 +16,13 @@ const ENTRY_FIELDS: Record<string, FieldCheck> = {
   category: TEXT,
   scope: TEXT,
   related: TEXT_LIST,
-  year: [isNumber, 'a number', 'optional'],
-  items: [isItems, 'a list of { "zh": …, "en": … }', 'optional'],
-  sharedForms: [isTextList, 'a list of text', 'optional'],
-  user: [(v) => typeof v === 'boolean', 'true or false', 'optional'],
+  year: [isNumber, phrase('typeNumber'), 'optional'],
+  items: [isItems, phrase('typeItems'), 'optional'],
+  sharedForms: [isTextList, phrase('typeTextList'), 'optional'],
+  user: [BOOLEAN[0], BOOLEAN[1], 'optional'],
 };
 
-export function entryShapeProblems(value: unknown): string[] {
+export function entryShapeProblems(value: unknown): Problem[] {
   return fieldProblems(value, ENTRY_FIELDS);
 }
 

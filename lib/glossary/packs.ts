@@ -3,6 +3,7 @@ import { isRecord } from '../field-checks';
 import { pickEntry } from './entry-shape';
 import type { GlossaryEntry } from './types';
 import { userEntryProblems, type EntryContext } from './user-entry-check';
+import { phrase, problem, type Problem } from '../problems';
 
 export const PACK_FORMAT = 'yidu-glossary-pack';
 export const PACK_VERSION = 1;
@@ -13,7 +14,7 @@ export interface GlossaryPack {
   entries: GlossaryEntry[];
 }
 
-export type PackResult = { ok: true; entries: GlossaryEntry[] } | { ok: false; problems: string[] };
+export type PackResult = { ok: true; entries: GlossaryEntry[] } | { ok: false; problems: Problem[] };
 
 /** The pack file's text: entries sorted by id so two exports of the same entries are identical. */
 export function packJson(entries: readonly GlossaryEntry[]): string {
@@ -34,21 +35,18 @@ export function parsePack(text: string, fileName: string, context: EntryContext)
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, problems: [`${fileName} is not valid JSON (${(err as Error).message}).`] };
+    return { ok: false, problems: [problem('problemNotJson', fileName, (err as Error).message)] };
   }
   if (!isRecord(data) || data.format !== PACK_FORMAT)
-    return { ok: false, problems: [`${fileName} is not a Yidu glossary pack: "format" must be "${PACK_FORMAT}".`] };
+    return { ok: false, problems: [problem('problemNotPack', fileName, PACK_FORMAT)] };
   if (data.version !== PACK_VERSION) {
     const newer = typeof data.version === 'number' && data.version > PACK_VERSION;
-    return {
-      ok: false,
-      problems: [`${fileName} has pack version ${JSON.stringify(data.version)}; this Yidu reads version ${PACK_VERSION}${newer ? ' (update Yidu to read it)' : ''}.`],
-    };
+    return { ok: false, problems: [problem(newer ? 'problemPackVersionNewer' : 'problemPackVersion', fileName, JSON.stringify(data.version) ?? '?', PACK_VERSION)] };
   }
-  if (!Array.isArray(data.entries)) return { ok: false, problems: [`${fileName}: "entries" must be a list.`] };
-  if (data.entries.length === 0) return { ok: false, problems: [`${fileName} has no entries.`] };
+  if (!Array.isArray(data.entries)) return { ok: false, problems: [{ ...problem('problemFieldType', 'entries', phrase('typeList')), where: phrase('whereFile', fileName) }] };
+  if (data.entries.length === 0) return { ok: false, problems: [problem('problemNoEntries', fileName)] };
 
-  const label = (index: number, id?: string) => `${fileName}, entry ${index + 1}${id ? ` (${id})` : ''}`;
+  const label = (index: number, id?: string) => (id ? phrase('whereFileEntryId', fileName, index + 1, id) : phrase('whereFileEntry', fileName, index + 1));
   const problems = userEntryProblems(data.entries, context, label);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, entries: (data.entries as GlossaryEntry[]).map((e) => ({ ...pickEntry(e), user: true })) };

@@ -10,16 +10,9 @@
 import { Glossary, toPatternSources } from './glossary';
 import type { GlossaryEntry } from './types';
 import { userEntryProblems } from './user-entry-check';
+import { phrase, ProblemError } from '../problems';
 import { Matcher } from '../matcher/matcher';
 import type { PatternPayload } from '../messages';
-
-/** User entries that failed the check; nothing was written. */
-export class EntryProblemsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'EntryProblemsError';
-  }
-}
 
 export interface UserEntriesSource {
   list(): Promise<GlossaryEntry[]>;
@@ -102,8 +95,8 @@ export class GlossaryStore {
    */
   async saveUserEntries(entries: readonly GlossaryEntry[]): Promise<void> {
     const { builtin, user } = await this.current();
-    const problems = userEntryProblems(entries, { builtin, existing: user }, (index, id) => id ?? `#${index + 1}`);
-    if (problems.length > 0) throw new EntryProblemsError(problems);
+    const problems = userEntryProblems(entries, { builtin, existing: user }, (index, id) => phrase('whereEntry', index + 1, id ?? ''));
+    if (problems.length > 0) throw new ProblemError(problems);
     await this.deps.userEntries.putMany(entries.map((e) => ({ ...e, user: true })));
     await this.changed();
   }

@@ -2,6 +2,7 @@ import { surfacesOf } from './glossary';
 import { entryShapeProblems } from './entry-shape';
 import { validateGlossary } from './validate';
 import type { GlossaryEntry } from './types';
+import { problem, type Phrase, type Problem } from '../problems';
 
 /** What user entries are checked against: the shipped glossary, and the user's entries already stored. */
 export interface EntryContext {
@@ -10,17 +11,13 @@ export interface EntryContext {
   existing?: readonly GlossaryEntry[];
 }
 
-// Entries typed in a card may be brief (buildUserEntry falls back to the English rendering), so the
-// shipped glossary's 20-character minimum does not apply; an empty explanation still does.
-const SHORT_EXPLANATION = 'explanation is missing or too short';
-
 /**
- * Problems in user entries, one readable line each, every line starting with `label(index, id)`.
+ * Problems in user entries, each placed by `label(index, id)` (the file and the entry's number).
  * Content rules are validateGlossary's; on top, an entry may not take a built-in id or spelling, nor
  * a spelling of another of the user's entries, and related ids must exist somewhere.
  */
-export function userEntryProblems(values: readonly unknown[], context: EntryContext, label: (index: number, id?: string) => string): string[] {
-  const problems: string[] = [];
+export function userEntryProblems(values: readonly unknown[], context: EntryContext, label: (index: number, id?: string) => Phrase): Problem[] {
+  const problems: Problem[] = [];
   const builtinIds = new Set(context.builtin.map((e) => e.id));
   const builtinSurfaces = new Map<string, GlossaryEntry>();
   for (const e of context.builtin) for (const s of surfacesOf(e)) builtinSurfaces.set(s, e);
@@ -35,36 +32,38 @@ export function userEntryProblems(values: readonly unknown[], context: EntryCont
 
   values.forEach((value, index) => {
     const shape = entryShapeProblems(value);
-    const id = shape.includes('is not an object') ? undefined : (value as { id?: unknown }).id;
+    const id = shape.some((p) => p.key === 'problemNotObject') ? undefined : (value as { id?: unknown }).id;
     const where = label(index, typeof id === 'string' ? id : undefined);
+    const add = (p: Problem) => problems.push({ ...p, where });
     if (shape.length > 0) {
-      problems.push(...shape.map((p) => `${where}: ${p}`));
+      shape.forEach(add);
       return;
     }
     const e = value as GlossaryEntry;
-    for (const p of validateGlossary([{ ...e, related: [] }])) {
-      if (!p.endsWith(SHORT_EXPLANATION)) problems.push(`${where}: ${p.replace(/^entry [^:]*: /, '')}`);
-    }
-    if (e.explanation.trim() === '') problems.push(`${where}: explanation is empty`);
-    if (builtinIds.has(e.id)) problems.push(`${where}: id "${e.id}" belongs to a built-in entry; give your entry another id`);
+    // Entries typed in a card may be brief (the explanation falls back to the English rendering), so
+    // the shipped glossary's 20-character minimum does not apply; an empty explanation still does.
+    for (const p of validateGlossary([{ ...e, related: [] }])) if (p.key !== 'problemExplanationShort') add({ key: p.key, args: p.args });
+    if (e.explanation.trim() === '') add(problem('problemExplanationEmpty'));
+    if (builtinIds.has(e.id)) add(problem('problemBuiltinId', e.id));
     const first = firstWithId.get(e.id);
-    if (first !== undefined) problems.push(`${where}: id "${e.id}" is used again (first by ${label(first, e.id)})`);
+    if (first !== undefined) add(problem('problemIdReused', e.id, label(first, e.id)));
     else firstWithId.set(e.id, index);
 
     const shared = new Set(e.sharedForms ?? []);
-    for (const [field, form] of [['term', e.term] as const, ...e.forms.map((f) => ['forms', f] as const)]) {
+    for (const [field, form] of [['fieldTerm', e.term] as const, ...e.forms.map((f) => ['fieldForms', f] as const)]) {
       if (shared.has(form)) continue;
+      const fieldName = problem(field);
       const builtin = builtinSurfaces.get(form);
-      if (builtin) problems.push(`${where}: ${field} "${form}" is already the built-in entry ${builtin.term} (${builtin.id})`);
+      if (builtin) add(problem('problemFormIsBuiltin', fieldName, form, builtin.term, builtin.id));
       const mine = otherUserSurfaces.get(form);
-      if (mine) problems.push(`${where}: ${field} "${form}" is already your entry ${mine.term} (${mine.id})`);
+      if (mine) add(problem('problemFormIsYours', fieldName, form, mine.term, mine.id));
       const earlier = firstWithForm.get(form);
-      if (earlier !== undefined && earlier !== index) problems.push(`${where}: ${field} "${form}" is also claimed by ${label(earlier)}`);
+      if (earlier !== undefined && earlier !== index) add(problem('problemFormAlsoClaimed', fieldName, form, label(earlier)));
       else firstWithForm.set(form, index);
     }
     for (const r of e.related) {
-      if (r === e.id) problems.push(`${where}: related lists the entry itself`);
-      else if (!knownIds.has(r)) problems.push(`${where}: related id "${r}" does not exist`);
+      if (r === e.id) add(problem('problemRelatedSelf'));
+      else if (!knownIds.has(r)) add(problem('problemRelatedMissing', r));
     }
   });
   return problems;

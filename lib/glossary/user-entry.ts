@@ -2,6 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import type { GlossaryEntry } from './types';
 import type { GlossaryStore } from './store';
 import { hanCount, onlyHan } from '../han';
+import { problem, ProblemError } from '../problems';
 
 export interface UserEntryInput {
   term: string;
@@ -19,14 +20,14 @@ export function userEntryId(term: string): string {
   return `user-${(hash >>> 0).toString(36)}`;
 }
 
-/** Turns what a reader typed into a full entry (pinyin filled in), or explains what is wrong. */
+/** Turns what a reader typed into a full entry (pinyin filled in), or throws a ProblemError saying what is wrong. */
 export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
   const term = input.term.trim();
   const english = input.english.trim();
   const explanation = input.explanation.trim();
-  if (hanCount(term) === 0) throw new Error('The term must contain Chinese characters.');
-  if ([...term].length > 30) throw new Error('The term is longer than 30 characters.');
-  if (!english) throw new Error('Give an English rendering.');
+  if (hanCount(term) === 0) throw new ProblemError([problem('problemTermNoHan')]);
+  if ([...term].length > 30) throw new ProblemError([problem('problemTermTooLong', 30)]);
+  if (!english) throw new ProblemError([problem('problemEnglishEmpty')]);
   const forms = [...new Set((input.forms ?? []).map((f) => f.trim()).filter((f) => f && f !== term))];
   const syllables = pinyin(onlyHan(term), { type: 'array' });
   return {

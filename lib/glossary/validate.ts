@@ -1,51 +1,53 @@
 import { CATEGORIES, SCOPES, type GlossaryEntry } from './types';
 import { hanCount } from '../han';
+import { phrase, problem, type Problem } from '../problems';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A tone-marked pinyin syllable (toneless neutral-tone syllables allowed), optionally capitalised.
 const SYLLABLE = /^[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ]+$/;
 
 
-/** Problems in a list of entries, one readable line each; an empty list means the data is sound. */
-export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
-  const problems: string[] = [];
+/** Problems in a list of entries (each with the entry it applies to); an empty list means the data is sound. */
+export function validateGlossary(entries: readonly GlossaryEntry[]): Problem[] {
+  const problems: Problem[] = [];
   const ids = new Set<string>();
   const formOwners = new Map<string, string[]>();
 
   for (const e of entries) {
-    const where = `entry ${e.id ?? '(no id)'}`;
-    if (typeof e.id !== 'string' || !ID_PATTERN.test(e.id)) problems.push(`${where}: id must be kebab-case ASCII`);
-    if (ids.has(e.id)) problems.push(`${where}: duplicate id`);
+    const where = phrase('whereEntryId', String(e.id ?? '?'));
+    const add = (key: Parameters<typeof problem>[0], ...args: (string | number)[]) => problems.push({ ...problem(key, ...args), where });
+    if (typeof e.id !== 'string' || !ID_PATTERN.test(e.id)) add('problemIdFormat');
+    if (ids.has(e.id)) add('problemIdDuplicate');
     ids.add(e.id);
-    if (typeof e.term !== 'string' || hanCount(e.term) === 0) problems.push(`${where}: term must contain Han characters`);
+    if (typeof e.term !== 'string' || hanCount(e.term) === 0) add('problemTermNoHan');
     if (!Array.isArray(e.forms) || !e.forms.every((f) => typeof f === 'string' && f.trim() !== ''))
-      problems.push(`${where}: forms must be a list of non-empty strings`);
-    if (typeof e.english !== 'string' || e.english.trim() === '') problems.push(`${where}: english is empty`);
+      add('problemFormsList');
+    if (typeof e.english !== 'string' || e.english.trim() === '') add('problemEnglishEmpty');
     if (typeof e.englishSource !== 'string' || e.englishSource.trim() === '')
-      problems.push(`${where}: englishSource is empty`);
+      add('problemSourceEmpty');
     if (typeof e.explanation !== 'string' || e.explanation.trim().length < 20)
-      problems.push(`${where}: explanation is missing or too short`);
-    if (!CATEGORIES.includes(e.category)) problems.push(`${where}: unknown category ${String(e.category)}`);
-    if (!SCOPES.includes(e.scope)) problems.push(`${where}: unknown scope ${String(e.scope)}`);
-    if (!Array.isArray(e.related)) problems.push(`${where}: related must be a list`);
+      add('problemExplanationShort');
+    if (!CATEGORIES.includes(e.category)) add('problemCategory', String(e.category));
+    if (!SCOPES.includes(e.scope)) add('problemScope', String(e.scope));
+    if (!Array.isArray(e.related)) add('problemRelatedList');
     if (e.year !== undefined && (!Number.isInteger(e.year) || e.year < 1900 || e.year > 2100))
-      problems.push(`${where}: year ${e.year} is out of range`);
+      add('problemYear', e.year);
     if (e.asOf !== undefined && (!Number.isInteger(e.asOf) || e.asOf < 1990 || e.asOf > 2100))
-      problems.push(`${where}: asOf ${e.asOf} is out of range`);
-    problems.push(...guardProblems(e, where));
+      add('problemAsOf', e.asOf);
+    for (const p of guardProblems(e)) problems.push({ ...p, where });
     if (e.category === 'numbered-formula' && (!Array.isArray(e.items) || e.items.length === 0))
-      problems.push(`${where}: a numbered formula lists its items`);
+      add('problemFormulaItems');
     for (const item of e.items ?? []) {
-      if (!item.zh?.trim() || !item.en?.trim()) problems.push(`${where}: an item lacks zh or en`);
+      if (!item.zh?.trim() || !item.en?.trim()) add('problemItemIncomplete');
     }
 
     if (typeof e.pinyin === 'string' && typeof e.term === 'string') {
       const syllables = e.pinyin.trim().split(/\s+/);
       if (syllables.length !== hanCount(e.term))
-        problems.push(`${where}: pinyin has ${syllables.length} syllables for ${hanCount(e.term)} Han characters`);
+        add('problemPinyinCount', syllables.length, hanCount(e.term));
       const bad = syllables.find((s) => !SYLLABLE.test(s));
-      if (bad) problems.push(`${where}: "${bad}" is not a pinyin syllable`);
-    } else problems.push(`${where}: pinyin is missing`);
+      if (bad) add('problemPinyinSyllable', bad);
+    } else add('problemPinyinMissing');
 
     const shared = new Set(e.sharedForms ?? []);
     for (const form of new Set([e.term, ...(e.forms ?? [])])) {
@@ -57,12 +59,13 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
   }
 
   for (const [form, owners] of formOwners) {
-    if (owners.length > 1) problems.push(`form "${form}" is claimed by ${owners.join(', ')} (mark it in sharedForms if meant)`);
+    if (owners.length > 1) problems.push(problem('problemFormClaimed', form, owners.join(', ')));
   }
   for (const e of entries) {
     for (const r of e.related ?? []) {
-      if (!ids.has(r)) problems.push(`entry ${e.id}: related id "${r}" does not exist`);
-      if (r === e.id) problems.push(`entry ${e.id}: related to itself`);
+      const where = phrase('whereEntryId', e.id);
+      if (!ids.has(r)) problems.push({ ...problem('problemRelatedMissing', r), where });
+      if (r === e.id) problems.push({ ...problem('problemRelatedSelf'), where });
     }
   }
   return problems;
@@ -70,22 +73,22 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
 
 const GUARD_LISTS = ['near', 'notNear', 'notAfter', 'notBefore', 'match', 'noMatch'] as const;
 
-function guardProblems(e: GlossaryEntry, where: string): string[] {
+function guardProblems(e: GlossaryEntry): Problem[] {
   if (e.guards === undefined) return [];
-  if (typeof e.guards !== 'object' || e.guards === null) return [`${where}: guards must be an object keyed by form`];
-  const problems: string[] = [];
+  if (typeof e.guards !== 'object' || e.guards === null) return [problem('problemGuardsShape')];
+  const problems: Problem[] = [];
   const surfaces = new Set([e.term, ...(e.forms ?? [])]);
   for (const [form, guard] of Object.entries(e.guards)) {
-    if (!surfaces.has(form)) problems.push(`${where}: guard for "${form}", which is not one of its forms`);
+    if (!surfaces.has(form)) problems.push(problem('problemGuardForm', form));
     for (const key of GUARD_LISTS) {
       const list = guard[key];
       if (list !== undefined && !(Array.isArray(list) && list.every((s) => typeof s === 'string' && s.trim() !== '')))
-        problems.push(`${where}: guard "${form}".${key} must be a list of non-empty strings`);
+        problems.push(problem('problemGuardList', form, key));
     }
     if (guard.wholeWord !== undefined && typeof guard.wholeWord !== 'boolean')
-      problems.push(`${where}: guard "${form}".wholeWord must be true or false`);
+      problems.push(problem('problemGuardWholeWord', form));
     if (!guard.match?.length || !guard.noMatch?.length)
-      problems.push(`${where}: guard "${form}" needs example sentences where it must match and must not`);
+      problems.push(problem('problemGuardExamples', form));
   }
   return problems;
 }

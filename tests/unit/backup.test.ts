@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '@/components/problem-text';
 import { openYiduDB, type YiduDatabase } from '@/lib/db/schema';
 import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
 import { createVocabularyRepo } from '@/lib/db/vocabulary';
@@ -63,7 +64,7 @@ async function exportedText(db: YiduDatabase): Promise<string> {
 
 function parsed(text: string): BackupContents {
   const result = parseBackup(text, 'backup.json', BUILTIN_GLOSSARY);
-  if (!result.ok) throw new Error(result.problems.join('\n'));
+  if (!result.ok) throw new Error(result.problems.map(problemText).join('\n'));
   return result.contents;
 }
 
@@ -112,7 +113,7 @@ describe('backup', () => {
     ['a bad image', (f) => ({ ...f, images: [{ ...(f.images as object[])[0], dataUrl: 'http://x' }, (f.images as object[])[1]] }), /image 1 \(http:\/\/a\/1#0\): "dataUrl" must be a base64 data: URL/],
     ['a missing image', (f) => ({ ...f, images: (f.images as object[]).slice(1) }), /article 1 \(http:\/\/a\/1\): image http:\/\/a\/1#0 is not in the file/],
     ['a duplicate vocabulary item', (f) => ({ ...f, vocabulary: [...(f.vocabulary as object[]), ...(f.vocabulary as object[])] }), /vocabulary item 2 \(double-eight-strategy\): "entryId" appears twice/],
-    ['bad settings', (f) => ({ ...f, settings: { ...settings, inlineEnglish: 'always' } }), /settings "inlineEnglish" must be "off", "first" or "every"/],
+    ['bad settings', (f) => ({ ...f, settings: { ...settings, inlineEnglish: 'always' } }), /backup\.json, settings: "inlineEnglish" must be one of "off", "first", "every"/],
   ])('rejects %s and changes nothing', async (_label, change, message) => {
     const db = await filledDb();
     const before = await snapshot(db);
@@ -120,7 +121,7 @@ describe('backup', () => {
     const changed = change(JSON.parse(text));
     const result = parseBackup(changed === undefined ? text.slice(0, text.length / 2) : JSON.stringify(changed), 'backup.json', BUILTIN_GLOSSARY);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.join('\n')).toMatch(message);
+    if (!result.ok) expect(result.problems.map(problemText).join('\n')).toMatch(message);
     expect(await snapshot(db)).toEqual(before);
   });
 

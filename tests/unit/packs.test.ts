@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '@/components/problem-text';
+import type { ProblemError } from '@/lib/problems';
 import { packJson, parsePack } from '@/lib/glossary/packs';
 import { buildUserEntry } from '@/lib/glossary/user-entry';
 import { draftFromEntry, entryFromDraft } from '@/lib/glossary/entry-draft';
@@ -14,7 +16,7 @@ const context: EntryContext = { builtin: BUILTIN_GLOSSARY };
 const pack = (entries: unknown[]) => JSON.stringify({ format: 'yidu-glossary-pack', version: 1, entries });
 const problemsOf = (text: string, ctx = context) => {
   const result = parsePack(text, 'mine.json', ctx);
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.problems.map(problemText);
 };
 
 describe('glossary packs', () => {
@@ -37,12 +39,12 @@ describe('glossary packs', () => {
     ['an entry that is not an object', pack([fourPorts, 'x']), /mine\.json, entry 2: is not an object/],
     ['a field of the wrong type', pack([{ ...fourPorts, forms: '四港口' }]), /entry 1 \(user-[a-z0-9]+\): "forms" must be a list of text/],
     ['a missing field', pack([{ ...fourPorts, english: undefined }]), /entry 1 \(user-[a-z0-9]+\): "english" is missing/],
-    ['an empty English rendering', pack([{ ...fourPorts, english: ' ' }]), /entry 1 \(user-[a-z0-9]+\): english is empty/],
+    ['an empty English rendering', pack([{ ...fourPorts, english: ' ' }]), /entry 1 \(user-[a-z0-9]+\): give an English rendering/],
     ['wrong pinyin', pack([{ ...fourPorts, pinyin: 'si4 gang3' }]), /entry 1 \(user-[a-z0-9]+\): "si4" is not a pinyin syllable/],
     ['an unknown category', pack([{ ...fourPorts, category: 'motto' }]), /unknown category motto/],
-    ['a duplicate id', pack([fourPorts, { ...chain, id: fourPorts.id }]), /entry 2 \(user-[a-z0-9]+\): id "user-[a-z0-9]+" is used again \(first by mine\.json, entry 1/],
-    ['a form claimed twice', pack([fourPorts, { ...chain, forms: ['四港'] }]), /entry 2 \(.*\): forms "四港" is also claimed by mine\.json, entry 1/],
-    ['a related id that exists nowhere', pack([{ ...fourPorts, related: ['nowhere'] }]), /related id "nowhere" does not exist/],
+    ['a duplicate id', pack([fourPorts, { ...chain, id: fourPorts.id }]), /entry 2 \(user-[a-z0-9]+\): the id "user-[a-z0-9]+" is used again \(first by mine\.json, entry 1/],
+    ['a form claimed twice', pack([fourPorts, { ...chain, forms: ['四港'] }]), /entry 2 \(.*\): another spelling "四港" is also claimed by mine\.json, entry 1/],
+    ['a related id that exists nowhere', pack([{ ...fourPorts, related: ['nowhere'] }]), /related entry "nowhere" does not exist/],
   ])('rejects %s, naming the problem', (_label, text, message) => {
     expect(problemsOf(text).join('\n')).toMatch(message);
   });
@@ -50,13 +52,13 @@ describe('glossary packs', () => {
   it('rejects an entry that reuses a built-in id or spelling', () => {
     const builtin = BUILTIN_GLOSSARY.find((e) => e.id === 'double-eight-strategy')!;
     const clash: GlossaryEntry = { ...fourPorts, id: builtin.id };
-    expect(problemsOf(pack([clash])).join('\n')).toMatch(/entry 1 \(double-eight-strategy\): id "double-eight-strategy" belongs to a built-in entry/);
-    expect(problemsOf(pack([{ ...fourPorts, forms: [builtin.term] }])).join('\n')).toMatch(/forms "八八战略" is already the built-in entry 八八战略 \(double-eight-strategy\)/);
+    expect(problemsOf(pack([clash])).join('\n')).toMatch(/entry 1 \(double-eight-strategy\): the id "double-eight-strategy" belongs to a built-in entry/);
+    expect(problemsOf(pack([{ ...fourPorts, forms: [builtin.term] }])).join('\n')).toMatch(/another spelling "八八战略" is already the built-in entry 八八战略 \(double-eight-strategy\)/);
   });
 
   it('rejects a spelling of another stored entry, but not of the entry it replaces', () => {
     const existing = [fourPorts];
-    expect(problemsOf(pack([{ ...chain, forms: ['四港'] }]), { ...context, existing }).join('\n')).toMatch(/forms "四港" is already your entry 四港/);
+    expect(problemsOf(pack([{ ...chain, forms: ['四港'] }]), { ...context, existing }).join('\n')).toMatch(/another spelling "四港" is already your entry 四港/);
     expect(problemsOf(pack([{ ...fourPorts, english: 'Four Hubs' }]), { ...context, existing })).toEqual([]);
   });
 });
@@ -70,8 +72,16 @@ describe('the add/edit form', () => {
   });
 
   it('explains fields it cannot read', () => {
-    expect(() => entryFromDraft({ ...draftFromEntry(chain), year: 'soon' })).toThrow(/year must be a whole number/);
-    expect(() => entryFromDraft({ ...draftFromEntry(chain), items: 'no separator' })).toThrow(/Item line 1/);
-    expect(() => entryFromDraft({ ...draftFromEntry(chain), term: 'abc' })).toThrow(/Chinese characters/);
+    const wording = (draft: Parameters<typeof entryFromDraft>[0]) => {
+      try {
+        entryFromDraft(draft);
+      } catch (err) {
+        return (err as ProblemError).problems.map(problemText).join('\n');
+      }
+      return 'no problem';
+    };
+    expect(wording({ ...draftFromEntry(chain), year: 'soon' })).toMatch(/year must be a whole number/);
+    expect(wording({ ...draftFromEntry(chain), items: 'no separator' })).toMatch(/item line 1/);
+    expect(wording({ ...draftFromEntry(chain), term: 'abc' })).toMatch(/Chinese characters/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '@/components/problem-text';
 import { validateGlossary } from '@/lib/glossary/validate';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 
@@ -23,27 +24,27 @@ describe('validateGlossary', () => {
   });
 
   it.each<[string, Partial<GlossaryEntry>, RegExp]>([
-    ['a non-ASCII id', { id: '八八' }, /kebab-case/],
-    ['too few pinyin syllables', { pinyin: 'bā bā zhàn' }, /3 syllables for 4 Han/],
+    ['a non-ASCII id', { id: '八八' }, /lower-case letters/],
+    ['too few pinyin syllables', { pinyin: 'bā bā zhàn' }, /3 syllables for 4 Chinese/],
     ['a non-pinyin syllable', { pinyin: 'ba1 ba1 zhan4 lue4' }, /not a pinyin syllable/],
-    ['an empty English rendering', { english: ' ' }, /english is empty/],
+    ['an empty English rendering', { english: ' ' }, /English rendering/],
     ['an empty explanation', { explanation: '' }, /explanation/],
     ['an unknown category', { category: 'motto' as GlossaryEntry['category'] }, /unknown category/],
     ['a formula without items', { items: [] }, /lists its items/],
     ['a related id that does not exist', { related: ['nowhere'] }, /"nowhere" does not exist/],
   ])('rejects %s', (_label, change, message) => {
     const problems = validateGlossary([{ ...good, ...change }]);
-    expect(problems.join('\n')).toMatch(message);
+    expect(problems.map(problemText).join('\n')).toMatch(message);
   });
 
   it('rejects duplicate ids', () => {
-    expect(validateGlossary([good, { ...good, term: '八八', pinyin: 'bā bā' }]).join('\n')).toMatch(/duplicate id/);
+    expect(validateGlossary([good, { ...good, term: '八八', pinyin: 'bā bā' }]).map(problemText).join('\n')).toMatch(/used twice/);
   });
 
   it('rejects a form claimed by two entries unless both mark it shared', () => {
     const other: GlossaryEntry = { ...good, id: 'other', term: '八八方针', pinyin: 'bā bā fāng zhēn', forms: ['八八'] };
     const mine: GlossaryEntry = { ...good, forms: ['八八'] };
-    expect(validateGlossary([mine, other]).join('\n')).toMatch(/"八八" is claimed by double-eight-strategy, other/);
+    expect(validateGlossary([mine, other]).map(problemText).join('\n')).toMatch(/"八八" is claimed by double-eight-strategy, other/);
     expect(validateGlossary([{ ...mine, sharedForms: ['八八'] }, { ...other, sharedForms: ['八八'] }])).toEqual([]);
   });
 });
