@@ -42,6 +42,8 @@ const FIXES: Record<string, string> = {
   // Zhejiang's slogan 干字当头 ("doing comes first").
   干字当头: 'gàn zì dāng tóu',
   大都会: 'dà dū huì',
+  // Alone pinyin-pro reads cháo xiān (it gets 朝鲜族 right).
+  朝鲜: 'cháo xiǎn',
   卷入: 'juǎn rù',
   // Zhejiang place names with local readings.
   台州: 'tāi zhōu',
