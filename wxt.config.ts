@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
+import { writeDictionaryAsset } from './scripts/build-dictionary';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -40,6 +41,8 @@ export default defineConfig({
     // jieba's dictionary-laden .wasm (4 MB) ships once, as a file extension pages load by URL.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm'), relativeDest: 'jieba_rs_wasm_bg.wasm' });
+      // CC-CEDICT packed for lookups (scripts/build-dictionary.ts), rebuilt only when its inputs change.
+      files.push({ absoluteSrc: writeDictionaryAsset(resolve('.wxt/dictionary.bin')), relativeDest: 'dictionary.bin' });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       // A sanity guard: the declared sites must stay in sync with lib/sites.ts.
