@@ -154,17 +154,19 @@ export function buildDictionaryAsset(data: CedictData = readCedict()): { bytes: 
 }
 
 /**
- * Writes the dictionary file to `out` unless it is already newer than CC-CEDICT and this script (the
- * build hook calls this on every build; packing takes a couple of seconds). Returns `out`.
+ * Writes the dictionary file to `out` unless the copy there was built from the same inputs (the build
+ * hook calls this on every build; packing takes a few seconds). The inputs' sizes and modification times
+ * are recorded beside it, so a changed cc-cedict or builder rebuilds it whether its files are newer or
+ * older than the last output. Returns `out`.
  */
 export function writeDictionaryAsset(out: string): string {
   const inputs = [CEDICT_SOURCE, fileURLToPath(import.meta.url), resolve(ROOT, 'lib/dictionary/format.ts')];
-  if (existsSync(out)) {
-    const built = statSync(out).mtimeMs;
-    if (inputs.every((p) => statSync(p).mtimeMs < built)) return out;
-  }
+  const stamp = inputs.map((p) => `${statSync(p).size}:${statSync(p).mtimeMs}:${p}`).join('\n');
+  const stampFile = `${out}.inputs`;
+  if (existsSync(out) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return out;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, buildDictionaryAsset().bytes);
+  writeFileSync(stampFile, stamp);
   return out;
 }
 
