@@ -4,6 +4,7 @@ import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
 import { readBuiltinGlossary } from './lib/glossary/source-files';
 import { toShippedEntries } from './lib/glossary/shipped';
 import { validateGlossary } from './lib/glossary/validate';
+import { writeDictionaryAsset } from './scripts/build-dictionary';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -47,8 +48,10 @@ export default defineConfig({
       // into every script). A build with broken glossary data fails here rather than in a reader's tab.
       const glossary = readBuiltinGlossary();
       const problems = validateGlossary(glossary);
-      if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${problems[0]}`);
+      if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${JSON.stringify(problems[0])}`);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary)) });
+      // CC-CEDICT packed for lookups (scripts/build-dictionary.ts), rebuilt only when its inputs change.
+      files.push({ absoluteSrc: writeDictionaryAsset(resolve('.wxt/dictionary.bin')), relativeDest: 'dictionary.bin' });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       // A sanity guard: the declared sites must stay in sync with lib/sites.ts.

@@ -1,0 +1,2 @@
+export { Dictionary, openDictionary } from './reader';
+export type { DictionaryEntry, DictionaryRef, WordMatch } from './reader';

@@ -1,0 +1,127 @@
+/**
+ * Pinyin of text as it is written, read in context: 人大 is rén dà (not the full name's reading),
+ * 银行 yín háng, 重庆 chóng qìng. pinyin-pro chooses among a character's readings from the words around
+ * it; a short list of fixes (./overrides.ts) corrects what it gets wrong in this genre. Tones are the
+ * dictionary's (一 yī, 不 bù), without tone sandhi, matching CC-CEDICT and the glossary.
+ */
+import { pinyin } from 'pinyin-pro';
+import traditionalPairs from '../../assets/traditional-fold.json';
+import { PINYIN_OVERRIDES } from './overrides';
+
+export interface CharReading {
+  /** One character (a code point) of the text. */
+  text: string;
+  /** Its pinyin with tone marks, or null for anything that is not a Chinese character pinyin-pro knows. */
+  pinyin: string | null;
+}
+
+/**
+ * pinyin-pro reads traditional text badly (銀行 → yín xíng, 重慶 → zhòng qìng), so text is read in its
+ * simplified form, character for character (positions stay put). The matcher's fold table serves, except
+ * for characters that are also ordinary simplified ones and would change meaning: 么 and 著 are never
+ * folded (什么, 显著), 麼/麽 go to 么 (the table sends them to 幺), and 乾 (乾隆 in simplified text, 乾淨
+ * in traditional) is folded to 干 only when the text has other traditional characters.
+ */
+const NEVER_FOLD = new Set(['么', '著', '乾']);
+const FOLD_IF_TRADITIONAL: Record<string, string> = { 乾: '干' };
+const FOLD_ALWAYS: Record<string, string> = { 麼: '么', 麽: '么' };
+
+let foldMap: Map<string, string> | undefined;
+
+function folds(): Map<string, string> {
+  if (foldMap) return foldMap;
+  const pairs = traditionalPairs as string;
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    if (!NEVER_FOLD.has(pairs[i]!)) map.set(pairs[i]!, pairs[i + 1]!);
+  }
+  for (const [from, to] of Object.entries(FOLD_ALWAYS)) map.set(from, to);
+  foldMap = map;
+  return map;
+}
+
+/** The text's code points in simplified form, one for one. */
+function simplifiedChars(chars: string[]): string[] {
+  const map = folds();
+  const traditional = chars.some((ch) => map.has(ch) && !(ch in FOLD_ALWAYS));
+  return chars.map((ch) => map.get(ch) ?? (traditional ? FOLD_IF_TRADITIONAL[ch] : undefined) ?? ch);
+}
+
+let overrideTable: { words: Map<string, string[]>; longest: number; firsts: Set<string> } | undefined;
+
+function overrides() {
+  if (overrideTable) return overrideTable;
+  const words = new Map<string, string[]>();
+  let longest = 0;
+  for (const [word, reading] of Object.entries(PINYIN_OVERRIDES)) {
+    const syllables = reading.split(' ');
+    // A mismatch would shift every later syllable of the word onto the wrong character.
+    if (syllables.length !== [...word].length) throw new Error(`pinyin override ${word}: ${reading}`);
+    words.set(word, syllables);
+    longest = Math.max(longest, word.length);
+  }
+  overrideTable = { words, longest, firsts: new Set([...words.keys()].map((w) => w[0]!)) };
+  return overrideTable;
+}
+
+/** Replaces readings where an override word is written, leftmost-longest. */
+function applyOverrides(chars: string[], readings: (string | null)[]): void {
+  const { words, longest, firsts } = overrides();
+  for (let i = 0; i < chars.length; ) {
+    let matched = 0;
+    if (firsts.has(chars[i]!)) {
+      for (let len = Math.min(longest, chars.length - i); len >= 2 && !matched; len--) {
+        const syllables = words.get(chars.slice(i, i + len).join(''));
+        if (!syllables) continue;
+        syllables.forEach((s, k) => {
+          if (s !== '*') readings[i + k] = s;
+        });
+        matched = len;
+      }
+    }
+    i += matched || 1;
+  }
+}
+
+/** Each character of `text` with its pinyin in context (null for punctuation, Latin letters, digits…). */
+export function readingOf(text: string): CharReading[] {
+  const chars = Array.from(text);
+  if (!chars.length) return [];
+  const simplified = simplifiedChars(chars);
+  // type 'array' gives one item per code point and is several times faster than type 'all'.
+  let raw = pinyin(simplified.join(''), { type: 'array', toneSandhi: false });
+  // Should a future pinyin-pro group characters differently, read them one by one rather than misalign.
+  if (raw.length !== simplified.length) raw = simplified.map((ch) => pinyin(ch, { toneSandhi: false }));
+  const readings = simplified.map((ch, i) => {
+    const r = raw[i];
+    // pinyin-pro hands back anything it cannot read unchanged.
+    return r !== undefined && r !== ch && /[a-zü]/.test(r) ? r : null;
+  });
+  applyOverrides(simplified, readings);
+  return chars.map((ch, i) => ({ text: ch, pinyin: readings[i] ?? null }));
+}
+
+/**
+ * The pinyin of a word or phrase as one string: syllables separated by spaces, anything that is not a
+ * Chinese character kept as written (5G基站 → "5G jī zhàn"); null when nothing in it has a reading.
+ */
+export function pinyinOfWord(word: string): string | null {
+  const parts: string[] = [];
+  let other = '';
+  let any = false;
+  for (const { text, pinyin: py } of readingOf(word)) {
+    if (py === null) {
+      if (/\s/.test(text)) {
+        if (other) parts.push(other);
+        other = '';
+      } else other += text;
+      continue;
+    }
+    if (other) parts.push(other);
+    other = '';
+    parts.push(py);
+    any = true;
+  }
+  if (other) parts.push(other);
+  return any ? parts.join(' ') : null;
+}
