@@ -5,6 +5,9 @@ import { glossaryStore } from '@/lib/glossary/context-store';
 import { injectAnnotator } from './inject';
 import { TabBadges } from './badges';
 import { ProblemError } from '@/lib/problems';
+import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
+import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
+import { backgroundDictionary } from './dictionary';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -29,10 +32,11 @@ export function registerBackgroundHandlers(): void {
   onMessage('saveVocabulary', ({ data }) => vocabulary.save(data));
 
   onMessage('addUserEntry', async ({ data }) => {
-    // pinyin-pro is loaded only when a reader writes an entry, not on every service-worker wake.
-    const { addUserEntryFromDraft } = await import('@/lib/glossary/user-entry');
+    // The entry's pinyin comes from the dictionary this worker keeps anyway, not from pinyin-pro
+    // (300 KB of code), and service workers cannot import() code lazily.
+    const dict = await backgroundDictionary();
     try {
-      return { entry: await addUserEntryFromDraft(glossary, data) };
+      return { entry: await addUserEntryFromDraft(glossary, data, (han) => pinyinFromDictionary(dict, han)) };
     } catch (err) {
       if (err instanceof ProblemError) return { problems: err.problems };
       throw err;

@@ -2,6 +2,7 @@
 import { problem, ProblemError } from '../problems';
 import type { Category, FormulaItem, GlossaryEntry, Scope } from './types';
 import { buildUserEntry } from './user-entry';
+import { syllablesOf } from '../pinyin/reading';
 
 export interface EntryDraft {
   term: string;
@@ -79,7 +80,7 @@ export function entryFromDraft(draft: EntryDraft, original?: GlossaryEntry): Glo
     forms: split(draft.forms, /[、,，\n]/),
     category: draft.category,
     scope: draft.scope,
-  });
+  }, syllablesOf);
   const yearText = draft.year.trim();
   const year = yearText ? Number(yearText) : undefined;
   if (year !== undefined && !Number.isInteger(year)) throw new ProblemError([problem('problemYearWhole')]);

@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import type { GlossaryEntry } from './types';
 import type { GlossaryStore } from './store';
 import { hanCount, onlyHan } from '../han';
@@ -20,8 +19,14 @@ export function userEntryId(term: string): string {
   return `user-${(hash >>> 0).toString(36)}`;
 }
 
-/** Turns what a reader typed into a full entry (pinyin filled in), or throws a ProblemError saying what is wrong. */
-export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
+/** Reads Han text aloud: one tone-marked syllable per character. */
+export type PinyinReader = (hanText: string) => string[];
+
+/**
+ * Turns what a reader typed into a full entry (pinyin filled in by `readPinyin`: pinyin-pro in the
+ * reader, the dictionary in the background), or throws a ProblemError saying what is wrong.
+ */
+export function buildUserEntry(input: UserEntryInput, readPinyin: PinyinReader): GlossaryEntry {
   const term = input.term.trim();
   const english = input.english.trim();
   const explanation = input.explanation.trim();
@@ -29,7 +34,7 @@ export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
   if ([...term].length > 30) throw new ProblemError([problem('problemTermTooLong', 30)]);
   if (!english) throw new ProblemError([problem('problemEnglishEmpty')]);
   const forms = [...new Set((input.forms ?? []).map((f) => f.trim()).filter((f) => f && f !== term))];
-  const syllables = pinyin(onlyHan(term), { type: 'array' });
+  const syllables = readPinyin(onlyHan(term));
   return {
     id: userEntryId(term),
     term,
@@ -46,8 +51,8 @@ export function buildUserEntry(input: UserEntryInput): GlossaryEntry {
 }
 
 /** A card's "Add your explanation": the entry built from the draft, checked and stored by the store. */
-export async function addUserEntryFromDraft(store: GlossaryStore, input: UserEntryInput): Promise<GlossaryEntry> {
-  const entry = buildUserEntry(input);
+export async function addUserEntryFromDraft(store: GlossaryStore, input: UserEntryInput, readPinyin: PinyinReader): Promise<GlossaryEntry> {
+  const entry = buildUserEntry(input, readPinyin);
   await store.saveUserEntries([entry]);
   return entry;
 }

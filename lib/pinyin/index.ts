@@ -1,3 +1,3 @@
-export { readingOf, pinyinOfWord } from './reading';
+export { readingOf, pinyinOfWord, syllablesOf } from './reading';
 export type { CharReading } from './reading';
 export { numberedToMarks, syllableToMarks } from './tone-marks';

@@ -125,3 +125,8 @@ export function pinyinOfWord(word: string): string | null {
   if (other) parts.push(other);
   return any ? parts.join(' ') : null;
 }
+
+/** One tone-marked syllable per Han character of `text`, read in context (for a new entry's pinyin). */
+export function syllablesOf(text: string): string[] {
+  return readingOf(text).flatMap((r) => (r.pinyin ? [r.pinyin] : []));
+}

@@ -6,6 +6,7 @@ import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
 import { createVocabularyRepo } from '@/lib/db/vocabulary';
 import { createUserEntriesRepo } from '@/lib/db/user-entries';
 import { buildUserEntry } from '@/lib/glossary/user-entry';
+import { syllablesOf } from '@/lib/pinyin';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
@@ -42,7 +43,7 @@ async function filledDb(): Promise<YiduDatabase> {
   const vocabulary = createVocabularyRepo(db);
   await vocabulary.save({ entryId: 'double-eight-strategy', term: '八八战略', english: 'Double-Eight Strategy', pinyin: 'bā bā zhàn lüè', sentence: '忠实践行八八战略', pageTitle: 't', pageUrl: 'http://a/1' });
   await vocabulary.setLearned('double-eight-strategy', true);
-  await createUserEntriesRepo(db).put(buildUserEntry({ term: '四港', english: 'Four Ports', explanation: '' }));
+  await createUserEntriesRepo(db).put(buildUserEntry({ term: '四港', english: 'Four Ports', explanation: '' }, syllablesOf));
   return db;
 }
 

@@ -3,6 +3,7 @@ import { problemText } from '@/components/problem-text';
 import type { ProblemError } from '@/lib/problems';
 import { packJson, parsePack } from '@/lib/glossary/packs';
 import { buildUserEntry } from '@/lib/glossary/user-entry';
+import { syllablesOf } from '@/lib/pinyin';
 import { draftFromEntry, entryFromDraft } from '@/lib/glossary/entry-draft';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 
@@ -10,8 +11,8 @@ const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import type { EntryContext } from '@/lib/glossary/user-entry-check';
 
-const fourPorts = buildUserEntry({ term: '四港', english: 'Four Ports', explanation: '' });
-const chain = buildUserEntry({ term: '小商品指数样本户', english: 'Chain-leader firm', explanation: 'A large firm that organises the rest of its industrial chain.' });
+const fourPorts = buildUserEntry({ term: '四港', english: 'Four Ports', explanation: '' }, syllablesOf);
+const chain = buildUserEntry({ term: '小商品指数样本户', english: 'Chain-leader firm', explanation: 'A large firm that organises the rest of its industrial chain.' }, syllablesOf);
 const context: EntryContext = { builtin: BUILTIN_GLOSSARY };
 const pack = (entries: unknown[]) => JSON.stringify({ format: 'yidu-glossary-pack', version: 1, entries });
 const problemsOf = (text: string, ctx = context) => {

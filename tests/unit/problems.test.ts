@@ -6,6 +6,7 @@ import { parsePack } from '@/lib/glossary/packs';
 import { parseBackup } from '@/lib/backup/backup-file';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { buildUserEntry } from '@/lib/glossary/user-entry';
+import { syllablesOf } from '@/lib/pinyin';
 
 const builtin = readBuiltinGlossary();
 const PROBLEM_WORDING = /^(problem|where|type|section|field)/;
@@ -23,7 +24,7 @@ describe('problems found in data are worded by the interface', () => {
   });
 
   it('shows a bad pack and a bad backup in Chinese when the interface is Chinese, with no English sentence', async () => {
-    const entry = buildUserEntry({ term: '四港', english: 'Four Ports', explanation: 'x' });
+    const entry = buildUserEntry({ term: '四港', english: 'Four Ports', explanation: 'x' }, syllablesOf);
     const pack = JSON.stringify({ format: 'yidu-glossary-pack', version: 1, entries: [{ ...entry, forms: ['八八战略'], pinyin: 'si4 gang3' }, 'x'] });
     const packProblems = parsePack(pack, 'mine.json', { builtin });
     const backupProblems = parseBackup('{"format":"yidu-backup","version":1,', 'backup.json', builtin);
