@@ -8,6 +8,7 @@ import { GlossaryView } from './glossary-view';
 import { extraTabs } from './reader-tabs';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLanguage } from '@/components/use-language';
+import { followGlossaryChanges } from '@/lib/search/search-service';
 import { t } from '@/lib/i18n';
 
 /** The reader page's places, kept in the address hash so Back works and links can point to them. */
@@ -31,6 +32,8 @@ export function ReaderApp() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  // New glossary words (added here or in any other context) are kept whole by this page's search.
+  useEffect(() => followGlossaryChanges(), []);
   const openTab = (tab: string) => (location.hash = `tab=${tab}`);
 
   const tabs: { id: string; label: string; render(): ComponentChildren }[] = [

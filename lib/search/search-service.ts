@@ -27,6 +27,36 @@ export async function pageSegmenter(): Promise<Segmenter> {
 
 const currentGlossary = () => glossaryStore().glossary();
 
+let knownWords: Set<string> | undefined;
+
+/**
+ * Keeps the index in step with the glossary: when an entry (here or in another context) brings new
+ * words, the saved articles that contain them are indexed again, so the new term is found as one
+ * word. Started once per page by the library views.
+ */
+export function followGlossaryChanges(): () => void {
+  const learn = async () => {
+    const snapshot = await glossaryStore().current();
+    const words = new Set(glossaryWords(snapshot.glossary.entries()));
+    const added = knownWords ? [...words].filter((w) => !knownWords!.has(w)) : [];
+    knownWords = words;
+    if (added.length) await reindexArticlesMentioning(added);
+  };
+  void learn();
+  return glossaryStore().onChange(() => void learn().catch((err: unknown) => console.warn('Yidu: search index not updated', err)));
+}
+
+async function reindexArticlesMentioning(words: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const article of await library().articles.list()) {
+    if (words.some((w) => article.text.includes(w) || article.title.includes(w))) {
+      await indexSavedArticle(article);
+      count++;
+    }
+  }
+  return count;
+}
+
 export async function indexSavedArticle(article: Pick<ArticleRecord, 'url' | 'title' | 'text' | 'terms'>): Promise<void> {
   const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
   await indexArticle(await database(), article.url, articleTokens(article, seg, (id) => glossary.get(id)));
