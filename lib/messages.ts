@@ -7,6 +7,7 @@ import type { GlossaryEntry } from './glossary/types';
 import type { VocabularyItem } from './db/schema';
 import type { PatternSource } from './matcher/matcher';
 import type { Problem } from './problems';
+import type { GuardRules } from './glossary/guards';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -21,6 +22,8 @@ export interface PageTermSummary {
 /** What the content script needs to build its matcher: no explanations, so it stays small. */
 export interface PatternPayload {
   sources: PatternSource[];
+  /** Context conditions of short forms that also mean something else (lib/glossary/guards.ts). */
+  guards: GuardRules;
   /** Entry id → English rendering, for the inline bilingual mode. */
   english: Record<string, string>;
 }
@@ -48,6 +51,8 @@ export interface ProtocolMap {
   saveVocabulary(item: Omit<VocabularyItem, 'savedAt' | 'learned'>): VocabularyItem;
   /** Problems (a clash with a built-in spelling…) come back as data for the card to word. */
   addUserEntry(draft: UserEntryDraft): { entry: GlossaryEntry } | { problems: Problem[] };
+  // content script → background: jieba's words for sentences with a form guarded as a whole word (word lengths)
+  segmentSentences(sentences: string[]): number[][];
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
 }

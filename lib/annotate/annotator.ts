@@ -5,7 +5,8 @@
  * in or near the viewport is wrapped; the rest is wrapped as it comes within a screen or so of view,
  * or at once when something needs every occurrence (a card's "occurrence k of N", the popup).
  */
-import type { Matcher, MatchSpan } from '../matcher/matcher';
+import type { MatchSpan } from '../matcher/matcher';
+import type { SpanFinder } from '../glossary/guards';
 import { collectRuns, type TextRun } from './blocks';
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
 import { addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
@@ -71,7 +72,7 @@ export class PageAnnotator {
   private unregisterFlush: (() => void) | undefined;
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly matcher: SpanFinder,
     private readonly options: AnnotatorOptions = {},
   ) {}
 

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { readBuiltinGlossary } from '../glossary/source-files';
 import { Glossary, toPatternSources } from '../glossary/glossary';
 import { Matcher } from '../matcher/matcher';
+import * as jieba from 'jieba-wasm';
+import { compileGuards, GuardedFinder, guardRulesOf, segmenterJudge, type SpanFinder } from '../glossary/guards';
+import { createSegmenter, glossaryWords } from '../search/segmenter';
 import { countTerms, rankTerms } from '../annotate/term-counts';
 
 export interface CliIO {
@@ -37,7 +40,7 @@ export function runAnnotateCli(args: string[], io: CliIO): number {
     return 2;
   }
 
-  const spans = new Matcher(toPatternSources(glossary.entries())).find(text);
+  const spans = glossaryFinder(glossary).find(text);
   if (!summary) {
     const rows = spans.map((s) => ({ start: s.start, end: s.end, id: s.id, term: glossary.get(s.id)?.term ?? '' }));
     io.out(JSON.stringify(rows) + '\n');
@@ -50,4 +53,11 @@ export function runAnnotateCli(args: string[], io: CliIO): number {
   });
   io.out(`${lines.join('\n')}\n${spans.length} occurrences of ${ranked.length} distinct terms\n`);
   return 0;
+}
+
+/** The glossary's matcher with its context guards, whole words judged by jieba (the same words as search). */
+export function glossaryFinder(glossary: Glossary): SpanFinder {
+  const segmenter = createSegmenter(jieba, glossaryWords(glossary.entries()));
+  const matcher = new Matcher(toPatternSources(glossary.entries()));
+  return new GuardedFinder(matcher, compileGuards(guardRulesOf(glossary.entries())), segmenterJudge(segmenter.cut));
 }

@@ -10,6 +10,7 @@
 import { Glossary, toPatternSources } from './glossary';
 import type { GlossaryEntry } from './types';
 import { userEntryProblems } from './user-entry-check';
+import { compileGuards, GuardedFinder, guardRulesOf, type GuardTable, type WholeWordJudge } from './guards';
 import { phrase, ProblemError } from '../problems';
 import { Matcher } from '../matcher/matcher';
 import type { PatternPayload } from '../messages';
@@ -32,6 +33,7 @@ export interface GlossaryStoreDeps {
 export class GlossarySnapshot {
   private matcherMemo: Matcher | undefined;
   private patternsMemo: PatternPayload | undefined;
+  private guardsMemo: GuardTable | undefined;
 
   constructor(
     readonly glossary: Glossary,
@@ -44,10 +46,24 @@ export class GlossarySnapshot {
     return this.matcherMemo;
   }
 
-  /** What content scripts match with: spellings and English only, no explanations. */
+  get guards(): GuardTable {
+    this.guardsMemo ??= compileGuards(guardRulesOf(this.glossary.entries()));
+    return this.guardsMemo;
+  }
+
+  /**
+   * The matcher with context guards applied. `wholeWord` judges forms guarded as whole words; without
+   * one (no segmenter in this context) those occurrences are left out rather than risked.
+   */
+  finder(wholeWord?: WholeWordJudge): GuardedFinder {
+    return new GuardedFinder(this.matcher, this.guards, wholeWord);
+  }
+
+  /** What content scripts match with: spellings, guards and English only, no explanations. */
   get patterns(): PatternPayload {
     this.patternsMemo ??= {
       sources: toPatternSources(this.glossary.entries()),
+      guards: guardRulesOf(this.glossary.entries()),
       english: Object.fromEntries([...this.glossary.entries()].map((e) => [e.id, e.english])),
     };
     return this.patternsMemo;

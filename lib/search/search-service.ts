@@ -37,7 +37,7 @@ let knownWords: Set<string> | undefined;
 export function followGlossaryChanges(): () => void {
   const learn = async () => {
     const snapshot = await glossaryStore().current();
-    const words = new Set(glossaryWords(snapshot.glossary.entries()));
+    const words = new Set(glossaryWords(snapshot.glossary.entries()).map(([word]) => word));
     const added = knownWords ? [...words].filter((w) => !knownWords!.has(w)) : [];
     knownWords = words;
     if (added.length) await reindexArticlesMentioning(added);

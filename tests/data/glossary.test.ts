@@ -126,3 +126,44 @@ describe('the matcher over the whole glossary', () => {
     expect(expected.length).toBeGreaterThan(50);
   });
 });
+
+describe('context guards', () => {
+  it('match in every sentence where they must, and in none where they must not', async () => {
+    const jieba = await import('jieba-wasm');
+    const { createSegmenter, glossaryWords } = await import('@/lib/search/segmenter');
+    const { compileGuards, GuardedFinder, guardRulesOf, segmenterJudge } = await import('@/lib/glossary/guards');
+    const judge = segmenterJudge(createSegmenter(jieba, glossaryWords(glossary.entries())).cut);
+    const guarded = BUILTIN_GLOSSARY.filter((e) => e.guards);
+    expect(guarded.length).toBeGreaterThan(100);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const entry of guarded) {
+      // The entry alone, so the examples test its guard (a longer entry winning elsewhere is the matcher's rule).
+      const finder = new GuardedFinder(new Matcher(toPatternSources([entry])), compileGuards(guardRulesOf([entry])), judge);
+      for (const [form, guard] of Object.entries(entry.guards!)) {
+        for (const sentence of guard.match ?? []) {
+          checked++;
+          if (!finder.find(sentence).length) failures.push(`${entry.id} (${form}) should match: ${sentence}`);
+        }
+        for (const sentence of guard.noMatch ?? []) {
+          checked++;
+          if (finder.find(sentence).length) failures.push(`${entry.id} (${form}) should not match: ${sentence}`);
+        }
+      }
+    }
+    console.log(`${checked} guard sentences checked over ${guarded.length} guarded entries`);
+    expect(failures).toEqual([]);
+  });
+
+  it('keep short forms from matching where they mean something else', async () => {
+    const { glossaryFinder } = await import('@/lib/cli/annotate-cli');
+    const finder = glossaryFinder(glossary);
+    const ids = (text: string) => finder.find(text).map((s) => s.id);
+    expect(ids('确保零就业家庭动态清零。')).not.toContain('dynamic-zero-covid');
+    expect(ids('推进PM2.5和臭氧双控双减。')).not.toContain('double-reduction');
+    expect(ids('这个男人大声说话。')).not.toContain('peoples-congress');
+    expect(ids('学院聘请兼职教授。')).not.toContain('vocational-education');
+    expect(ids('全市PM2.5浓度下降。')).toEqual([]);
+    expect(ids('市人大代表视察。').length).toBe(1);
+  });
+});
