@@ -1,5 +1,6 @@
 import { onMessage, sendMessage, type PageTermSummary, type PatternPayload } from '@/lib/messages';
 import { Matcher } from '@/lib/matcher/matcher';
+import { compileGuards, GuardedFinder, isWholeWords } from '@/lib/glossary/guards';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { findCandidates } from '@/lib/annotate/candidates';
 import { revealFirst } from '@/lib/annotate/occurrences';
@@ -21,6 +22,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let patterns: PatternPayload | undefined;
   // Kept across restarts (a display setting changed): its automaton is the costly part to build.
   let matcher: Matcher | undefined;
+  let finder: GuardedFinder | undefined;
+  // Forms guarded as whole words need jieba, which lives in the background: sentence → its word ends.
+  const segmented = new Map<string, number[]>();
+  let segmenting = false;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   const hostname = doc.location.hostname;
@@ -34,6 +39,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     counts: Object.fromEntries(annotator?.counts ?? []),
   });
   const report = () => {
+    void segmentPending();
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
       if (!signal.aborted) void sendMessage('reportPageTerms', summary(false)).catch(() => undefined);
@@ -44,9 +50,13 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     if (!patterns) {
       patterns = await sendMessage('getPatterns', undefined);
       matcher = new Matcher(patterns.sources);
+      finder = new GuardedFinder(matcher, compileGuards(patterns.guards), (sentence, from, to) => {
+        const ends = segmented.get(sentence);
+        return ends ? isWholeWords(ends, from, to) : undefined;
+      });
     }
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
-    annotator = new PageAnnotator(matcher!, {
+    annotator = new PageAnnotator(finder!, {
       onUpdate: report,
       english: patterns.english,
       inlineEnglish: settings.inlineEnglish,
@@ -64,6 +74,30 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     shown = undefined;
     await old?.detach();
     report();
+  };
+
+  /**
+   * Occurrences of whole-word-guarded forms (人大, 职教) wait, unmarked, until the background's jieba
+   * has cut their sentences; then the page is marked again with the answers (once per batch).
+   */
+  const segmentPending = async () => {
+    if (segmenting || !finder?.pending.size || signal.aborted) return;
+    segmenting = true;
+    const sentences = [...finder.pending].filter((s) => !segmented.has(s));
+    finder.pending.clear();
+    try {
+      if (sentences.length === 0) return;
+      const lengths = await sendMessage('segmentSentences', sentences);
+      sentences.forEach((sentence, i) => {
+        let at = 0;
+        segmented.set(sentence, (lengths[i] ?? []).map((n) => (at += n)));
+      });
+      if (annotator) await apply(undefined, true);
+    } catch (err) {
+      console.warn('Yidu: could not check whole words', err);
+    } finally {
+      segmenting = false;
+    }
   };
 
   // Every change of state goes through this one queue, so a setting change and a popup request
@@ -112,6 +146,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const unwatchGlossary = glossaryVersionItem.watch(() => {
     patterns = undefined;
     matcher = undefined;
+    finder = undefined;
     if (annotator) void apply(undefined, true);
   });
 

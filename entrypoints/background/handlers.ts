@@ -8,6 +8,7 @@ import { ProblemError } from '@/lib/problems';
 import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
 import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
 import { backgroundDictionary } from './dictionary';
+import { backgroundSegmenter } from './segmenter';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -41,6 +42,11 @@ export function registerBackgroundHandlers(): void {
       if (err instanceof ProblemError) return { problems: err.problems };
       throw err;
     }
+  });
+
+  onMessage('segmentSentences', async ({ data }) => {
+    const segmenter = await backgroundSegmenter(glossary);
+    return data.map((sentence) => segmenter.cut(sentence).map((word) => word.length));
   });
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));

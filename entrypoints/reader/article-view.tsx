@@ -10,6 +10,8 @@ import { rankTerms } from '@/lib/annotate/term-counts';
 import { TermCardHost } from '@/components/term-card/host';
 import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@/lib/reader-prefs';
 import { IMAGE_SCHEME, MARK_TAG, TERM_ATTR } from '@/lib/dom-names';
+import { pageSegmenter } from '@/lib/search/search-service';
+import { segmenterJudge } from '@/lib/glossary/guards';
 import { t } from '@/lib/i18n';
 
 /** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
@@ -61,10 +63,12 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
         objectUrls.push(objectUrl);
         img.src = objectUrl;
       }
-      const [matcher, glossary] = await Promise.all([glossaryStore().matcher(), glossaryStore().glossary()]);
+      // The same guarded matching as on the web, whole words judged by this page's jieba (search's own).
+      const [snapshot, segmenter] = await Promise.all([glossaryStore().current(), pageSegmenter()]);
+      const glossary = snapshot.glossary;
       if (cancelled) return;
       setEntries(new Map(Object.keys(article.terms).flatMap((id) => (glossary.get(id) ? [[id, glossary.get(id)!]] : []))));
-      annotator = new PageAnnotator(matcher);
+      annotator = new PageAnnotator(snapshot.finder(segmenterJudge(segmenter.cut)));
       card = new TermCardHost(document, { page: () => ({ title: article.title, url: article.url }) });
       await annotator.attach(root);
       // Pinyin over jargon (shown when switched on) sits on each occurrence's first piece; a long

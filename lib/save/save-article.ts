@@ -39,10 +39,9 @@ export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgress) => void): Promise<SaveResult> {
   onProgress?.({ phase: 'reading', done: 0, total: 1 });
-  const [snapshot, matcher] = await Promise.all([
-    sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }),
-    glossaryStore().matcher(),
-  ]);
+  const [snapshot, glossary] = await Promise.all([sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }), glossaryStore().current()]);
+  // No segmenter here: forms guarded as whole words are left out of the counts rather than risked.
+  const finder = glossary.finder();
   // DOMParser gives an inert document: nothing in the page's markup loads or runs while it is read.
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   const extracted = extractArticle(doc, snapshot.url, snapshot.selection);
@@ -93,7 +92,7 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
       text,
       length: text.length,
       source: extracted.source,
-      terms: countTerms(matcher.find(text)),
+      terms: countTerms(finder.find(text)),
       missingImages: missing.map((m) => m.url),
     },
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
