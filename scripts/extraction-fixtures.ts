@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
+// @ts-expect-error jsdom ships no types (and @types/jsdom is not a dependency)
 import { JSDOM } from 'jsdom';
 import { decodePageBytes } from '../lib/extract/encoding';
 
