@@ -51,12 +51,13 @@ export function extractArticle(doc: Document | string, url: string, selection = 
   const leadImageAttr = work.querySelector('meta[property="og:image"]')?.getAttribute('content');
   const base = { url, siteName, publishedAt, sourceName, leadImage: absolute(leadImageAttr, url), title: title || hostname(url) };
 
+  stripInert(work);
   // Readability works on its own copy (it rewrites the tree); the block search on `work`.
   const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true }).parse();
   const block = work.body ? bestBlock(work.body) : undefined;
 
-  const readable = parsed?.content ? cleaned(work, parsed.content) : undefined;
-  const dense = block ? cleaned(work, block.element.outerHTML) : undefined;
+  const readable = parsed?.content ? cleaned(work, parsed.content, title) : undefined;
+  const dense = block ? cleaned(work, block.element.outerHTML, title) : undefined;
   const choice = choose(readable, dense);
 
   if (choice) {
@@ -75,6 +76,15 @@ export function extractArticle(doc: Document | string, url: string, selection = 
   };
 }
 
+/** Removes what no extraction step reads (after the metadata is read): scripts, styles, comments, frames. */
+function stripInert(work: Document): void {
+  for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, svg, canvas, audio, video')) el.remove();
+  const walker = work.createTreeWalker(work, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
+  for (const c of comments) c.parentNode?.removeChild(c);
+}
+
 interface Candidate {
   html: string;
   text: string;
@@ -84,10 +94,11 @@ interface Candidate {
 }
 
 /** Article HTML with chrome removed (share bars, related lists, 责任编辑 lines), and its text and stats. */
-function cleaned(work: Document, html: string): Candidate {
+function cleaned(work: Document, html: string, title: string): Candidate {
   const box = work.createElement('div');
   box.innerHTML = html;
   removeChrome(box);
+  removeLeadingTitle(box, title);
   for (const el of box.querySelectorAll('[class], [id]')) {
     el.removeAttribute('class');
     el.removeAttribute('id');
@@ -110,6 +121,19 @@ function choose(readable: Candidate | undefined, dense: Candidate | undefined): 
   // Readability kept a much larger wrapper around the same prose: the block is the article.
   if (readable.chars > 1.6 * dense.chars && dense.good >= 0.9 * readable.good && readable.chars - readable.good > 150) return dense;
   return readable;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Drops the headline when the article starts with it (the reader shows the title already). */
+function removeLeadingTitle(box: Element, title: string): void {
+  if (!title) return;
+  const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
+  let node: Node | null;
+  while ((node = walker.nextNode()) && !squash(node.nodeValue ?? ''));
+  let el = node?.parentElement;
+  while (el && el !== box && !BLOCK_TAGS.test(el.tagName)) el = el.parentElement;
+  if (el && el !== box && squash(el.textContent ?? '') === squash(title) && !el.querySelector('img')) el.remove();
 }
 
 function garbledField(text: string): { garbled?: string } {

@@ -27,7 +27,11 @@ const CHROME_ATTR_CAMEL = /(?:Nav|Menu|Share|Comment|Footer|Related|Recommend|Si
 
 /** Lines that are never article text, wherever they appear. */
 export const BOILERPLATE_LINE =
-  /^[\s【[(（]*(?:责任编辑|责编|编辑|校对|审核|监制|本文来源|文章来源|稿件来源|来源[:：|]|分享到|分享至|扫描二维码|扫一扫|用微信扫描|相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热门推荐|热点推荐|猜你喜欢|上一篇|下一篇|上一页|下一页|版权所有|版权声明|免责声明|声明[:：]|Copyright|©|打印本页|关闭窗口|纠错|返回顶部|点击排行|网友评论|我要评论|发表评论|评论\s*\d*$|登录|注册|举报|字号|点击进入|点击查看|关注我们|\+1$|图集$)/i;
+  /^[\s【[(（]*(?:责任编辑|责编|编辑|校对|审核|监制|本文来源|文章来源|稿件来源|来源[:：|]|分享到|分享至|扫描二维码|扫一扫|用微信扫描|相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热门推荐|热点推荐|猜你喜欢|上一篇|下一篇|上一页|下一页|版权所有|版权声明|免责声明|声明[:：]|Copyright|©|打印本页|关闭窗口|纠错|返回顶部|点击排行|网友评论|我要评论|发表评论|评论\s*\d*$|登录|注册|举报|字号|点击进入|点击查看|关注我们|为你推荐|精彩推荐|热门文章|热门阅读|大家都在看|(?:发布)?(?:时间|日期)[:：]|浏览[:：]|\+1$|图集$|\d+$)/i;
+/** Short lines that are credits, app prompts or WeChat menus wherever the phrase sits in the line. */
+const CREDIT_LINE = /供稿|摄影\s*[/:：|]|编辑\s*[/:：|]|责编\s*[/:：|]|校对\s*[/:：|]|扫描.{0,6}二维码|长按.{0,6}识别|回复【|点击菜单|点【在看】|点个在看|关注公众号|下载客户端|下载.{0,12}APP|打开APP|更多原创资讯/i;
+/** Headings of related-news, recommendation and comment sections: what follows them in their box is chrome. */
+const SECTION_HEADING = /^[\s【[]*(?:相关新闻|相关阅读|相关文章|相关推荐|相关报道|延伸阅读|推荐阅读|热门推荐|热点推荐|为你推荐|精彩推荐|猜你喜欢|大家都在看|点击排行|热门文章|网友评论|最新评论|热门评论|更多新闻|往期回顾)[\s】\]]*[:：>]*$/;
 const FOOTER_TEXT = /ICP备|公网安备|ICP证|网络视听许可证|违法和不良信息举报/;
 const SENTENCE = /[。！？；，,.!?;：:]/;
 
@@ -49,6 +53,14 @@ export interface BlockStats {
 }
 
 const visible = (s: string) => s.replace(/\s+/g, '').length;
+const DATE = /(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/u;
+
+/** A short line that is mostly a date (a timestamp under a headline or in a news list). */
+function dateLine(line: Line): boolean {
+  if (line.chars >= 40) return false;
+  const m = DATE.exec(line.text);
+  return !!m && visible(m[0]) >= 0.5 * line.chars;
+}
 
 export function isChromeElement(el: Element): boolean {
   if (CHROME_TAGS.has(el.tagName)) return true;
@@ -61,7 +73,7 @@ export function lineValue(line: Line): number {
   if (!line.chars) return 0;
   const linkShare = line.link / line.chars;
   // Only short lines: a paragraph may well begin with 编辑, 注册 or 登录.
-  const boiler = line.chars < 80 && (BOILERPLATE_LINE.test(line.text) || FOOTER_TEXT.test(line.text));
+  const boiler = line.chars < 80 && (BOILERPLATE_LINE.test(line.text) || FOOTER_TEXT.test(line.text) || (line.chars < 50 && CREDIT_LINE.test(line.text)) || dateLine(line));
   if (boiler) return -Math.max(10, line.chars) * 2;
   if (linkShare >= 0.5) return -Math.max(4, line.chars);
   const prose = (line.han >= 10 || line.chars >= 40) && (SENTENCE.test(line.text) || line.han >= 25);
@@ -85,8 +97,13 @@ export function scoreBlocks(root: Element): Map<Element, { value: number } & Blo
     if (!s) scores.set(el, (s = { value: 0, good: 0, bad: 0, chars: 0 }));
     return s;
   };
-  const flush = () => {
+  const flush = (leavingBlock = false) => {
     if (line.chars && blocks.length) {
+      // A related-news or comments heading: the rest of the box it heads is chrome.
+      if (line.chars < 20 && SECTION_HEADING.test(line.text)) {
+        const at = chromeDepth.length - (leavingBlock ? 2 : 1);
+        if (at >= 0) chromeDepth[at] = true;
+      }
       const value = lineValue(line);
       const s = entry(blocks[blocks.length - 1]!);
       s.value += value;
@@ -117,7 +134,7 @@ export function scoreBlocks(root: Element): Map<Element, { value: number } & Blo
     if (leaving) {
       if (tag === 'A') linkDepth--;
       if (block) {
-        flush();
+        flush(true);
         blocks.pop();
         chromeDepth.pop();
         line.chrome = chromeDepth[chromeDepth.length - 1] ?? false;
@@ -186,7 +203,7 @@ export function removeChrome(container: Element): void {
   const scores = scoreBlocks(container);
   // Outermost first: once a container is removed, its descendants go with it.
   for (const el of [...container.querySelectorAll('*')]) {
-    if (!el.isConnected || !container.contains(el)) continue;
+    if (!container.contains(el)) continue; // inside something removed already
     const s = scores.get(el);
     if (!s) continue;
     const chromeBox = isChromeElement(el) && s.good < 0.3 * s.chars;

@@ -35,7 +35,7 @@ function domAccess() {
     localName: (el: Element) => localName.call(el),
     parentNode: (node: Node) => parentNode.call(node),
     firstChild: (node: Node) => firstChild.call(node),
-    all: (doc: Document) => Array.from(D.getElementsByTagName.call(doc, '*')),
+    select: (doc: Document, selector: string) => Array.from(D.querySelectorAll.call(doc, selector)),
     getAttribute: (el: Element, name: string) => E.getAttribute.call(el, name),
     hasAttribute: (el: Element, name: string) => E.hasAttribute.call(el, name),
     removeAttribute: (el: Element, name: string) => E.removeAttribute.call(el, name),
@@ -63,7 +63,8 @@ const FORM_ASSOCIATED = new Set(['input', 'button', 'select', 'textarea', 'field
 export function neutraliseClobbering(doc: Document): number {
   const dom = domAccess();
   let changed = 0;
-  for (const el of dom.all(doc)) {
+  // Only the elements that can shadow anything (a page may have hundreds of thousands of others).
+  for (const el of dom.select(doc, 'form, [name], [form], object[id], embed[id]')) {
     const tag = dom.localName(el);
     if (DOCUMENT_NAMED.has(tag) && dom.hasAttribute(el, 'name')) {
       dom.removeAttribute(el, 'name');

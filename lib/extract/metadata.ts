@@ -77,20 +77,22 @@ export function pickTitle(doc: Document, siteName: string): TitleResult {
     let best: { text: string; el?: Element } | undefined;
     const consider = (text: string, el?: Element) => {
       const t = trimSeparators(text);
-      if (t.length < 5 || !raw.includes(t)) return;
+      // An element repeating the whole <title> (share widgets, hidden fields) says nothing about the headline.
+      if (t.length < 5 || !raw.includes(t) || (el && t === raw && cleaned !== raw)) return;
       if (!best || t.length > best.text.length || (t.length === best.text.length && el && /^H\d$/.test(el.tagName) && !/^H\d$/.test(best.el?.tagName ?? ''))) best = { text: t, el };
     };
     for (const el of body.querySelectorAll('h1, h2, h3, [class*="title" i], [id*="title" i], [class*="headline" i]')) {
       const text = squash(el.textContent ?? '');
       if (text.length <= 200) consider(text, el);
     }
-    // Headlines in plain elements: leaf elements whose whole text is part of <title>.
+    // Headlines in plain elements: text nodes whose whole text is part of <title> (one pass over text).
+    const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
     let looked = 0;
-    for (const el of body.getElementsByTagName('*')) {
-      if (el.childElementCount > 2 || ++looked > 20_000) continue;
-      const text = el.textContent ?? '';
-      if (text.length > 300 || text.length < 5) continue;
-      consider(squash(text), el);
+    for (let node = walker.nextNode(); node && ++looked < 50_000; node = walker.nextNode()) {
+      const text = node.nodeValue ?? '';
+      if (text.length > 300 || text.trim().length < 5) continue;
+      const parent = node.parentElement;
+      if (parent && !NOT_TEXT.has(parent.tagName)) consider(squash(text), parent);
     }
     for (const h of h1) {
       const part = commonPart(h.text, raw);
@@ -204,7 +206,8 @@ export function textUnderHeadline(doc: Document, headline: Element | undefined, 
     if (parent && NOT_TEXT.has(parent.tagName)) continue;
     const text = squash(node.nodeValue ?? '');
     if (!text) continue;
-    if (text.replace(/\s/g, '').length >= 60 && !datesInText(text).length) break;
+    // The body starts at the first long text that is not a 发布时间/来源 line.
+    if (text.replace(/\s/g, '').length >= 60 && !/^(?:发布|时间|日期|来源|作者|编辑)/u.test(text)) break;
     out += `${text}\n`;
     if (out.length >= limit) break;
   }
@@ -238,7 +241,7 @@ export function findPublishedDate(doc: Document, headline?: Element): number | u
 const HAN_NAME = '[\\p{Script=Han}·]{2,4}';
 const NAME_LIST = new RegExp(`^${HAN_NAME}(?:\\s*[、,，&＆\\s]\\s*${HAN_NAME}){0,4}$`, 'u');
 const LATIN_NAME = /^[A-Z][a-z]+(?:[ -][A-Z][a-z.]+){1,3}$/;
-const ORG_WORDS = /网|报|社|台|新闻|频道|中心|官方|客户端|号$|公司|集团|政府|部门|委员会|有限|时间|来源|发布|授权|原创|本站|编辑|综合|整理|责任/u;
+const ORG_WORDS = /网|报|社|台|新闻|消息|周刊|杂志|电视|广播|传媒|媒体|资讯|财经|科技|在线|频道|中心|官方|客户端|号$|公司|集团|政府|部门|委员会|有限|时间|来源|发布|授权|原创|本站|编辑|综合|整理|责任/u;
 const NOT_NAME_WORDS = new Set(['整合', '报道', '综合', '摄影', '摄', '发自', '编辑', '整理', '通讯员', '记者', '实习生', '图', '文']);
 const REPORTER = /(?:记者|通讯员|作者|采写|执笔|撰稿人?|文|编译)\s*[:：/｜|]?\s*((?:[\p{Script=Han}·]{2,4}[\s、,，&＆]*){1,5})/u;
 
