@@ -64,6 +64,8 @@ function dateLine(line: Line): boolean {
 
 export function isChromeElement(el: Element): boolean {
   if (CHROME_TAGS.has(el.tagName)) return true;
+  // Page-wide classes ("…_login" on <body>) say nothing about where the article is.
+  if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN' || el.tagName === 'ARTICLE') return false;
   const attrs = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return CHROME_ATTR.test(attrs) || CHROME_ATTR_CAMEL.test(attrs);
 }
@@ -77,8 +79,10 @@ export function lineValue(line: Line): number {
   if (boiler) return -Math.max(10, line.chars) * 2;
   if (linkShare >= 0.5) return -Math.max(4, line.chars);
   const prose = (line.han >= 10 || line.chars >= 40) && (SENTENCE.test(line.text) || line.han >= 25);
-  if (line.chrome) return prose && line.chars >= 60 ? 0 : -Math.max(4, line.chars);
-  if (prose) return line.chars - line.link;
+  // Prose inside a chrome-looking box (class names like "js_img_share_area" also wrap articles) counts
+  // half: enough to find an article there, not enough to prefer a comment box to a real article.
+  if (prose) return (line.chars - line.link) * (line.chrome ? 0.5 : 1);
+  if (line.chrome) return -Math.max(4, line.chars);
   return line.chars < 10 ? -1 : 0;
 }
 

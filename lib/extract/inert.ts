@@ -35,7 +35,7 @@ function domAccess() {
     localName: (el: Element) => localName.call(el),
     parentNode: (node: Node) => parentNode.call(node),
     firstChild: (node: Node) => firstChild.call(node),
-    select: (doc: Document, selector: string) => Array.from(D.querySelectorAll.call(doc, selector)),
+    byTag: (doc: Document, tag: string) => Array.from(D.getElementsByTagName.call(doc, tag)),
     getAttribute: (el: Element, name: string) => E.getAttribute.call(el, name),
     hasAttribute: (el: Element, name: string) => E.hasAttribute.call(el, name),
     removeAttribute: (el: Element, name: string) => E.removeAttribute.call(el, name),
@@ -63,8 +63,11 @@ const FORM_ASSOCIATED = new Set(['input', 'button', 'select', 'textarea', 'field
 export function neutraliseClobbering(doc: Document): number {
   const dom = domAccess();
   let changed = 0;
-  // Only the elements that can shadow anything (a page may have hundreds of thousands of others).
-  for (const el of dom.select(doc, 'form, [name], [form], object[id], embed[id]')) {
+  // Only the elements that can shadow anything (a page may have hundreds of thousands of others), found
+  // by tag name: no selector engine, which may itself read clobbered properties.
+  const tags = [...new Set([...DOCUMENT_NAMED, ...FORM_ASSOCIATED])].filter((t) => t !== 'form');
+  const elements = [...tags.flatMap((t) => dom.byTag(doc, t)), ...dom.byTag(doc, 'form')];
+  for (const el of elements) {
     const tag = dom.localName(el);
     if (DOCUMENT_NAMED.has(tag) && dom.hasAttribute(el, 'name')) {
       dom.removeAttribute(el, 'name');

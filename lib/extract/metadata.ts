@@ -4,7 +4,7 @@
  */
 
 /** Words of site, channel and section names in title suffixes ("_光明网", "-股票频道", "_新闻中心"). */
-const SITE_WORDS = /网|新闻|日报|商报|晚报|早报|政府|频道|门户|在线|首页|客户端|中心|官网|官方|人民|新华|China|News|Daily|The Paper|BBC|\.cn|\.com/iu;
+const SITE_WORDS = /网|新闻|日报|搜狐|新浪|网易|腾讯|凤凰|澎湃|财经|房产|商报|晚报|早报|政府|频道|门户|在线|首页|客户端|中心|官网|官方|人民|新华|China|News|Daily|The Paper|BBC|\.cn|\.com/iu;
 /** Separators that always split a title from its site and section names. */
 const STRONG_SEPARATOR = /\s*(?:_|\||｜|-{2,}|—{1,2}|――|\s[-–—·|]\s)\s*/u;
 /** A trailing "-site" with a plain hyphen: stripped only when the tail names a site or section. */
@@ -207,7 +207,8 @@ export function textUnderHeadline(doc: Document, headline: Element | undefined, 
     const text = squash(node.nodeValue ?? '');
     if (!text) continue;
     // The body starts at the first long text that is not a 发布时间/来源 line.
-    if (text.replace(/\s/g, '').length >= 60 && !/^(?:发布|时间|日期|来源|作者|编辑)/u.test(text)) break;
+    const length = text.replace(/\s/g, '').length;
+    if ((length >= 60 || (length >= 30 && /[，。]/u.test(text))) && !/^(?:发布|时间|日期|来源|作者|编辑)/u.test(text)) break;
     out += `${text}\n`;
     if (out.length >= limit) break;
   }
