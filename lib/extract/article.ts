@@ -1,12 +1,20 @@
 /**
  * Finds the article in a page with @mozilla/readability, tuned for Chinese news and government
- * pages: lazy images resolved first, site suffixes stripped from titles, and a fallback to the
- * densest text container when Readability drops most of the text (many short paragraphs).
- * Takes a Document that may be modified (a DOMParser copy, never the live page).
+ * pages. The page is first copied into an inert document from DOMParser with form fields that could
+ * shadow DOM properties neutralised (inert.ts), so a hostile page can neither run anything nor send
+ * Readability into a loop; the caller's document is never modified.
+ *
+ * Readability's result is kept unless it is clearly wrong (it lost most of the article text the
+ * densest block holds, or it is mostly page chrome); the fallback is the block with the most prose
+ * and the least chrome (blocks.ts), never a page-wide wrapper; then the selection or the page's text.
+ * Relative links and lazy images are resolved against the page's own URL (a parameter).
  */
 import { Readability } from '@mozilla/readability';
-import { resolveLazyImages } from './images';
-import { cleanTitle, findPublishedDate } from './metadata';
+import { resolveLazyImages, resolveLinks } from './images';
+import { findByline, findPublishedDate, findSourceName, pickTitle } from './metadata';
+import { bestBlock, blockStats, removeChrome } from './blocks';
+import { inertCopy } from './inert';
+import { detectMojibake } from './encoding';
 import { hanCount } from '../han';
 
 export interface ExtractedArticle {
@@ -14,6 +22,8 @@ export interface ExtractedArticle {
   title: string;
   byline: string;
   siteName: string;
+  /** The paper or site the article says it comes from (来源：…), when the page names one. */
+  sourceName?: string;
   /** Epoch ms, when the page states a publication date. */
   publishedAt?: number;
   leadImage?: string;
@@ -22,65 +32,159 @@ export interface ExtractedArticle {
   text: string;
   /** How the content was found: the article, or a fallback when none was found. */
   source: 'article' | 'dense-block' | 'selection' | 'body';
-}
-
-
-export function extractArticle(doc: Document, url: string, selection = ''): ExtractedArticle {
-  resolveLazyImages(doc, url);
-  const siteName =
-    doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || new URL(url).hostname;
-  const publishedAt = findPublishedDate(doc);
-  const leadImage = doc.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? undefined;
-  const rawTitle = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') || doc.title;
-  const dense = densestBlock(doc);
-  const denseHan = dense ? hanCount(dense.textContent ?? '') : 0;
-  const bodyText = doc.body?.textContent ?? '';
-
-  const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200, keepClasses: false }).parse();
-  const base = { url, siteName, publishedAt, leadImage: leadImage ? new URL(leadImage, url).href : undefined };
-  const title = cleanTitle(parsed?.title || rawTitle || url, siteName);
-
-  const parsedText = parsed?.textContent ?? '';
-  const substantial = hanCount(parsedText) >= 80 || parsedText.trim().length >= 400;
-  if (parsed?.content && substantial && hanCount(parsedText) >= 0.6 * denseHan) {
-    return { ...base, title, byline: parsed.byline?.trim() ?? '', html: parsed.content, text: normalizeText(parsed.textContent ?? ''), source: 'article' };
-  }
-  if (dense && denseHan >= 100) {
-    return { ...base, title, byline: '', html: dense.innerHTML, text: normalizeText(dense.textContent ?? ''), source: 'dense-block' };
-  }
-  const fallbackText = selection.trim() || bodyText;
-  return {
-    ...base,
-    title: cleanTitle(rawTitle || url, siteName),
-    byline: '',
-    html: textToHtml(doc, fallbackText),
-    text: normalizeText(fallbackText),
-    source: selection.trim() ? 'selection' : 'body',
-  };
+  /** Set when the text looks garbled (a wrong charset): a short reason, to warn instead of saving silently. */
+  garbled?: string;
 }
 
 /**
- * The element whose own paragraphs hold the most Han text: on Chinese news pages the article body
- * is usually one container of many short <p> (or <div>/<br> lines) that Readability may score low.
+ * Extracts the article from `doc` (a live page, a DOMParser document or an HTML string), read as the
+ * page at `url`. `doc` is not modified.
  */
-function densestBlock(doc: Document): Element | undefined {
-  let best: Element | undefined;
-  let bestScore = 0;
-  for (const el of doc.querySelectorAll('article, section, div, td, main')) {
-    let score = 0;
-    for (const child of el.children) {
-      if (child.tagName === 'P' || child.tagName === 'DIV' || child.tagName === 'TABLE') {
-        if (child.tagName === 'DIV' && child.children.length > 3) continue; // a layout box, not a paragraph
-        score += hanCount(child.textContent ?? '');
-      }
-    }
-    for (const node of el.childNodes) if (node.nodeType === 3) score += hanCount(node.textContent ?? '');
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
+export function extractArticle(doc: Document | string, url: string, selection = ''): ExtractedArticle {
+  const work = inertCopy(doc);
+  resolveLazyImages(work, url);
+  resolveLinks(work, url);
+  const siteName = work.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || hostname(url);
+  const { title, headline } = pickTitle(work, siteName);
+  const publishedAt = findPublishedDate(work, headline);
+  const sourceName = findSourceName(work, headline);
+  const leadImageAttr = work.querySelector('meta[property="og:image"]')?.getAttribute('content');
+  const base = { url, siteName, publishedAt, sourceName, leadImage: absolute(leadImageAttr, url), title: title || hostname(url) };
+
+  stripInert(work);
+  // Readability works on its own copy (it rewrites the tree); the block search on `work`.
+  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true }).parse();
+  const block = work.body ? bestBlock(work.body) : undefined;
+
+  const readable = parsed?.content ? cleaned(work, parsed.content, title) : undefined;
+  const dense = block ? cleaned(work, block.element.outerHTML, title) : undefined;
+  const choice = choose(readable, dense);
+
+  if (choice) {
+    const text = choice.text;
+    const byline = findByline(work, headline, text, choice === readable ? [parsed?.byline] : []);
+    return { ...base, byline, html: choice.html, text, source: choice === readable ? 'article' : 'dense-block', ...garbledField(text) };
   }
-  return best;
+  const fallbackText = selection.trim() || textOf(work.body);
+  return {
+    ...base,
+    byline: '',
+    html: textToHtml(work, fallbackText),
+    text: normalizeText(fallbackText),
+    source: selection.trim() ? 'selection' : 'body',
+    ...garbledField(fallbackText),
+  };
+}
+
+/** Removes what no extraction step reads (after the metadata is read): scripts, styles, comments, frames. */
+function stripInert(work: Document): void {
+  for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, svg, canvas, audio, video')) el.remove();
+  const walker = work.createTreeWalker(work, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
+  for (const c of comments) c.parentNode?.removeChild(c);
+}
+
+interface Candidate {
+  html: string;
+  text: string;
+  good: number;
+  bad: number;
+  chars: number;
+}
+
+/** Article HTML with chrome removed (share bars, related lists, 责任编辑 lines), and its text and stats. */
+function cleaned(work: Document, html: string, title: string): Candidate {
+  const box = work.createElement('div');
+  box.innerHTML = html;
+  removeChrome(box);
+  removeLeadingTitle(box, title);
+  for (const el of box.querySelectorAll('[class], [id]')) {
+    el.removeAttribute('class');
+    el.removeAttribute('id');
+  }
+  const stats = blockStats(box);
+  return { html: box.innerHTML, text: normalizeText(textOf(box)), ...stats };
+}
+
+/**
+ * Readability's result unless it is clearly wrong: it kept less than half the prose of the best
+ * block, or it is mostly chrome where the block is not. Neither when neither holds enough text.
+ */
+function choose(readable: Candidate | undefined, dense: Candidate | undefined): Candidate | undefined {
+  const enough = (c: Candidate | undefined): c is Candidate => !!c && (hanCount(c.text) >= 40 || c.text.length >= 200 || c.good >= 40);
+  if (!enough(readable)) return enough(dense) ? dense : undefined;
+  if (!enough(dense)) return readable;
+  if (readable.good < 0.5 * dense.good) return dense;
+  const chromeShare = (c: Candidate) => c.bad / Math.max(1, c.chars);
+  if (chromeShare(readable) > 0.3 && chromeShare(dense) < 0.15 && dense.good >= 0.8 * readable.good) return dense;
+  // Readability kept a much larger wrapper around the same prose: the block is the article.
+  if (readable.chars > 1.6 * dense.chars && dense.good >= 0.9 * readable.good && readable.chars - readable.good > 150) return dense;
+  return readable;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Drops the headline when the article starts with it (the reader shows the title already). */
+function removeLeadingTitle(box: Element, title: string): void {
+  if (!title) return;
+  const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
+  let node: Node | null;
+  while ((node = walker.nextNode()) && !squash(node.nodeValue ?? ''));
+  let el = node?.parentElement;
+  while (el && el !== box && !BLOCK_TAGS.test(el.tagName)) el = el.parentElement;
+  if (el && el !== box && squash(el.textContent ?? '') === squash(title) && !el.querySelector('img')) el.remove();
+}
+
+function garbledField(text: string): { garbled?: string } {
+  const report = detectMojibake(text);
+  return report.garbled ? { garbled: report.reason } : {};
+}
+
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function absolute(value: string | null | undefined, base: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+const BLOCK_TAGS = /^(P|DIV|BR|LI|H[1-6]|TR|TABLE|SECTION|ARTICLE|BLOCKQUOTE|UL|OL|DL|DT|DD|FIGURE|FIGCAPTION|PRE|CENTER|HEADER|FOOTER|MAIN)$/;
+const NO_TEXT = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|IFRAME|OBJECT|EMBED|SELECT|TEXTAREA|BUTTON)$/;
+
+/** An element's visible text with a line break at every block boundary (no recursion). */
+function textOf(root: Element | null | undefined): string {
+  if (!root) return '';
+  let out = '';
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, leaving] = stack.pop()!;
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const block = BLOCK_TAGS.test(el.tagName);
+    if (leaving) {
+      if (block) out += '\n';
+      continue;
+    }
+    if (NO_TEXT.test(el.tagName)) continue;
+    if (block) out += '\n';
+    stack.push([el, true]);
+    for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push([el.childNodes[i]!, false]);
+  }
+  return out;
 }
 
 function normalizeText(text: string): string {

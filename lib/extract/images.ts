@@ -1,5 +1,5 @@
 /** Lazy-loading attributes Chinese news sites use for the real image address. */
-const LAZY_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-echo', 'original', 'file'];
+const LAZY_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-lazysrc', 'data-url', 'data-echo', 'data-actualsrc', 'data-original-src', 'original', 'file'];
 
 /** The widest candidate of a srcset ("a.jpg 480w, b.jpg 960w" → b.jpg). */
 export function largestFromSrcset(srcset: string): string | undefined {
@@ -36,5 +36,22 @@ export function resolveLazyImages(doc: Document, baseUrl: string): void {
     img.removeAttribute('srcset');
     img.removeAttribute('data-srcset');
     img.removeAttribute('loading');
+  }
+}
+
+/**
+ * Makes every link absolute against the page's own address (not the document's, which for a copy
+ * made in the extension is the extension page): relative links keep their targets when saved.
+ * In-page anchors (#…) are left alone; unparsable addresses are dropped.
+ */
+export function resolveLinks(doc: Document, baseUrl: string): void {
+  for (const a of doc.querySelectorAll('a[href], area[href]')) {
+    const href = a.getAttribute('href')!.trim();
+    if (!href || href.startsWith('#') || /^(?:javascript|data|vbscript):/i.test(href)) continue;
+    try {
+      a.setAttribute('href', new URL(href, baseUrl).href);
+    } catch {
+      a.removeAttribute('href');
+    }
   }
 }

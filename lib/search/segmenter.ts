@@ -19,7 +19,7 @@ export interface Segmenter {
   cut(text: string): string[];
 }
 
-const WORDISH = /[\p{Script=Han}\p{L}\p{N}]/u;
+const WORDISH = /[\p{L}\p{N}]/u;
 /** Function words too common to help a search; leaving them out keeps the index small. */
 const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '为', '对', '将', '把', '被', '也', '都', '并', '而', '其', '之', '以', '于', '中', '上', '年', '月', '日']);
 
