@@ -8,6 +8,7 @@ import type { VocabularyItem } from './db/schema';
 import type { PatternSource } from './matcher/matcher';
 import type { Problem } from './problems';
 import type { GuardRules } from './glossary/guards';
+import type { PhraseKind } from './annotate/candidates';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -53,6 +54,8 @@ export interface ProtocolMap {
   addUserEntry(draft: UserEntryDraft): { entry: GlossaryEntry } | { problems: Problem[] };
   // content script → background: jieba's words for sentences with a form guarded as a whole word (word lengths)
   segmentSentences(sentences: string[]): number[][];
+  // content script → background: what the dictionary says of quoted phrases (ordinary word, name, unknown)
+  classifyPhrases(phrases: string[]): PhraseKind[];
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
 }

@@ -2,7 +2,8 @@ import { onMessage, sendMessage, type PageTermSummary, type PatternPayload } fro
 import { Matcher } from '@/lib/matcher/matcher';
 import { compileGuards, GuardedFinder, isWholeWords } from '@/lib/glossary/guards';
 import { PageAnnotator } from '@/lib/annotate/annotator';
-import { findCandidates } from '@/lib/annotate/candidates';
+import { findCandidates, isPolicyText, type PhraseKind } from '@/lib/annotate/candidates';
+import { hanCount } from '@/lib/han';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
@@ -25,6 +26,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let finder: GuardedFinder | undefined;
   // Forms guarded as whole words need jieba, which lives in the background: sentence → its word ends.
   const segmented = new Map<string, number[]>();
+  // Quoted phrases are candidates only when the dictionary (also in the background) does not know them.
+  const phraseKinds = new Map<string, PhraseKind>();
+  const pendingPhrases = new Set<string>();
   let segmenting = false;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
@@ -56,11 +60,17 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       });
     }
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
+    // Candidates only on pages about policy or public affairs, judged by the glossary's density in the
+    // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
+    const pageText = doc.body?.textContent ?? '';
+    const policyPage = settings.markCandidates && isPolicyText(hanCount(pageText), finder!.find(pageText));
+    const classify = (phrase: string) => phraseKinds.get(phrase);
+    const onPending = (phrase: string) => void pendingPhrases.add(phrase);
     annotator = new PageAnnotator(finder!, {
       onUpdate: report,
       english: patterns.english,
       inlineEnglish: settings.inlineEnglish,
-      findCandidates: settings.markCandidates ? findCandidates : undefined,
+      findCandidates: policyPage ? (text, spans) => findCandidates(text, spans, { classify, onPending }) : undefined,
     });
     // An entry added from the card bumps the glossary version, which re-marks this page (below).
     card = new TermCardHost(doc, {});
@@ -81,17 +91,23 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
    * has cut their sentences; then the page is marked again with the answers (once per batch).
    */
   const segmentPending = async () => {
-    if (segmenting || !finder?.pending.size || signal.aborted) return;
+    if (segmenting || (!finder?.pending.size && !pendingPhrases.size) || signal.aborted) return;
     segmenting = true;
-    const sentences = [...finder.pending].filter((s) => !segmented.has(s));
-    finder.pending.clear();
+    const sentences = [...(finder?.pending ?? [])].filter((s) => !segmented.has(s));
+    const phrases = [...pendingPhrases].filter((p) => !phraseKinds.has(p));
+    finder?.pending.clear();
+    pendingPhrases.clear();
     try {
-      if (sentences.length === 0) return;
-      const lengths = await sendMessage('segmentSentences', sentences);
+      if (sentences.length === 0 && phrases.length === 0) return;
+      const [lengths, kinds] = await Promise.all([
+        sentences.length ? sendMessage('segmentSentences', sentences) : [],
+        phrases.length ? sendMessage('classifyPhrases', phrases) : [],
+      ]);
       sentences.forEach((sentence, i) => {
         let at = 0;
         segmented.set(sentence, (lengths[i] ?? []).map((n) => (at += n)));
       });
+      phrases.forEach((phrase, i) => phraseKinds.set(phrase, kinds[i] ?? 'word'));
       if (annotator) await apply(undefined, true);
     } catch (err) {
       console.warn('Yidu: could not check whole words', err);

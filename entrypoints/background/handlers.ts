@@ -9,6 +9,7 @@ import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
 import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
+import { phraseKind } from '@/lib/dictionary/phrase-kind';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -47,6 +48,11 @@ export function registerBackgroundHandlers(): void {
   onMessage('segmentSentences', async ({ data }) => {
     const segmenter = await backgroundSegmenter(glossary);
     return data.map((sentence) => segmenter.cut(sentence).map((word) => word.length));
+  });
+
+  onMessage('classifyPhrases', async ({ data }) => {
+    const dict = await backgroundDictionary();
+    return data.map((phrase) => phraseKind(dict, phrase));
   });
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));

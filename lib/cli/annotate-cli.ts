@@ -6,6 +6,9 @@ import * as jieba from 'jieba-wasm';
 import { compileGuards, GuardedFinder, guardRulesOf, segmenterJudge, type SpanFinder } from '../glossary/guards';
 import { createSegmenter, glossaryWords } from '../search/segmenter';
 import { countTerms, rankTerms } from '../annotate/term-counts';
+import { candidatePhrase, findCandidates, isPolicyText, type PhraseKind } from '../annotate/candidates';
+import { hanCount } from '../han';
+import type { MatchSpan } from '../matcher/matcher';
 
 export interface CliIO {
   out(text: string): void;
@@ -14,8 +17,13 @@ export interface CliIO {
 
 const USAGE = 'usage: annotate [--summary] FILE | annotate --entries';
 
+export interface CliOptions {
+  /** What the dictionary says of a quoted phrase (scripts/annotate.ts passes CC-CEDICT's answer). */
+  classify?: (phrase: string) => PhraseKind;
+}
+
 /** Runs the CLI and returns the exit code (0 ok, 2 bad input or usage). */
-export function runAnnotateCli(args: string[], io: CliIO): number {
+export function runAnnotateCli(args: string[], io: CliIO, options: CliOptions = {}): number {
   const glossary = new Glossary(readBuiltinGlossary());
   if (args.includes('--entries')) {
     io.out(JSON.stringify([...glossary.entries()], null, 2) + '\n');
@@ -41,8 +49,12 @@ export function runAnnotateCli(args: string[], io: CliIO): number {
   }
 
   const spans = glossaryFinder(glossary).find(text);
+  const candidates = findFileCandidates(text, spans, options);
   if (!summary) {
-    const rows = spans.map((s) => ({ start: s.start, end: s.end, id: s.id, term: glossary.get(s.id)?.term ?? '' }));
+    const rows = [
+      ...spans.map((s) => ({ start: s.start, end: s.end, id: s.id, term: glossary.get(s.id)?.term ?? '', kind: 'term' as const })),
+      ...candidates.map((s) => ({ start: s.start, end: s.end, id: s.id, term: candidatePhrase(s.id), kind: 'candidate' as const })),
+    ].sort((a, b) => a.start - b.start);
     io.out(JSON.stringify(rows) + '\n');
     return 0;
   }
@@ -51,7 +63,13 @@ export function runAnnotateCli(args: string[], io: CliIO): number {
     const e = glossary.get(id)!;
     return `${String(count).padStart(5)}  ${e.term}\t${e.english}\t(${id})`;
   });
-  io.out(`${lines.join('\n')}\n${spans.length} occurrences of ${ranked.length} distinct terms\n`);
+  const rankedCandidates = rankTerms(countTerms(candidates));
+  const candidateLines = rankedCandidates.map(([id, count]) => `${String(count).padStart(5)}  ${candidatePhrase(id)}\t(candidate)`);
+  io.out(
+    `${lines.join('\n')}\n${spans.length} occurrences of ${ranked.length} distinct terms\n` +
+      (candidateLines.length ? `\ncandidates (not in the glossary):\n${candidateLines.join('\n')}\n` : '') +
+      `${candidates.length} candidate occurrences of ${rankedCandidates.length} distinct phrases\n`,
+  );
   return 0;
 }
 
@@ -60,4 +78,19 @@ export function glossaryFinder(glossary: Glossary): SpanFinder {
   const segmenter = createSegmenter(jieba, glossaryWords(glossary.entries()));
   const matcher = new Matcher(toPatternSources(glossary.entries()));
   return new GuardedFinder(matcher, compileGuards(guardRulesOf(glossary.entries())), segmenterJudge(segmenter.cut));
+}
+
+/**
+ * Candidates the way a page gets them: only in text about policy (by glossary density), paragraph by
+ * paragraph (a PDF's line breaks inside a paragraph are not paragraph breaks).
+ */
+function findFileCandidates(text: string, spans: readonly MatchSpan[], options: CliOptions): MatchSpan[] {
+  if (!isPolicyText(hanCount(text), spans)) return [];
+  const found: MatchSpan[] = [];
+  for (const para of text.matchAll(/[^\n]+/g)) {
+    const from = para.index;
+    const local = spans.filter((s) => s.start >= from && s.end <= from + para[0].length).map((s) => ({ ...s, start: s.start - from, end: s.end - from }));
+    for (const c of findCandidates(para[0], local, { classify: options.classify })) found.push({ ...c, start: c.start + from, end: c.end + from });
+  }
+  return found;
 }

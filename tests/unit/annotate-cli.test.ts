@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAnnotateCli } from '@/lib/cli/annotate-cli';
+import { runAnnotateCli, type CliOptions } from '@/lib/cli/annotate-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'yidu-cli-'));
 function file(name: string, content: string | Buffer): string {
@@ -11,10 +11,10 @@ function file(name: string, content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
-function run(args: string[]) {
+function run(args: string[], options: CliOptions = {}) {
   let out = '';
   let err = '';
-  const code = runAnnotateCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = runAnnotateCli(args, { out: (s) => (out += s), err: (s) => (err += s) }, options);
   return { code, out, err };
 }
 
@@ -25,8 +25,8 @@ describe('annotate CLI', () => {
     expect(code).toBe(0);
     const spans = JSON.parse(out) as { start: number; end: number; id: string; term: string }[];
     expect(spans).toEqual([
-      { start: 3, end: 8, id: 'double-eight-strategy', term: '八八战略' },
-      { start: 13, end: 18, id: 'yixinou-railway', term: expect.any(String) },
+      { start: 3, end: 8, id: 'double-eight-strategy', term: '八八战略', kind: 'term' },
+      { start: 13, end: 18, id: 'yixinou-railway', term: expect.any(String), kind: 'term' },
     ]);
     expect(text.slice(3, 8)).toBe('八\n八战略');
   });
@@ -36,6 +36,20 @@ describe('annotate CLI', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^\s+2 {2}八八战略\tDouble-Eight Strategy\t\(double-eight-strategy\)$/m);
     expect(out).toContain('3 occurrences of 2 distinct terms');
+  });
+
+  it('reports candidates apart, only in text about policy, and not for quoted words the dictionary knows', () => {
+    const policy = '全市深入实施八八战略，推进五水共治和最多跑一次改革，落实共同富裕示范区建设，开展“甜橙行动”，群众“点赞”。';
+    const spans = JSON.parse(run([file('c.txt', policy)], { classify: (p) => (p === '点赞' ? 'word' : 'unknown') }).out) as { id: string; kind: string; term: string }[];
+    expect(spans.filter((s) => s.kind === 'candidate').map((s) => [s.id, s.term])).toEqual([['candidate:甜橙行动', '甜橙行动']]);
+    expect(spans.filter((s) => s.kind === 'term').length).toBeGreaterThanOrEqual(4);
+    const summary = run(['--summary', file('d.txt', policy)], { classify: () => 'unknown' }).out;
+    expect(summary).toContain('candidates (not in the glossary):');
+    expect(summary).toMatch(/^\s+1 {2}甜橙行动\t\(candidate\)$/m);
+    expect(summary).toContain('2 candidate occurrences of 2 distinct phrases');
+    // A chatty page: quoted emphasis and counts, almost no policy terms → no candidates at all.
+    const chat = '这款手机有两个大核，三个女儿都说“震惊”，周末一起去看“五一”晚会。';
+    expect((JSON.parse(run([file('e.txt', chat)], { classify: () => 'unknown' }).out) as { kind: string }[]).filter((s) => s.kind === 'candidate')).toEqual([]);
   });
 
   it('prints every entry with --entries', () => {
@@ -61,6 +75,6 @@ describe('annotate CLI', () => {
     const path = file('c.txt', '八八战略');
     const result = spawnSync('npm', ['run', '--silent', 'annotate', '--', path], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([{ start: 0, end: 4, id: 'double-eight-strategy', term: '八八战略' }]);
+    expect(JSON.parse(result.stdout)).toEqual([{ start: 0, end: 4, id: 'double-eight-strategy', term: '八八战略', kind: 'term' }]);
   }, 30_000);
 });

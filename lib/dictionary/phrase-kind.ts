@@ -1,0 +1,12 @@
+import type { PhraseKind } from '../annotate/candidates';
+import type { Dictionary } from './reader';
+
+/**
+ * A quoted phrase as the dictionary knows it: an ordinary word (lower-case pinyin: 了解, 中国 as a
+ * word, 五一), a name (only capitalised readings: 马克龙), or unknown (a coinage: a candidate for jargon).
+ */
+export function phraseKind(dict: Dictionary, phrase: string): PhraseKind {
+  const entries = dict.lookup(phrase);
+  if (entries.length === 0) return 'unknown';
+  return entries.some((e) => e.pinyin !== '' && e.pinyin === e.pinyin.toLowerCase()) ? 'word' : 'name';
+}
