@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
 import { readBuiltinGlossary } from './lib/glossary/source-files';
 import { toShippedEntries } from './lib/glossary/shipped';
+import { readingOf } from './lib/pinyin/reading';
 import { validateGlossary } from './lib/glossary/validate';
 import { writeDictionaryAsset } from './scripts/build-dictionary';
 
@@ -49,7 +50,7 @@ export default defineConfig({
       const glossary = readBuiltinGlossary();
       const problems = validateGlossary(glossary);
       if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${JSON.stringify(problems[0])}`);
-      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary)) });
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary, (text) => readingOf(text).map((r) => r.pinyin))) });
       // CC-CEDICT packed for lookups (scripts/build-dictionary.ts), rebuilt only when its inputs change.
       files.push({ absoluteSrc: writeDictionaryAsset(resolve('.wxt/dictionary.bin')), relativeDest: 'dictionary.bin' });
     },

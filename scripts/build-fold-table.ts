@@ -19,5 +19,5 @@ for (let code = 0x3400; code < 0xa000; code++) {
   for (const conv of toSimplified) simplified = conv(simplified);
   if (simplified !== ch && simplified.length === 1) pairs += ch + simplified;
 }
-writeFileSync(join(import.meta.dirname, '..', 'assets', 'traditional-fold.json'), JSON.stringify(pairs) + '\n');
+writeFileSync(join(import.meta.dirname, '..', 'assets', 'traditional-fold.json'), JSON.stringify({ pairs }) + '\n');
 console.log(`traditional-fold.json: ${pairs.length / 2} character pairs`);

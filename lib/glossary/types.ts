@@ -58,6 +58,8 @@ export interface GlossaryEntry {
   guards?: Record<string, FormGuard>;
   /** The year the time-sensitive facts of the explanation were last true (counts, rankings, "now running"). */
   asOf?: number;
+  /** The pinyin of each of `forms`, as written (made at build time by lib/glossary/form-pinyin.ts; not in the sources). */
+  formPinyin?: Record<string, string>;
   /** True for entries the user wrote (stored in IndexedDB, not shipped). */
   user?: boolean;
 }

@@ -28,7 +28,8 @@ export function foldTable(): Int32Array {
   for (let c = 0xff01; c <= 0xff5e; c++) t[c] = t[c - 0xfee0]!; // full-width ASCII → half-width (and lower case)
   for (const ch of DASHES) t[ch.charCodeAt(0)] = 0x2d;
   for (const ch of MIDDLE_DOTS) t[ch.charCodeAt(0)] = 0xb7;
-  const pairs = traditionalPairs as string;
+  // An object, not a bare JSON string: the config loader (jiti) cannot import a top-level string.
+  const { pairs } = traditionalPairs as { pairs: string };
   for (let i = 0; i + 1 < pairs.length; i += 2) t[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   for (const ch of TRANSPARENT_CHARS) t[ch.charCodeAt(0)] = TRANSPARENT;
   table = t;

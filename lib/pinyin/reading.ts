@@ -30,7 +30,8 @@ let foldMap: Map<string, string> | undefined;
 
 function folds(): Map<string, string> {
   if (foldMap) return foldMap;
-  const pairs = traditionalPairs as string;
+  // An object, not a bare JSON string: the config loader (jiti) cannot import a top-level string.
+  const { pairs } = traditionalPairs as { pairs: string };
   const map = new Map<string, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     if (!NEVER_FOLD.has(pairs[i]!)) map.set(pairs[i]!, pairs[i + 1]!);
@@ -83,6 +84,8 @@ function applyOverrides(chars: string[], readings: (string | null)[]): void {
   }
 }
 
+const PINYIN_SYLLABLE = /^[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêḿń]+$/;
+
 /** Each character of `text` with its pinyin in context (null for punctuation, Latin letters, digits…). */
 export function readingOf(text: string): CharReading[] {
   const chars = Array.from(text);
@@ -94,8 +97,9 @@ export function readingOf(text: string): CharReading[] {
   if (raw.length !== simplified.length) raw = simplified.map((ch) => pinyin(ch, { toneSandhi: false }));
   const readings = simplified.map((ch, i) => {
     const r = raw[i];
-    // pinyin-pro hands back anything it cannot read unchanged.
-    return r !== undefined && r !== ch && /[a-zü]/.test(r) ? r : null;
+    // pinyin-pro hands back anything it cannot read unchanged. A syllable may have no plain Latin
+    // letter at all (额 é, 鹅 é), so the test is "only pinyin letters", not "some a–z".
+    return r !== undefined && r !== ch && PINYIN_SYLLABLE.test(r) ? r : null;
   });
   applyOverrides(simplified, readings);
   return chars.map((ch, i) => ({ text: ch, pinyin: readings[i] ?? null }));

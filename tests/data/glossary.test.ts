@@ -167,3 +167,26 @@ describe('context guards', () => {
     expect(ids('市人大代表视察。').length).toBe(1);
   });
 });
+
+describe('pinyin of every written form', () => {
+  it('reads each form as written, one syllable per Han character, headword readings reused', async () => {
+    const { toShippedEntries } = await import('@/lib/glossary/shipped');
+    const { readingOf } = await import('@/lib/pinyin');
+    const shipped = toShippedEntries(BUILTIN_GLOSSARY, (text) => readingOf(text).map((r) => r.pinyin));
+    const incomplete: string[] = [];
+    const byForm = new Map<string, string>();
+    for (const e of shipped) {
+      byForm.set(e.term, e.pinyin);
+      for (const form of e.forms) {
+        const py = e.formPinyin?.[form] ?? '';
+        byForm.set(form, py);
+        const syllables = py ? py.split(' ') : [];
+        if (syllables.length !== hanCount(form) || syllables.includes('?')) incomplete.push(`${e.id}: ${form} → ${py}`);
+      }
+    }
+    expect(incomplete).toEqual([]);
+    expect(byForm.get('人大')).toBe('rén dà');
+    expect(byForm.get('自贸区')).toBe('zì mào qū');
+    expect(byForm.get('长三角')).toBe('cháng sān jiǎo');
+  });
+});
