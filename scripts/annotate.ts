@@ -12,12 +12,17 @@ import { runAnnotateCli } from '@/lib/cli/annotate-cli';
 import { openDictionary } from '@/lib/dictionary';
 import { phraseKind } from '@/lib/dictionary/phrase-kind';
 import { writeDictionaryAsset } from './build-dictionary';
+import * as jieba from 'jieba-wasm';
+import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 
 // The same packed CC-CEDICT the extension ships (built once into .wxt/, then reused).
 const dictionary = openDictionary(readFileSync(writeDictionaryAsset(resolve(import.meta.dirname, '..', '.wxt', 'dictionary.bin'))));
 
+const segmenter = createSegmenter(jieba, glossaryWords(readBuiltinGlossary()));
+
 process.exitCode = runAnnotateCli(
   process.argv.slice(2),
   { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
-  { classify: (phrase) => phraseKind(dictionary, phrase) },
+  { classify: (phrase) => phraseKind(dictionary, phrase, segmenter.isWord) },
 );

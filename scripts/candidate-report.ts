@@ -1,6 +1,6 @@
 // Candidate precision, for review: every candidate mark the content script would place on the corpus
 // (the three Yiwu pages and the policy reports in ../shared/corpus), with its context, and a seeded
-// random sample of 200 to judge by hand (scripts/candidate-judgement.tsv holds the judgement).
+// random sample of 200 to judge by hand (tests/fixtures/candidate-judgement.tsv holds a judged sample).
 //   npx tsx scripts/candidate-report.ts [all.tsv] [sample.tsv]
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,8 @@ import { hanCount } from '@/lib/han';
 import { openDictionary } from '@/lib/dictionary';
 import { phraseKind } from '@/lib/dictionary/phrase-kind';
 import { writeDictionaryAsset } from './build-dictionary';
+import * as jieba from 'jieba-wasm';
+import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
 
 const corpus = resolve(import.meta.dirname, '../../shared/corpus');
 if (!existsSync(corpus)) {
@@ -21,7 +23,8 @@ if (!existsSync(corpus)) {
 const [allOut = '.tmp/candidates-all.tsv', sampleOut = '.tmp/candidates-sample.tsv'] = process.argv.slice(2);
 const dictionary = openDictionary(readFileSync(writeDictionaryAsset(resolve(import.meta.dirname, '..', '.wxt', 'dictionary.bin'))));
 const finder = glossaryFinder(new Glossary(readBuiltinGlossary()));
-const classify = (phrase: string) => phraseKind(dictionary, phrase);
+const segmenter = createSegmenter(jieba, glossaryWords(readBuiltinGlossary()));
+const classify = (phrase: string) => phraseKind(dictionary, phrase, segmenter.isWord);
 
 const files = [
   ...readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, f)),

@@ -51,8 +51,8 @@ export function registerBackgroundHandlers(): void {
   });
 
   onMessage('classifyPhrases', async ({ data }) => {
-    const dict = await backgroundDictionary();
-    return data.map((phrase) => phraseKind(dict, phrase));
+    const [dict, segmenter] = await Promise.all([backgroundDictionary(), backgroundSegmenter(glossary)]);
+    return data.map((phrase) => phraseKind(dict, phrase, segmenter.isWord));
   });
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));

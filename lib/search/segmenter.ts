@@ -17,6 +17,8 @@ export interface Segmenter {
   tokens(text: string): string[];
   /** Every piece of `text` in order, punctuation and spaces included (they join back into `text`). */
   cut(text: string): string[];
+  /** Whether jieba's dictionary (glossary words included) holds `text` as one word, new-word guessing off. */
+  isWord(text: string): boolean;
 }
 
 const WORDISH = /[\p{L}\p{N}]/u;
@@ -51,6 +53,7 @@ export function createSegmenter(jieba: JiebaApi, words: Iterable<string | Weight
   }
   return {
     cut: (text: string) => jieba.cut(text, true),
+    isWord: (text: string) => jieba.cut(text, false).length === 1,
     tokens(text: string): string[] {
       const out: string[] = [];
       for (const raw of jieba.cut(text.normalize('NFKC'), true)) {
