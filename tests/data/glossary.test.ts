@@ -6,6 +6,9 @@ import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
 import { validateGlossary } from '@/lib/glossary/validate';
 import { hanCount } from '@/lib/han';
 import { Matcher } from '@/lib/matcher/matcher';
+import { renderingConflicts, zhKey } from '@/lib/glossary/renderings';
+import { JUSTIFIED_RENDERING_DIFFERENCES } from '@/lib/glossary/rendering-exceptions';
+import type { GlossaryEntry } from '@/lib/glossary/types';
 
 const glossary = new Glossary(BUILTIN_GLOSSARY);
 const matcher = new Matcher(toPatternSources(glossary.entries()));
@@ -188,5 +191,116 @@ describe('pinyin of every written form', () => {
     expect(byForm.get('人大')).toBe('rén dà');
     expect(byForm.get('自贸区')).toBe('zì mào qū');
     expect(byForm.get('长三角')).toBe('cháng sān jiǎo');
+  });
+});
+
+/**
+ * Wording that states a fact true only at some date: "now", "currently", "so far", or a count of pilots,
+ * zones, cities, countries or members in a sentence that gives no year. Such an explanation needs `asOf`.
+ */
+const TIME_SENSITIVE_WORDS = /\b(now|currently|so far|as of|at present|to date)\b/i;
+const TIME_SENSITIVE_COUNT = /\b\d[\d,]* (pilots?|pilot (cities|zones)|zones|cities|countries|members|market clusters)\b/i;
+const A_YEAR = /\b(1[89]\d\d|20\d\d)\b/;
+
+function statesTimeSensitiveFact(explanation: string): boolean {
+  return explanation
+    .split(/(?<=[.;])\s+/)
+    .some((s) => TIME_SENSITIVE_WORDS.test(s) || (TIME_SENSITIVE_COUNT.test(s) && !A_YEAR.test(s)));
+}
+
+/** Facts are due for review when their asOf year is more than three years before `year`. */
+function staleFacts(entries: readonly GlossaryEntry[], year: number): GlossaryEntry[] {
+  return entries.filter((e) => e.asOf !== undefined && e.asOf < year - 3);
+}
+
+/**
+ * Entries whose asOf is more than three years old, reviewed: the fact is still worth showing with its
+ * date. A newly stale entry fails the test until someone checks it and either updates it or adds it here.
+ */
+const REVIEWED_STALE_FACTS: Record<string, string> = {
+  'advanced-manufacturing-clusters': 'the count of national clusters is given with its year (45 by 2022); later rounds may add more',
+  politburo: 'membership as elected at the 20th Party Congress (2022); it changes only at a congress or by expulsion',
+  'floating-population': 'a 2020 census figure, dated in the text; the next census is due in 2030',
+  'gross-enrolment-rate': 'a dated milestone (higher education passed 50% in 2019)',
+  'separated-household-registration': 'a 2020 census figure, dated in the text',
+  'yiwu-central-hospital': 'the 2022 plan to reach grade 3A is dated in the text; whether it has been reached is not yet checked',
+  'market-procurement-trade': '39 pilot market clusters since the sixth batch of 2022 (checked against the issue 10 review)',
+};
+
+describe('facts that age', () => {
+  it('date every explanation that states a time-sensitive fact (asOf)', () => {
+    const undated = BUILTIN_GLOSSARY.filter((e) => e.asOf === undefined && statesTimeSensitiveFact(e.explanation));
+    expect(undated.map((e) => e.id)).toEqual([]);
+  });
+
+  it('give asOf as a plausible year, not after the current one', () => {
+    const thisYear = new Date().getFullYear();
+    const bad = BUILTIN_GLOSSARY.filter((e) => e.asOf !== undefined && !(Number.isInteger(e.asOf) && e.asOf >= 1949 && e.asOf <= thisYear));
+    expect(bad.map((e) => `${e.id} ${e.asOf}`)).toEqual([]);
+  });
+
+  it('recognise undated counts and "now" as time-sensitive, dated history as not', () => {
+    expect(statesTimeSensitiveFact('There are now over twenty such zones.')).toBe(true);
+    expect(statesTimeSensitiveFact('It has been copied to 31 market clusters across China.')).toBe(true);
+    expect(statesTimeSensitiveFact('The club has 24 members.')).toBe(true);
+    expect(statesTimeSensitiveFact('National pilots began in 2014 in 28 cities and counties.')).toBe(false);
+    expect(statesTimeSensitiveFact('It is known as a model; reports cite it.')).toBe(false);
+  });
+
+  it('list the entries whose facts are more than three years old, each of them reviewed', () => {
+    const stale = staleFacts(BUILTIN_GLOSSARY, new Date().getFullYear());
+    for (const e of stale) console.log(`review (asOf ${e.asOf}) ${e.id}: ${e.explanation}`);
+    expect(stale.length).toBe(Object.keys(REVIEWED_STALE_FACTS).length);
+    expect(stale.map((e) => e.id).sort()).toEqual(Object.keys(REVIEWED_STALE_FACTS).sort());
+  });
+
+  it('count a fact as stale once its asOf is more than three years old', () => {
+    const entry = BUILTIN_GLOSSARY[0]!;
+    expect(staleFacts([{ ...entry, asOf: 2022 }], 2026)).toHaveLength(1);
+    expect(staleFacts([{ ...entry, asOf: 2023 }], 2026)).toHaveLength(0);
+    expect(staleFacts([{ ...entry, asOf: undefined }], 2026)).toHaveLength(0);
+  });
+});
+
+describe('one English per Chinese term', () => {
+  const justified = new Set(Object.keys(JUSTIFIED_RENDERING_DIFFERENCES));
+
+  it('renders each term, form and formula item with the same English across entries and items', () => {
+    const conflicts = renderingConflicts(BUILTIN_GLOSSARY, justified);
+    expect(conflicts.map((c) => `${c.zh}: ${c.renderings.map((r) => `${r.where} "${r.en}"`).join(', ')}`)).toEqual([]);
+  });
+
+  it('keeps only justified exceptions that are still needed', () => {
+    const found = new Set(renderingConflicts(BUILTIN_GLOSSARY).map((c) => zhKey(c.zh)));
+    expect([...justified].filter((zh) => !found.has(zh))).toEqual([]);
+  });
+
+  it('finds a term rendered two ways, but not a rendering with a gloss added', () => {
+    const base = BUILTIN_GLOSSARY[0]!;
+    const garden = { ...base, id: 'a', term: '大花园', forms: [], english: 'Great Garden', items: undefined };
+    const formula = (en: string) => ({ ...base, id: 'b', term: '四大建设', forms: [], english: 'x', items: [{ zh: '“大花园”', en }] });
+    expect(renderingConflicts([garden, formula('Big Garden')]).map((c) => c.zh)).toEqual(['大花园']);
+    expect(renderingConflicts([garden, formula('Great Garden (province-wide)')])).toEqual([]);
+    expect(renderingConflicts([garden, { ...garden, id: 'c', english: 'Big Garden', sharedForms: ['大花园'] }].map((e) => ({ ...e, sharedForms: ['大花园'] })))).toEqual([]);
+  });
+});
+
+describe('explanations', () => {
+  it('open with a sentence, not a bare label followed by a clause ("Campaign Zhejiang launched…")', () => {
+    const telegraphic = /^(Campaign|Programme|Plan|Policy|Slogan|Initiative|Project|Platform|Strategy)s?\b/;
+    expect(BUILTIN_GLOSSARY.filter((e) => telegraphic.test(e.explanation)).map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('pinyin tones', () => {
+  it('are dictionary tones, not tone sandhi (一 yī, 不 bù)', () => {
+    const sandhi: string[] = [];
+    for (const e of BUILTIN_GLOSSARY) {
+      const syllables = e.pinyin.split(' ');
+      [...e.term].filter((c) => hanCount(c) === 1).forEach((c, i) => {
+        if ((c === '一' && syllables[i] !== 'yī') || (c === '不' && syllables[i] !== 'bù')) sandhi.push(`${e.id}: ${c} ${syllables[i]}`);
+      });
+    }
+    expect(sandhi).toEqual([]);
   });
 });
