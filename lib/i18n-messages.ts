@@ -297,6 +297,7 @@ export const en = {
   clearAllDataEllipsis: 'Clear all data…',
   // Problems found in data (lib/problems.ts), worded by components/problem-text.ts
   problemAt: "$1: $2",
+  saveErrorGarbled: "Not saved: the page’s text looks garbled ($1), probably a wrong character encoding, and reading it again as UTF-8 or GB18030 did not help. Nothing was stored.",
   problemVerbatim: "$1",
   problemMore: "…and $1 more problems.",
   whereNested: "$1, $2",
@@ -661,6 +662,7 @@ export const zhCN: Messages = {
   clearAllDataEllipsis: '清除全部数据…',
   // 数据中发现的问题（lib/problems.ts）
   problemAt: "$1：$2",
+  saveErrorGarbled: "未保存：页面文字看起来是乱码（$1），可能是字符编码有误，按 UTF-8 或 GB18030 重新读取也不行。没有存储任何内容。",
   problemVerbatim: "$1",
   problemMore: "……还有 $1 个问题。",
   whereNested: "$1，$2",

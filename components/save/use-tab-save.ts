@@ -6,6 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { SaveProgress, SaveResult } from '@/lib/save/save-article';
 import { t } from '@/lib/i18n';
+import { ProblemError } from '@/lib/problems';
+import { problemText } from '@/components/problem-text';
 
 export function useTabSave() {
   const [progress, setProgress] = useState<SaveProgress | undefined>();
@@ -28,6 +30,7 @@ export function useTabSave() {
 
 /** A readable message for a failed save: the reader can act on a full quota or a page Yidu is not on. */
 export function describeSaveError(err: unknown): string {
+  if (err instanceof ProblemError) return err.problems.map(problemText).join(' ');
   const e = err as { name?: string; message?: string };
   if (e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? '')) return t('saveErrorQuota');
   if (/Could not establish connection|Receiving end does not exist/i.test(e?.message ?? '')) return t('saveErrorNotRunning');

@@ -8,7 +8,9 @@
  * Errors are thrown as they are; the screen that started the save words them.
  */
 import { sendMessage } from '../messages';
-import { extractArticle } from '../extract/article';
+import { extractArticle, type ExtractedArticle } from '../extract/article';
+import { decodePageBytes } from '../extract/encoding';
+import { problem, ProblemError } from '../problems';
 import { sanitizeArticleHtml } from '../extract/sanitize';
 import { canonicalUrl } from '../extract/canonical';
 import { countTerms } from '../annotate/term-counts';
@@ -42,9 +44,10 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
   const [snapshot, glossary] = await Promise.all([sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }), glossaryStore().current()]);
   // No segmenter here: forms guarded as whole words are left out of the counts rather than risked.
   const finder = glossary.finder();
-  // DOMParser gives an inert document: nothing in the page's markup loads or runs while it is read.
-  const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
-  const extracted = extractArticle(doc, snapshot.url, snapshot.selection);
+  // extractArticle reads an inert copy (DOMParser, form fields that could shadow DOM properties
+  // neutralised): nothing in the page's markup loads, runs or can hang the extraction.
+  let extracted = extractArticle(snapshot.html, snapshot.url, snapshot.selection);
+  if (extracted.garbled) extracted = await redecoded(snapshot.url, snapshot.selection, extracted.garbled);
   const article = new DOMParser().parseFromString(sanitizeArticleHtml(extracted.html), 'text/html').body;
   const imgs = [...article.querySelectorAll('img')].filter((img) => /^https?:/.test(img.getAttribute('src') ?? ''));
 
@@ -98,6 +101,28 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
   );
   return { record, missing };
+}
+
+/**
+ * The page's text came out garbled (a wrong or missing charset): fetch its bytes again and decode them
+ * as UTF-8 or GB18030 (lib/extract/encoding.ts). When nothing reads as real text, refuse to save garbage.
+ */
+async function redecoded(url: string, selection: string, reason: string): Promise<ExtractedArticle> {
+  let bytes: Uint8Array | undefined;
+  try {
+    const response = await fetch(url, { credentials: 'omit' });
+    if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
+  } catch {
+    // unreachable (offline, CORS): nothing to decode again
+  }
+  if (bytes) {
+    const decoded = decodePageBytes(bytes);
+    if (decoded.ok) {
+      const again = extractArticle(decoded.text, url, selection);
+      if (!again.garbled) return again;
+    }
+  }
+  throw new ProblemError([problem('saveErrorGarbled', reason)]);
 }
 
 /** The extension's own fetch first (works where the site allows it), then the page's; throws the last reason. */

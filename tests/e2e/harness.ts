@@ -38,7 +38,8 @@ export async function serve(pages: Record<string, string | Buffer>): Promise<Sit
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'image/png';
+    // Bytes under a .html path are served with no charset (the page's own bytes decide, as on old sites).
+    const type = typeof body === 'string' ? 'text/html; charset=utf-8' : path.endsWith('.html') ? 'text/html' : 'image/png';
     res.writeHead(200, { 'content-type': type }).end(body);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
