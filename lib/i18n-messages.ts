@@ -375,6 +375,8 @@ export const en = {
   problemKeyTwice: "\"$1\" appears twice",
   problemImageOrphan: "its article $1 is not in the file",
   problemImageMissing: "image $1 is not in the file",
+  problemImageData: "its data is not a valid $1 image",
+  backupTooLarge: "The file is $1, too large to read in a browser (the limit is $2). Nothing was changed.",
   backupContents: "$1 articles, $2 images, $3 vocabulary terms, $4 entries of your own",
 } as const;
 
@@ -739,6 +741,8 @@ export const zhCN: Messages = {
   problemBackupVersionNewer: "$1 的备份版本为 $2；当前易读只能读取版本 $3（请更新易读后再读取）。",
   problemKeyTwice: "“$1”出现了两次",
   problemImageOrphan: "它所属的文章 $1 不在文件中",
+  backupTooLarge: "文件大小为 $1，超出浏览器可读取的上限（$2），无法读取。没有做任何更改。",
+  problemImageData: "图片数据不是有效的 $1 图片",
   problemImageMissing: "图片 $1 不在文件中",
   backupContents: "文章 $1 篇、图片 $2 张、生词 $3 个、自编条目 $4 条",
 };

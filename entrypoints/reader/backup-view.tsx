@@ -10,6 +10,9 @@ import { FileButton } from './file-button';
 import { ProblemList, StatusLine } from './notices';
 import { say } from '@/components/problem-text';
 import type { Problem } from '@/lib/problems';
+import { formatBytes } from '@/lib/storage-status';
+
+const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -65,6 +68,12 @@ export function BackupView({ onImported, onCleared }: Props = {}) {
   const check = (file: File) =>
     run(t('couldNotRead', file.name), async () => {
       setPending(undefined);
+      // A file this large cannot be read into one string (the browser's limit is about 512 MB):
+      // say so, rather than failing later as "not valid JSON".
+      if (file.size > MAX_BACKUP_BYTES) {
+        setProblem({ title: t('notRestored', file.name), list: [t('backupTooLarge', [formatBytes(file.size), formatBytes(MAX_BACKUP_BYTES)])] });
+        return;
+      }
       const result = parseBackup(await file.text(), file.name, (await glossaryStore().current()).builtin);
       if (!result.ok) setProblem({ title: t('notRestored', file.name), list: result.problems });
       else setPending({ fileName: file.name, exportedAt: result.exportedAt, contents: result.contents });

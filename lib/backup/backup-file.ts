@@ -5,7 +5,7 @@ import type { Settings } from '../settings';
 import { entryShapeProblems } from '../glossary/entry-shape';
 import { BOOLEAN, fieldProblems, isNumber, isRecord, isText, NUMBER, oneOf, oneOfCheck, TEXT, TEXT_LIST, type FieldCheck } from '../field-checks';
 import { phrase, problem, type Phrase, type Problem } from '../problems';
-import { dataUrlToBlob, isDataUrl } from './data-url';
+import { dataUrlToBlob, isDataUrl, isImageOfItsType } from './data-url';
 
 export const BACKUP_FORMAT = 'yidu-backup';
 export const BACKUP_VERSION = 1;
@@ -113,7 +113,12 @@ export function parseBackup(text: string, fileName: string, builtin: readonly Gl
   const builtinIds = new Set(builtin.map((e) => e.id));
   const specs: Record<Section, (v: unknown) => Problem[]> = {
     articles: (v) => fieldProblems(v, ARTICLE_FIELDS),
-    images: (v) => fieldProblems(v, IMAGE_FIELDS),
+    images: (v) => {
+      const shape = fieldProblems(v, IMAGE_FIELDS);
+      if (shape.length || !isRecord(v) || !isText(v.dataUrl)) return shape;
+      // Checked before anything is replaced: the bytes must be an image of the type the file claims.
+      return isImageOfItsType(v.dataUrl) ? [] : [problem('problemImageData', v.dataUrl.slice(5, v.dataUrl.indexOf(';')))];
+    },
     vocabulary: (v) => fieldProblems(v, VOCABULARY_FIELDS),
     // Shape only, not the glossary's content rules: these entries were in Yidu when the backup was
     // made, and a stricter check (or a newer built-in glossary) must not make a backup unreadable.

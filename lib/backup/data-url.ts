@@ -24,3 +24,31 @@ export function dataUrlToBlob(text: string): Blob | undefined {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return new Blob([bytes], { type: m[1] });
 }
+
+/** The first bytes each image type starts with; a file whose bytes do not match its type is refused. */
+const SIGNATURES: Record<string, (head: Uint8Array, text: string) => boolean> = {
+  'image/png': (h) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => h[i] === b),
+  'image/jpeg': (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
+  'image/gif': (_h, t) => t.startsWith('GIF87a') || t.startsWith('GIF89a'),
+  'image/webp': (_h, t) => t.startsWith('RIFF') && t.slice(8, 12) === 'WEBP',
+  'image/bmp': (_h, t) => t.startsWith('BM'),
+  'image/x-icon': (h) => h[0] === 0 && h[1] === 0 && h[2] === 1 && h[3] === 0,
+  'image/vnd.microsoft.icon': (h) => h[0] === 0 && h[1] === 0 && h[2] === 1 && h[3] === 0,
+  'image/avif': (_h, t) => t.slice(4, 8) === 'ftyp',
+  'image/svg+xml': (_h, t) => /^\s*(<\?xml|<svg|<!--)/.test(t),
+};
+
+/**
+ * Whether an image data URL holds what it says: an image type Yidu knows, whose bytes start the way
+ * that type's files do (a backup edited by hand, or damaged, must not replace a stored image with
+ * random bytes). Reads only the first bytes.
+ */
+export function isImageOfItsType(text: string): boolean {
+  const m = DATA_URL.exec(text);
+  if (!m) return false;
+  const check = SIGNATURES[m[1]!.toLowerCase()];
+  if (!check) return false;
+  const binary = atob(m[2]!.slice(0, 64));
+  const head = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return check(head, binary);
+}

@@ -30,8 +30,9 @@ const article = (url: string): NewArticle => ({
   missingImages: ['http://a/missing.png'],
   readProgress: 0.5,
 });
-// Every byte value, so an encoding that is not binary-safe shows.
-const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+// A PNG signature, then every byte value, so an encoding that is not binary-safe shows.
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => PNG_SIGNATURE[i] ?? (i * 7) % 256);
 
 async function filledDb(): Promise<YiduDatabase> {
   const db = openYiduDB(`yidu-backup-test-${++n}`);
@@ -111,6 +112,7 @@ describe('backup', () => {
     ['another format', (f) => ({ ...f, format: 'yidu-glossary-pack' }), /not a Yidu backup/],
     ['a newer version', (f) => ({ ...f, version: 2 }), /backup version 2; this Yidu reads version 1/],
     ['a bad article field', (f) => ({ ...f, articles: [{ ...(f.articles as object[])[0], title: 5 }, (f.articles as object[])[1]] }), /article 1 \(http:\/\/a\/1\): "title" must be text/],
+    ['random bytes inside a valid image data URL', (f) => ({ ...f, images: [{ ...(f.images as object[])[0], dataUrl: `data:image/png;base64,${btoa('random bytes, not a PNG at all')}` }, (f.images as object[])[1]] }), /image 1 \(http:\/\/a\/1#0\): its data is not a valid image\/png image/],
     ['a bad image', (f) => ({ ...f, images: [{ ...(f.images as object[])[0], dataUrl: 'http://x' }, (f.images as object[])[1]] }), /image 1 \(http:\/\/a\/1#0\): "dataUrl" must be a base64 data: URL/],
     ['a missing image', (f) => ({ ...f, images: (f.images as object[]).slice(1) }), /article 1 \(http:\/\/a\/1\): image http:\/\/a\/1#0 is not in the file/],
     ['a duplicate vocabulary item', (f) => ({ ...f, vocabulary: [...(f.vocabulary as object[]), ...(f.vocabulary as object[])] }), /vocabulary item 2 \(double-eight-strategy\): "entryId" appears twice/],

@@ -32,8 +32,8 @@ describe('VocabularyView', () => {
     await library().vocabulary.save({ entryId: 'x', term: '四港', english: 'Four Ports', pinyin: 'sì gǎng', sentence: '', pageTitle: 'bad', pageUrl: 'javascript:alert(1)' });
     const el = root();
     render(<VocabularyView />, el);
-    await settle();
-    expect(el.querySelector('a[href="https://zj.gov.cn/a"]')?.textContent).toBe('新闻');
+    // Waits for the list rather than a fixed delay: on a loaded machine the first read takes longer.
+    await act(() => vi.waitFor(() => expect(el.querySelector('a[href="https://zj.gov.cn/a"]')?.textContent).toBe('新闻'), { timeout: 5000 }));
     expect(el.querySelector('a[href^="javascript"]')).toBeNull();
     expect(el.textContent).toContain('忠实践行八八战略');
 
@@ -101,5 +101,20 @@ describe('BackupView', () => {
     expect(button(el, 'Delete everything')).toBeTruthy();
     await act(() => button(el, 'Cancel').click());
     expect(button(el, 'Delete everything')).toBeUndefined();
+  });
+
+  it('says a backup file is too large to read instead of failing as bad JSON, and reads nothing', async () => {
+    const el = root();
+    render(<BackupView />, el);
+    const file = new File(['{}'], 'huge-backup.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: 600 * 1024 * 1024 });
+    let read = false;
+    Object.defineProperty(file, 'text', { value: () => ((read = true), Promise.resolve('{}')) });
+    const input = el.querySelector<HTMLInputElement>('input[type=file]')!;
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(() => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle();
+    expect(el.querySelector('[role=alert]')?.textContent).toMatch(/600\.0 MB, too large to read in a browser \(the limit is 500\.0 MB\)/);
+    expect(read).toBe(false);
   });
 });
