@@ -81,8 +81,9 @@ describe('annotation on a served news page', () => {
   });
 
   it('marks candidate jargon the glossary lacks with a distinct kind', async () => {
-    const candidates = await page.$$eval('yidu-mark[data-yidu-kind="candidate"]', (marks) => marks.map((m) => m.textContent));
-    expect(candidates).toContain('甜橙计划');
+    // A quoted phrase is marked once the background's dictionary has said it is no ordinary word.
+    const candidates = () => page.$$eval('yidu-mark[data-yidu-kind="candidate"]', (marks) => marks.map((m) => m.textContent));
+    await expect.poll(candidates, { timeout: 10_000 }).toContain('甜橙计划');
   });
 
   it('marks terms inside a same-origin iframe', async () => {

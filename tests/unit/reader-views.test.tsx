@@ -33,7 +33,8 @@ describe('VocabularyView', () => {
     const el = root();
     render(<VocabularyView />, el);
     // Waits for the list rather than a fixed delay: on a loaded machine the first read takes longer.
-    await act(() => vi.waitFor(() => expect(el.querySelector('a[href="https://zj.gov.cn/a"]')?.textContent).toBe('新闻'), { timeout: 5000 }));
+    for (let i = 0; i < 100 && !el.querySelector('a[href="https://zj.gov.cn/a"]'); i++) await settle();
+    expect(el.querySelector('a[href="https://zj.gov.cn/a"]')?.textContent).toBe('新闻');
     expect(el.querySelector('a[href^="javascript"]')).toBeNull();
     expect(el.textContent).toContain('忠实践行八八战略');
 
