@@ -9,6 +9,8 @@ import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
 import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
+import { backgroundWordReader, readPinyin } from './pinyin';
+import { breakDown } from '@/lib/dictionary/breakdown';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -50,6 +52,14 @@ export function registerBackgroundHandlers(): void {
   });
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
+
+  // ── Pinyin mode and the candidate's breakdown (issue 9) ──
+  onMessage('readPinyin', ({ data }) => readPinyin(glossary, data));
+  onMessage('breakDownPhrase', async ({ data }) => {
+    const [segmenter, reader, dict] = await Promise.all([backgroundSegmenter(glossary), backgroundWordReader(), backgroundDictionary()]);
+    return breakDown(data.phrase, segmenter.cut, reader, dict);
+  });
+  // ── end pinyin mode ──
 
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

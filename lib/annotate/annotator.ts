@@ -269,6 +269,19 @@ export class PageAnnotator {
   }
 
   /**
+   * Runs another layer's DOM writes (the pinyin mode's ruby) without this annotator taking them for
+   * the page's own changes, exactly as its own wrapping is kept from its observer.
+   */
+  quietly<T>(write: () => T): T {
+    this.pauseObserver();
+    try {
+      return write();
+    } finally {
+      this.resumeObserver();
+    }
+  }
+
+  /**
    * Our own wrapping must not feed the observer: it is disconnected while we write (no page script
    * runs meanwhile), after handing over whatever the page changed before.
    */
@@ -299,7 +312,7 @@ function isInsideOwnMark(node: Node): boolean {
  * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
  * a binary search finds the first one below the top of the screen with a handful of layout reads.
  */
-function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number } {
+export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number } {
   if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length };
   const height = window.innerHeight || 800;
   const top = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
