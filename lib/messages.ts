@@ -61,8 +61,9 @@ export interface ProtocolMap {
   // ── Pinyin mode and the candidate's breakdown (issue 9) ──
   // content script/reader → background: each text cut into words with one syllable per character
   readPinyin(texts: string[]): PinyinWord[][];
-  // content script → background: a candidate phrase split into words, each with its pinyin and first sense
-  breakDownPhrase(data: { phrase: string }): PhraseBreakdown;
+  // content script → background: a candidate phrase split into words, each with its pinyin and first sense,
+  // and a formula's items found in `after` (the text that follows it on the page)
+  breakDownPhrase(data: { phrase: string; after: string }): PhraseBreakdown;
   // popup/background → content script (top frame): the page's pinyin mode; `toggle` flips it off or to the preferred mode
   setPinyinMode(data: { mode: PinyinMode | 'toggle' }): PinyinMode;
   getPinyinMode(): PinyinMode;

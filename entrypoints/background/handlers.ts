@@ -11,6 +11,7 @@ import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
 import { backgroundWordReader, readPinyin } from './pinyin';
 import { breakDown } from '@/lib/dictionary/breakdown';
+import { findFormulaItems } from '@/lib/annotate/formula-items';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -57,7 +58,8 @@ export function registerBackgroundHandlers(): void {
   onMessage('readPinyin', ({ data }) => readPinyin(glossary, data));
   onMessage('breakDownPhrase', async ({ data }) => {
     const [segmenter, reader, dict] = await Promise.all([backgroundSegmenter(glossary), backgroundWordReader(), backgroundDictionary()]);
-    return breakDown(data.phrase, segmenter.cut, reader, dict);
+    const items = findFormulaItems(data.phrase, data.after);
+    return { ...breakDown(data.phrase, segmenter.cut, reader, dict), ...(items ? { items } : {}) };
   });
   // ── end pinyin mode ──
 

@@ -18,10 +18,15 @@ export interface BreakdownWord {
 export interface PhraseBreakdown {
   phrase: string;
   words: BreakdownWord[];
+  /** A numbered formula's items as the article lists them (lib/annotate/formula-items.ts), when found. */
+  items?: string[];
 }
 
 export function breakDown(phrase: string, cut: (text: string) => string[], reader: WordReader, dict: Dictionary): PhraseBreakdown {
-  const pieces = cut(phrase).filter(hasHan);
+  // A word jieba made up (四港: its HMM joins unknown characters) is shown as the dictionary's words in it.
+  const pieces = cut(phrase)
+    .filter(hasHan)
+    .flatMap((word) => (dict.has(word) ? [word] : dictionaryWords(word, dict)));
   const readings = reader.block(pieces);
   const words = pieces.map((word, i): BreakdownWord => {
     const pinyin = readings[i]!.filter((s): s is string => s !== null).join(' ');
@@ -33,10 +38,13 @@ export function breakDown(phrase: string, cut: (text: string) => string[], reade
   return { phrase, words };
 }
 
-/** The breakdown as the text an explanation starts from: 四港 (sì gǎng): 四 sì "four" + 港 gǎng "harbor". */
-export function breakdownText(breakdown: PhraseBreakdown, items: readonly string[] = []): string {
-  const parts = breakdown.words.map((w) => `${w.word} ${w.pinyin}${w.english ? ` "${w.english}"` : ''}`);
-  const lines = [`${breakdown.phrase}: ${parts.join(' + ')}`];
-  if (items.length) lines.push(items.join('、'));
-  return lines.join('\n');
+/** `word` as CC-CEDICT's longest headwords, left to right (a character it lacks stands alone). */
+function dictionaryWords(word: string, dict: Dictionary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; ) {
+    const piece = dict.longestMatches(word, i)[0] ?? String.fromCodePoint(word.codePointAt(i)!);
+    out.push(piece);
+    i += piece.length;
+  }
+  return out;
 }
