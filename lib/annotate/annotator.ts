@@ -312,7 +312,7 @@ function isInsideOwnMark(node: Node): boolean {
  * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
  * a binary search finds the first one below the top of the screen with a handful of layout reads.
  */
-export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number } {
+function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number } {
   if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length };
   const height = window.innerHeight || 800;
   const top = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
