@@ -6,6 +6,7 @@ import { toShippedEntries } from './lib/glossary/shipped';
 import { readingOf } from './lib/pinyin/reading';
 import { validateGlossary } from './lib/glossary/validate';
 import { writeDictionaryAsset } from './scripts/build-dictionary';
+import { writePinyinChoices } from './scripts/pinyin-choices-asset';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -31,6 +32,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandSavePage__',
       },
+      'toggle-pinyin': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandTogglePinyin__',
+      },
     },
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
@@ -52,7 +57,10 @@ export default defineConfig({
       if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${JSON.stringify(problems[0])}`);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary, (text) => readingOf(text).map((r) => r.pinyin))) });
       // CC-CEDICT packed for lookups (scripts/build-dictionary.ts), rebuilt only when its inputs change.
-      files.push({ absoluteSrc: writeDictionaryAsset(resolve('.wxt/dictionary.bin')), relativeDest: 'dictionary.bin' });
+      const dictionary = writeDictionaryAsset(resolve('.wxt/dictionary.bin'));
+      files.push({ absoluteSrc: dictionary, relativeDest: 'dictionary.bin' });
+      // pinyin-pro's choices among CC-CEDICT's readings, for the background's pinyin (scripts/build-pinyin-choices.ts).
+      files.push({ absoluteSrc: writePinyinChoices(resolve('.wxt/pinyin-choices.json'), dictionary), relativeDest: 'pinyin-choices.json' });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       // A sanity guard: the declared sites must stay in sync with lib/sites.ts.

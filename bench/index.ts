@@ -6,6 +6,7 @@ import { benchAnnotation } from './annotate.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
 import { benchStartup } from './startup.bench';
+import { benchPinyin } from './pinyin.bench';
 import { EXTENSION_DIR } from '@/tests/e2e/harness';
 
 console.log(`Yidu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -16,3 +17,4 @@ await benchStartup();
 await benchAnnotation();
 await benchSave();
 await benchSearch();
+await benchPinyin();

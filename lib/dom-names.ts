@@ -20,3 +20,11 @@ export const CARD_TAG = 'yidu-card';
 export const OWN_TAGS = [MARK_TAG, GLOSS_TAG, CARD_TAG] as const;
 /** Images of a saved article point at `yidu-image:N` (N indexes its stored images) until rendered. */
 export const IMAGE_SCHEME = 'yidu-image:';
+
+// ── Pinyin mode (ruby over the page's words) ──
+/** Set on the <ruby> and <rt> elements the pinyin mode adds, so snapshots and walkers tell them from a page's own. */
+export const RUBY_ATTR = 'data-yidu-ruby';
+/** On each syllable of an <rt> when tone colours are on: its tone, 1–5 (5: neutral). */
+export const TONE_ATTR = 'data-yidu-tone';
+/** On the <rt>: the tone colour scheme its syllables use (assets/styles/marks.css holds the colours). */
+export const TONE_SCHEME_ATTR = 'data-yidu-tones';

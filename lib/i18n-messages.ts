@@ -126,7 +126,6 @@ export const en = {
   readingSettings: 'Reading settings',
   smallerText: 'Smaller text',
   largerText: 'Larger text',
-  pinyinOverTerms: 'Pinyin over terms',
   theme: 'Theme',
   themeSystem: 'system',
   themeLight: 'light',
@@ -378,6 +377,25 @@ export const en = {
   problemImageData: "its data is not a valid $1 image",
   backupTooLarge: "The file is $1, too large to read in a browser (the limit is $2). Nothing was changed.",
   backupContents: "$1 articles, $2 images, $3 vocabulary terms, $4 entries of your own",
+
+  // ── Pinyin mode and the candidate's breakdown (issue 9) ──
+  commandTogglePinyin: 'Switch pinyin over the text on or off',
+  pinyinLabel: 'Pinyin',
+  pinyinOff: 'Off',
+  pinyinJargon: 'Jargon only',
+  pinyinEvery: 'Every word',
+  toneColours: 'Tone colours',
+  toneColoursOff: 'None',
+  tonePleco: 'Pleco',
+  toneDummitt: 'Dummitt',
+  toneMdbg: 'MDBG',
+  toneHanping: 'Hanping',
+  writtenHereAs: 'Written here as $1',
+  wordByWord: 'Word by word',
+  notInDictionary: 'not in the dictionary',
+  inTheSentence: 'In the sentence',
+  itemsFoundInText: 'Its items, as found in the text:',
+  // ── end pinyin mode ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -493,7 +511,6 @@ export const zhCN: Messages = {
   readingSettings: '阅读设置',
   smallerText: '缩小字号',
   largerText: '放大字号',
-  pinyinOverTerms: '在术语上方标注拼音',
   theme: '主题',
   themeSystem: '跟随系统',
   themeLight: '浅色',
@@ -745,6 +762,25 @@ export const zhCN: Messages = {
   problemImageData: "图片数据不是有效的 $1 图片",
   problemImageMissing: "图片 $1 不在文件中",
   backupContents: "文章 $1 篇、图片 $2 张、生词 $3 个、自编条目 $4 条",
+
+  // ── Pinyin mode and the candidate's breakdown (issue 9) ──
+  commandTogglePinyin: '开关文字上方的拼音',
+  pinyinLabel: '拼音',
+  pinyinOff: '关',
+  pinyinJargon: '仅术语',
+  pinyinEvery: '每个词',
+  toneColours: '声调颜色',
+  toneColoursOff: '无',
+  tonePleco: 'Pleco',
+  toneDummitt: 'Dummitt',
+  toneMdbg: 'MDBG',
+  toneHanping: 'Hanping',
+  writtenHereAs: '此处写作 $1',
+  wordByWord: '逐词拆解',
+  notInDictionary: '词典未收录',
+  inTheSentence: '所在句子',
+  itemsFoundInText: '在文中找到的各项：',
+  // ── end pinyin mode ──
 };
 
 export type Language = 'en' | 'zh-CN';

@@ -9,6 +9,8 @@ import type { PatternSource } from './matcher/matcher';
 import type { Problem } from './problems';
 import type { GuardRules } from './glossary/guards';
 import type { PhraseKind } from './annotate/candidates';
+import type { PinyinMode, PinyinWord } from './annotate/pinyin-ruby';
+import type { PhraseBreakdown } from './dictionary/breakdown';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -58,6 +60,17 @@ export interface ProtocolMap {
   classifyPhrases(phrases: string[]): PhraseKind[];
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
+
+  // ── Pinyin mode and the candidate's breakdown (issue 9) ──
+  // content script/reader → background: each text cut into words with one syllable per character
+  readPinyin(texts: string[]): PinyinWord[][];
+  // content script → background: a candidate phrase split into words, each with its pinyin and first sense,
+  // and a formula's items found in `after` (the text that follows it on the page)
+  breakDownPhrase(data: { phrase: string; after: string }): PhraseBreakdown;
+  // popup/background → content script (top frame): the page's pinyin mode; `toggle` flips it off or to the preferred mode
+  setPinyinMode(data: { mode: PinyinMode | 'toggle' }): PinyinMode;
+  getPinyinMode(): PinyinMode;
+  // ── end pinyin mode ──
 }
 
 /** The page's HTML without Yidu's marks, for extraction in an extension page. */
@@ -67,6 +80,8 @@ export interface PageSnapshot {
   canonical: string | null;
   selection: string;
 }
+
+export type { PinyinMode, PinyinWord, PhraseBreakdown };
 
 /** What a reader writes for a phrase the glossary lacks; the background fills its pinyin. */
 export interface UserEntryDraft {

@@ -1,9 +1,20 @@
 import { storage } from '#imports';
+import type { ToneColours } from './annotate/pinyin-ruby';
 
 export type InlineEnglish = 'off' | 'first' | 'every';
 export type SiteMode = 'always' | 'never';
 
-export interface Settings {
+// ── Pinyin mode (issue 9): kept in its own block ──
+export interface PinyinSettings {
+  /** What the pinyin toggle (shortcut) switches on: pinyin over jargon only, or over every word. */
+  pinyinMode: 'jargon' | 'every';
+  /** Colour the pinyin by tone, in one of the common schemes. */
+  toneColours: ToneColours;
+}
+export const DEFAULT_PINYIN_SETTINGS: PinyinSettings = { pinyinMode: 'every', toneColours: 'off' };
+// ── end pinyin mode ──
+
+export interface Settings extends PinyinSettings {
   /** Show the English rendering in small text after the first (or every) occurrence of a term. */
   inlineEnglish: InlineEnglish;
   /** Mark candidate jargon (quoted phrases, numbered formulas) the glossary lacks. */
@@ -12,7 +23,7 @@ export interface Settings {
   siteModes: Record<string, SiteMode>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, siteModes: {} };
+export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, siteModes: {}, ...DEFAULT_PINYIN_SETTINGS };
 
 /** Kept in storage.local so every context (content scripts included) reads it, and it survives restarts. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });

@@ -3,6 +3,7 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import { t } from '@/lib/i18n';
 import { categoryLabel, scopeLabel } from '@/components/labels';
 import { useLanguage } from '@/components/use-language';
+import { CandidateBreakdown, draftExplanation, WrittenHere, type CandidateContext } from './breakdown';
 
 export interface TermCardProps {
   /** The entry, or undefined for candidate jargon the glossary lacks (then `phrase` is set). */
@@ -19,6 +20,9 @@ export interface TermCardProps {
   onSave(): void;
   onClose(): void;
   onAddExplanation(draft: { term: string; english: string; explanation: string }): void;
+  // ── issue 9: the occurrence's own spelling, and a candidate's breakdown ──
+  surface?: { text: string; pinyin: string };
+  candidate?: CandidateContext;
 }
 
 /** The card a reader sees on hover, focus or tap of a marked term (rendered in a shadow root). */
@@ -31,6 +35,7 @@ export function TermCard(props: TermCardProps) {
         ×
       </button>
       {entry ? <EntryBody entry={entry} related={props.related} onRelated={props.onRelated} /> : <CandidateBody {...props} />}
+      {entry && props.surface && <WrittenHere surface={props.surface} />}
       <footer>
         <span class="nav">
           <button type="button" aria-label={t('previousOccurrence')} disabled={props.total < 2} onClick={props.onPrevious}>
@@ -107,8 +112,17 @@ function CandidateBody(props: TermCardProps) {
       <p class="explanation">
         {t('looksLikeJargon')}
       </p>
+      <CandidateBreakdown {...props.candidate} />
       {!open ? (
-        <button type="button" class="save" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          class="save"
+          onClick={() => {
+            // Prefilled with the breakdown, for the reader to correct rather than start from nothing.
+            if (!explanation) setExplanation(draftExplanation(props.candidate ?? {}));
+            setOpen(true);
+          }}
+        >
           {t('addYourExplanation')}
         </button>
       ) : (

@@ -8,7 +8,8 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import { candidatePhrase, isCandidateId } from '@/lib/annotate/candidates';
 import { CARD_TAG, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
 import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
-import { TermCard } from './card';
+import { TermCard, type TermCardProps } from './card';
+import { surfaceOf, textAfter } from '@/lib/annotate/mark-context';
 import { loadLanguage, t } from '@/lib/i18n';
 import { problemText } from '@/components/problem-text';
 import cardCss from '@/assets/styles/card.css?inline';
@@ -119,6 +120,7 @@ export class TermCardHost {
     if (!candidate) await this.fetchEntries([shownId]).catch(() => undefined);
     const entry = this.entries.get(shownId);
     if (entry) await this.fetchEntries(entry.related).catch(() => undefined);
+    const extras = await this.extrasFor(anchor, shownId === id ? entry : undefined, candidate ? candidatePhrase(shownId) : undefined);
     if (generation !== this.generation || !anchor.isConnected) return;
     const occurrences = occurrencesOf(this.doc, id);
     const index = Math.max(0, occurrences.findIndex((o) => o.getAttribute(OCCURRENCE_ATTR) === anchor.getAttribute(OCCURRENCE_ATTR)));
@@ -145,10 +147,27 @@ export class TermCardHost {
         onClose={() => this.close()}
         onSave={() => void this.saveVocabulary(anchor, entry!)}
         onAddExplanation={(draft) => void this.addEntry(anchor, draft)}
+        {...extras}
       />,
       this.shadow!,
     );
     this.position(anchor);
+  }
+
+  // ── issue 9: the occurrence as written (人大 on the card of 全国人民代表大会), a candidate's breakdown ──
+
+  private async extrasFor(anchor: Element, entry: GlossaryEntry | undefined, phrase: string | undefined): Promise<Pick<TermCardProps, 'surface' | 'candidate'>> {
+    if (phrase !== undefined) {
+      // Items are looked for in the background (with the breakdown), keeping the finder out of this script.
+      const breakdown = await sendMessage('breakDownPhrase', { phrase, after: textAfter(anchor) }).catch(() => undefined);
+      return { candidate: { breakdown, items: breakdown?.items, sentence: sentenceAround(anchor) } };
+    }
+    const written = entry ? surfaceOf(anchor) : '';
+    if (!entry || !written || written === entry.term) return {};
+    // The pinyin of what is written, from the background's reader, not the headword's.
+    const words = await sendMessage('readPinyin', [written]).then((r) => r[0], () => undefined);
+    const pinyin = words?.flatMap(([, syllables]) => syllables.filter((s): s is string => s !== null)).join(' ');
+    return pinyin ? { surface: { text: written, pinyin } } : {};
   }
 
   private async saveVocabulary(anchor: Element, entry: GlossaryEntry): Promise<void> {

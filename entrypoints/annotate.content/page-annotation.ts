@@ -10,6 +10,7 @@ import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
+import { pagePinyin } from './page-pinyin';
 
 /**
  * The content script's work in one frame: build the matcher from the background's spellings, mark
@@ -119,18 +120,23 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   // Every change of state goes through this one queue, so a setting change and a popup request
   // arriving together can never start two annotators or leave marks behind.
   let queue: Promise<void> = Promise.resolve();
+  const serial = (work: () => Promise<void>): Promise<void> =>
+    (queue = queue.then(work).catch((err: unknown) => console.warn('Yidu: could not annotate this page', err)));
+  // Pinyin over the text (issue 9): the outer layer, off while the marks under it change.
+  const pinyin = pagePinyin(doc, () => annotator, serial);
   const apply = (wanted?: boolean, rebuild = false): Promise<void> =>
-    (queue = queue
-      .then(async () => {
-        const settings = await getSettings();
-        const mode = settings.siteModes[hostname];
-        const on = wanted ?? (mode === 'never' ? forced : true);
-        const displayChanged =
-          shown !== undefined && (shown.inlineEnglish !== settings.inlineEnglish || shown.markCandidates !== settings.markCandidates);
-        if (annotator && (!on || rebuild || displayChanged)) await stop();
-        if (on && !annotator) await start(settings);
-      })
-      .catch((err: unknown) => console.warn('Yidu: could not annotate this page', err)));
+    serial(async () => {
+      const settings = await getSettings();
+      const mode = settings.siteModes[hostname];
+      const on = wanted ?? (mode === 'never' ? forced : true);
+      const displayChanged =
+        shown !== undefined && (shown.inlineEnglish !== settings.inlineEnglish || shown.markCandidates !== settings.markCandidates);
+      const restart = !!annotator && (!on || rebuild || displayChanged);
+      if (restart || (on && !annotator)) await pinyin.suspend();
+      if (restart) await stop();
+      if (on && !annotator) await start(settings);
+      await pinyin.resume();
+    });
 
   void apply();
 
@@ -150,6 +156,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
         onMessage('revealTerm', ({ data }) => revealFirst(doc, data.id)),
         onMessage('getPageSnapshot', () => pageSnapshot(doc)),
         onMessage('fetchImage', ({ data }) => fetchImageAsDataUrl(data.url)),
+        onMessage('setPinyinMode', ({ data }) => pinyin.set(data.mode)),
+        onMessage('getPinyinMode', () => pinyin.mode),
       ]
     : [];
   const unwatch = settingsItem.watch((next, previous) => {
@@ -170,7 +178,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     listeners.forEach((remove) => remove());
     unwatch();
     unwatchGlossary();
-    void stop();
+    void pinyin.destroy().then(stop);
   });
   return {
     enable: () => {

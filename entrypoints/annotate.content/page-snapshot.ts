@@ -1,9 +1,10 @@
-import { CARD_TAG, GLOSS_TAG, MARK_TAG } from '@/lib/dom-names';
+import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
 
 /** The page as its author wrote it: a copy of the live DOM without Yidu's marks, glosses and card. */
 export function pageSnapshot(doc: Document): { html: string; url: string; canonical: string | null; selection: string } {
   const copy = doc.documentElement.cloneNode(true) as Element;
-  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}`)) own.remove();
+  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}]`)) own.remove();
+  for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
   return {
     html: `<!doctype html>${copy.outerHTML}`,

@@ -10,6 +10,9 @@ import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
 import { phraseKind } from '@/lib/dictionary/phrase-kind';
+import { backgroundWordReader, readPinyin } from './pinyin';
+import { breakDown } from '@/lib/dictionary/breakdown';
+import { findFormulaItems } from '@/lib/annotate/formula-items';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -56,6 +59,15 @@ export function registerBackgroundHandlers(): void {
   });
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
+
+  // ── Pinyin mode and the candidate's breakdown (issue 9) ──
+  onMessage('readPinyin', ({ data }) => readPinyin(glossary, data));
+  onMessage('breakDownPhrase', async ({ data }) => {
+    const [segmenter, reader, dict] = await Promise.all([backgroundSegmenter(glossary), backgroundWordReader(), backgroundDictionary()]);
+    const items = findFormulaItems(data.phrase, data.after);
+    return { ...breakDown(data.phrase, segmenter.cut, reader, dict), ...(items ? { items } : {}) };
+  });
+  // ── end pinyin mode ──
 
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

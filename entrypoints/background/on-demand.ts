@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { t } from '@/lib/i18n';
 import { getSettings, settingsItem } from '@/lib/settings';
 import { injectAnnotator } from './inject';
+import { sendMessage } from '@/lib/messages';
 
 const MENU_ID = 'yidu-annotate-page';
 const SAVE_MENU_ID = 'yidu-save-page';
@@ -23,6 +24,7 @@ export function registerOnDemandTriggers(): void {
     if (tab?.id === undefined) return;
     if (command === 'annotate-page') void injectAnnotator(tab.id).catch(reportInjectError);
     if (command === 'save-page') void saveFromLibrary(tab.id);
+    if (command === 'toggle-pinyin') void togglePinyin(tab.id);
   });
   void syncSiteScripts();
   settingsItem.watch(() => void syncSiteScripts());
@@ -72,4 +74,22 @@ export async function syncSiteScripts(): Promise<void> {
 async function saveFromLibrary(tabId: number): Promise<void> {
   await injectAnnotator(tabId).catch(reportInjectError);
   await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#save=${tabId}`) });
+}
+
+/**
+ * The pinyin shortcut: flips the tab's pinyin mode. Where Yidu does not run yet it is started first,
+ * under the activeTab grant of the keypress.
+ */
+async function togglePinyin(tabId: number): Promise<void> {
+  const toggle = () => sendMessage('setPinyinMode', { mode: 'toggle' }, { tabId, frameId: 0 });
+  try {
+    await toggle();
+  } catch {
+    try {
+      await injectAnnotator(tabId);
+      await toggle();
+    } catch (err) {
+      reportInjectError(err);
+    }
+  }
 }

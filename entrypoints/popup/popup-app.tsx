@@ -7,6 +7,7 @@ import { rankTerms } from '@/lib/annotate/term-counts';
 import { targetTab } from '@/lib/tabs';
 import { SiteControls } from './site-controls';
 import { SavePanel } from './save-panel';
+import { PinyinControls } from './pinyin-controls';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLanguage } from '@/components/use-language';
 import { t, tParts } from '@/lib/i18n';
@@ -76,6 +77,7 @@ export function PopupApp() {
         {state.kind === 'ready' && (
           <>
             <PageSummary tab={state.tab} summary={state.summary} entries={state.entries} />
+            <PinyinControls tabId={state.tab.id} />
             <SavePanel tabId={state.tab.id} />
             <SiteControls tab={state.tab} url={state.summary.url} onChange={() => void load(state.tab)} />
           </>

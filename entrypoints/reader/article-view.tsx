@@ -9,7 +9,11 @@ import { revealFirst } from '@/lib/annotate/occurrences';
 import { rankTerms } from '@/lib/annotate/term-counts';
 import { TermCardHost } from '@/components/term-card/host';
 import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@/lib/reader-prefs';
-import { IMAGE_SCHEME, MARK_TAG, TERM_ATTR } from '@/lib/dom-names';
+import { IMAGE_SCHEME } from '@/lib/dom-names';
+import { PinyinLayer } from '@/lib/annotate/pinyin-layer';
+import type { PinyinMode } from '@/lib/annotate/pinyin-ruby';
+import { getSettings } from '@/lib/settings';
+import { readInReader } from './reader-pinyin';
 import { pageSegmenter } from '@/lib/search/search-service';
 import { segmenterJudge } from '@/lib/glossary/guards';
 import { t } from '@/lib/i18n';
@@ -19,6 +23,10 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
   const [article, setArticle] = useState<ArticleRecord | null | undefined>();
   const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
   const body = useRef<HTMLDivElement>(null);
+  // Pinyin (issue 9): a layer over the marks, put on once the article is marked (`ready` counts that).
+  const pinyin = useRef(new PinyinLayer());
+  const [ready, setReady] = useState(0);
+  const marked = useRef<PageAnnotator | undefined>(undefined);
   const [prefs, setPrefs] = useState<ReaderPrefs | undefined>();
   useEffect(() => void getReaderPrefs().then(setPrefs), []);
   useEffect(() => {
@@ -33,6 +41,20 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
   useEffect(() => {
     void library().articles.get(url).then((a) => setArticle(a ?? null));
   }, [url]);
+
+  useEffect(() => {
+    const root = body.current;
+    const mode = prefs?.pinyinMode ?? 'off';
+    const annotator = marked.current;
+    if (!root || !ready || !annotator) return;
+    const layer = pinyin.current;
+    void (async () => {
+      await layer.detach((write) => annotator.quietly(write));
+      if (mode === 'off') return;
+      const { toneColours } = await getSettings();
+      await layer.attach(root, { mode, colours: toneColours, read: readInReader, quietly: (write) => annotator.quietly(write) });
+    })();
+  }, [ready, prefs?.pinyinMode]);
 
   useEffect(() => {
     const root = body.current;
@@ -71,13 +93,10 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
       annotator = new PageAnnotator(snapshot.finder(segmenterJudge(segmenter.cut)));
       card = new TermCardHost(document, { page: () => ({ title: article.title, url: article.url }) });
       await annotator.attach(root);
-      // Pinyin over jargon (shown when switched on) sits on each occurrence's first piece; a long
-      // article's far paragraphs are wrapped first, so every occurrence gets it.
+      // Pinyin sits over every mark, so far-off paragraphs are wrapped now rather than when scrolled to.
       annotator.flushDeferred();
-      for (const mark of root.querySelectorAll(`${MARK_TAG}[tabindex]`)) {
-        const entry = glossary.get(mark.getAttribute(TERM_ATTR) ?? '');
-        if (entry) mark.setAttribute('data-pinyin', entry.pinyin);
-      }
+      marked.current = annotator;
+      setReady((n) => n + 1);
       // Back to where the reader left off, then keep track as they read.
       const max = () => Math.max(1, document.documentElement.scrollHeight - innerHeight);
       if (article.readProgress) scrollTo(0, article.readProgress * max());
@@ -90,6 +109,8 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
     })();
     return () => {
       cancelled = true;
+      marked.current = undefined;
+      void pinyin.current.detach();
       if (onScroll) removeEventListener('scroll', onScroll);
       card?.destroy();
       void annotator?.detach();
@@ -130,7 +151,12 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
               A+
             </button>
             <label>
-              <input type="checkbox" checked={prefs.pinyin} onChange={(e) => changePrefs({ pinyin: e.currentTarget.checked })} /> {t('pinyinOverTerms')}
+              {t('pinyinLabel')}{' '}
+              <select value={prefs.pinyinMode ?? 'off'} onChange={(e) => changePrefs({ pinyinMode: e.currentTarget.value as PinyinMode })}>
+                <option value="off">{t('pinyinOff')}</option>
+                <option value="jargon">{t('pinyinJargon')}</option>
+                <option value="every">{t('pinyinEvery')}</option>
+              </select>
             </label>
             <label>
               {t('theme')}{' '}
@@ -144,7 +170,7 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
         )}
         <div
           ref={body}
-          class={`article-body${prefs?.pinyin ? ' show-pinyin' : ''}`}
+          class="article-body"
           style={{ fontSize: `${prefs?.fontSize ?? 18}px` }}
           data-testid="article-body"
         />

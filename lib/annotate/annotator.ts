@@ -269,6 +269,19 @@ export class PageAnnotator {
   }
 
   /**
+   * Runs another layer's DOM writes (the pinyin mode's ruby) without this annotator taking them for
+   * the page's own changes, exactly as its own wrapping is kept from its observer.
+   */
+  quietly<T>(write: () => T): T {
+    this.pauseObserver();
+    try {
+      return write();
+    } finally {
+      this.resumeObserver();
+    }
+  }
+
+  /**
    * Our own wrapping must not feed the observer: it is disconnected while we write (no page script
    * runs meanwhile), after handing over whatever the page changed before.
    */

@@ -9,6 +9,8 @@ const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
   'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
   'BUTTON', 'YIDU-MARK', 'YIDU-GLOSS', 'YIDU-CARD',
+  // Ruby annotations (a page's own, or Yidu's pinyin) are readings, not the text.
+  'RT', 'RP',
 ]);
 
 /** Elements that end one run of text and start another. `br` is not one: lines of a block join. */
@@ -64,9 +66,9 @@ const BLOCK_END = Symbol('block end');
 /**
  * The runs of text under `root`, skipping excluded subtrees and text already inside a Yidu mark.
  * Runs without any Han character are dropped: they cannot hold a glossary term, and most of a
- * page's whitespace-only nodes go with them. Iterative, so deeply nested pages cannot overflow the stack.
+ * page's whitespace-only nodes go with them. `enter`: upper-case tags to read although they are skipped. Iterative, so deeply nested pages cannot overflow the stack.
  */
-export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TextRun[] {
+export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, enter?: ReadonlySet<string>): TextRun[] {
   const runs: TextRun[] = [];
   let current: TextRun = { nodes: [], starts: [], text: '' };
   const flush = () => {
@@ -91,7 +93,8 @@ export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => v
     if (node.nodeType === 1) {
       const el = node as Element;
       const kind = kindOf(el);
-      if (kind === SKIP) continue;
+      // `enter`: skipped tags a caller reads anyway (the pinyin mode reads the text of Yidu's marks).
+      if (kind === SKIP && !enter?.has(el.tagName)) continue;
       // Open shadow roots are annotated as roots of their own (they need their own observer).
       if (onShadowRoot && el.shadowRoot) onShadowRoot(el.shadowRoot);
       if (kind === BLOCK) {

@@ -1,5 +1,5 @@
 import { isBlock } from './blocks';
-import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
+import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
 
 /**
  * Annotators that defer wrapping far-off text register here, so that anything that counts or
@@ -42,11 +42,17 @@ export function sentenceAround(mark: Element): string {
   let block: Element | null = mark.parentElement;
   while (block && !isBlock(block)) block = block.parentElement;
   block ??= mark.ownerDocument.body;
-  const range = mark.ownerDocument.createRange();
-  range.setStart(block, 0);
-  range.setEndBefore(mark);
-  const before = range.toString();
-  const text = block.textContent ?? '';
+  // The block's text as written: pinyin's <rt> (when the pinyin mode is on) is not part of it.
+  let text = '';
+  let markAt = -1;
+  const walker = mark.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest(`rt[${RUBY_ATTR}]`)) continue;
+    // The first text node that does not precede the mark starts it.
+    if (markAt < 0 && !(mark.compareDocumentPosition(node) & 2)) markAt = text.length;
+    text += (node as Text).data;
+  }
+  const before = text.slice(0, markAt < 0 ? text.length : markAt);
   let start = before.length;
   while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
   let end = before.length;

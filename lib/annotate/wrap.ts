@@ -6,12 +6,11 @@ import type { MatchSpan } from '../matcher/matcher';
 import type { TextRun } from './blocks';
 import { MARK_TAG, TERM_ATTR, OCCURRENCE_ATTR, KIND_ATTR, GLOSS_TAG } from '../dom-names';
 
-
 export interface MarkLedger {
   /** Text nodes that splitting created; unwrapping merges each back into its left neighbour. */
   created: Text[];
   marks: Element[];
-  /** Inline English glosses: removed whole when unwrapping. */
+  /** Inline English glosses (and pinyin's <rt>): removed whole when unwrapping. */
   glosses: Element[];
   nextOccurrence: number;
 }
@@ -41,9 +40,40 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
   // Occurrence numbers may have been reserved when the run was matched (its wrapping deferred).
   const firstOccurrence = reservedOccurrence ?? ledger.nextOccurrence;
   if (reservedOccurrence === undefined) ledger.nextOccurrence += spans.length;
+  const { firsts, lasts } = wrapPieces(run, spans, ledger, (span, j, text) => {
+    const mark = template.cloneNode(false) as Element;
+    mark.setAttribute(TERM_ATTR, span.id);
+    mark.setAttribute(OCCURRENCE_ATTR, String(firstOccurrence + j));
+    if (span.kind) mark.setAttribute(KIND_ATTR, span.kind);
+    mark.append(text);
+    return mark;
+  });
+  const wrapped: WrappedSpan[] = [];
+  spans.forEach((span, j) => {
+    const first = firsts[j];
+    if (!first) return;
+    first.setAttribute('tabindex', '0');
+    first.setAttribute('role', 'button');
+    wrapped.push({ span, first, last: lasts[j]! });
+  });
+  return wrapped;
+}
+
+/**
+ * The wrapping itself, for any kind of wrapper (marks here, pinyin's <ruby> in ./pinyin-ruby.ts):
+ * `make` gets each piece's new text node and its offsets in run.text, and returns the element that
+ * holds it. Every wrapper and new text node goes into the ledger, so unwrapAll undoes it exactly.
+ */
+export function wrapPieces<S extends { start: number; end: number }>(
+  run: TextRun,
+  spans: readonly S[],
+  ledger: MarkLedger,
+  make: (span: S, index: number, text: Text, from: number, to: number) => Element,
+): { firsts: (Element | undefined)[]; lasts: (Element | undefined)[] } {
   const firsts: (Element | undefined)[] = new Array(spans.length);
   const lasts: (Element | undefined)[] = new Array(spans.length);
-
+  const doc = run.nodes[0]?.ownerDocument;
+  if (!doc) return { firsts, lasts };
   let k = 0; // first span that may still reach the current node
   for (let i = 0; i < run.nodes.length; i++) {
     const node = run.nodes[i]!;
@@ -65,15 +95,11 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
         fragment = doc.createDocumentFragment();
         keep = localStart;
       } else if (localStart > cursor) fragment.append(created(doc, data.slice(cursor, localStart), ledger));
-      const mark = template.cloneNode(false) as Element;
-      mark.setAttribute(TERM_ATTR, span.id);
-      mark.setAttribute(OCCURRENCE_ATTR, String(firstOccurrence + j));
-      if (span.kind) mark.setAttribute(KIND_ATTR, span.kind);
-      mark.append(created(doc, data.slice(localStart, localEnd), ledger));
-      fragment.append(mark);
-      ledger.marks.push(mark);
-      firsts[j] ??= mark;
-      lasts[j] = mark;
+      const wrapper = make(span, j, created(doc, data.slice(localStart, localEnd), ledger), nodeStart + localStart, nodeStart + localEnd);
+      fragment.append(wrapper);
+      ledger.marks.push(wrapper);
+      firsts[j] ??= wrapper;
+      lasts[j] = wrapper;
       cursor = localEnd;
     }
     if (!fragment) continue;
@@ -82,16 +108,7 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
     node.parentNode!.insertBefore(fragment, node.nextSibling);
     node.data = data.slice(0, keep);
   }
-
-  const wrapped: WrappedSpan[] = [];
-  spans.forEach((span, j) => {
-    const first = firsts[j];
-    if (!first) return;
-    first.setAttribute('tabindex', '0');
-    first.setAttribute('role', 'button');
-    wrapped.push({ span, first, last: lasts[j]! });
-  });
-  return wrapped;
+  return { firsts, lasts };
 }
 
 function created(doc: Document, text: string, ledger: MarkLedger): Text {

@@ -64,3 +64,43 @@ function guards(): Record<string, string> {
 
 /** Word → one syllable or `*` per character. */
 export const PINYIN_OVERRIDES: Readonly<Record<string, string>> = { ...guards(), ...FIXES };
+
+let overrideTable: { words: Map<string, string[]>; longest: number; firsts: Set<string> } | undefined;
+
+function overrides() {
+  if (overrideTable) return overrideTable;
+  const words = new Map<string, string[]>();
+  let longest = 0;
+  for (const [word, reading] of Object.entries(PINYIN_OVERRIDES)) {
+    const syllables = reading.split(' ');
+    // A mismatch would shift every later syllable of the word onto the wrong character.
+    if (syllables.length !== [...word].length) throw new Error(`pinyin override ${word}: ${reading}`);
+    words.set(word, syllables);
+    longest = Math.max(longest, word.length);
+  }
+  overrideTable = { words, longest, firsts: new Set([...words.keys()].map((w) => w[0]!)) };
+  return overrideTable;
+}
+
+/**
+ * Replaces readings where an override word is written, leftmost-longest. `chars`: the text's code points
+ * in simplified form; `readings`: one per code point. Here (not in ./reading.ts) so the background can
+ * apply the same fixes to the dictionary's readings without loading pinyin-pro.
+ */
+export function applyOverrides(chars: readonly string[], readings: (string | null)[]): void {
+  const { words, longest, firsts } = overrides();
+  for (let i = 0; i < chars.length; ) {
+    let matched = 0;
+    if (firsts.has(chars[i]!)) {
+      for (let len = Math.min(longest, chars.length - i); len >= 2 && !matched; len--) {
+        const syllables = words.get(chars.slice(i, i + len).join(''));
+        if (!syllables) continue;
+        syllables.forEach((s, k) => {
+          if (s !== '*') readings[i + k] = s;
+        });
+        matched = len;
+      }
+    }
+    i += matched || 1;
+  }
+}

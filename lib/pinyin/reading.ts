@@ -6,7 +6,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import traditionalPairs from '../../assets/traditional-fold.json';
-import { PINYIN_OVERRIDES } from './overrides';
+import { applyOverrides } from './overrides';
 
 export interface CharReading {
   /** One character (a code point) of the text. */
@@ -46,42 +46,6 @@ function simplifiedChars(chars: string[]): string[] {
   const map = folds();
   const traditional = chars.some((ch) => map.has(ch) && !(ch in FOLD_ALWAYS));
   return chars.map((ch) => map.get(ch) ?? (traditional ? FOLD_IF_TRADITIONAL[ch] : undefined) ?? ch);
-}
-
-let overrideTable: { words: Map<string, string[]>; longest: number; firsts: Set<string> } | undefined;
-
-function overrides() {
-  if (overrideTable) return overrideTable;
-  const words = new Map<string, string[]>();
-  let longest = 0;
-  for (const [word, reading] of Object.entries(PINYIN_OVERRIDES)) {
-    const syllables = reading.split(' ');
-    // A mismatch would shift every later syllable of the word onto the wrong character.
-    if (syllables.length !== [...word].length) throw new Error(`pinyin override ${word}: ${reading}`);
-    words.set(word, syllables);
-    longest = Math.max(longest, word.length);
-  }
-  overrideTable = { words, longest, firsts: new Set([...words.keys()].map((w) => w[0]!)) };
-  return overrideTable;
-}
-
-/** Replaces readings where an override word is written, leftmost-longest. */
-function applyOverrides(chars: string[], readings: (string | null)[]): void {
-  const { words, longest, firsts } = overrides();
-  for (let i = 0; i < chars.length; ) {
-    let matched = 0;
-    if (firsts.has(chars[i]!)) {
-      for (let len = Math.min(longest, chars.length - i); len >= 2 && !matched; len--) {
-        const syllables = words.get(chars.slice(i, i + len).join(''));
-        if (!syllables) continue;
-        syllables.forEach((s, k) => {
-          if (s !== '*') readings[i + k] = s;
-        });
-        matched = len;
-      }
-    }
-    i += matched || 1;
-  }
 }
 
 const PINYIN_SYLLABLE = /^[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêḿń]+$/;

@@ -62,8 +62,12 @@ describe('the library: save, search, read offline', () => {
     await expect.poll(() => body.locator('yidu-mark[data-yidu-term="yixinou-railway"]').count()).toBeGreaterThanOrEqual(12);
     const occurrences = (await body.innerText()).split('义新欧').length - 1;
     expect(await body.locator('yidu-mark[data-yidu-term="yixinou-railway"]').count()).toBe(occurrences);
-    await reader.getByRole('checkbox', { name: 'Pinyin over terms' }).check();
-    expect(await reader.getByTestId('article-body').locator('yidu-mark[data-pinyin]').first().getAttribute('data-pinyin')).toMatch(/yì xīn ōu/);
+    // Pinyin over jargon: ruby inside the marks, read from what is written.
+    await reader.getByLabel('Pinyin').selectOption('jargon');
+    const reading = reader.getByTestId('article-body').locator('yidu-mark[data-yidu-term="yixinou-railway"] rt').first();
+    await expect.poll(() => reading.count(), { timeout: 10_000 }).toBe(1);
+    expect(await reading.textContent()).toMatch(/yì xīn ōu/);
+    await reader.getByLabel('Pinyin').selectOption('off');
     await reader.getByRole('link', { name: 'Library' }).click();
     await reader.getByRole('button', { name: 'Delete “五水共治成效明显”' }).click();
     await expect.poll(() => reader.getByTestId('article-list').locator('li').count()).toBe(1);

@@ -110,10 +110,12 @@ describe('BackupView', () => {
     const file = new File(['{}'], 'huge-backup.json', { type: 'application/json' });
     Object.defineProperty(file, 'size', { value: 600 * 1024 * 1024 });
     let read = false;
-    Object.defineProperty(file, 'text', { value: () => ((read = true), Promise.resolve('{}')) });
+    Object.defineProperty(file, 'text', { value: () => { read = true; return Promise.resolve('{}'); } });
     const input = el.querySelector<HTMLInputElement>('input[type=file]')!;
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(() => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await settle();
     expect(el.querySelector('[role=alert]')?.textContent).toMatch(/600\.0 MB, too large to read in a browser \(the limit is 500\.0 MB\)/);
     expect(read).toBe(false);
