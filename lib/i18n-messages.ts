@@ -94,7 +94,7 @@ export const en = {
   storageUsed: '$1 of $2 used',
   storageKept: ' · kept by the browser',
   savedSelection: ' No article was found: your selection was saved.',
-  savedPageText: ' No article was found: the page’s text was saved.',
+  savedPageText: ' Saved the page’s text (no article layout found).',
   imagesSaved: ' $1 of $2 images saved.',
   savedTitle: 'Saved “$1”.',
   updatedTitle: 'Updated “$1”.',
@@ -172,6 +172,7 @@ export const en = {
   searchGlossary: 'Search by hanzi, pinyin or English',
   all: 'all',
   entriesShown: '$1 of $2 entries',
+  glossaryNoMatch: 'No entry matches; try pinyin or hanzi.',
   showMore: 'Show more ($1 left)',
   inYourLibrary: 'In your library:',
 
@@ -479,7 +480,7 @@ export const zhCN: Messages = {
   storageUsed: '已用 $1，共 $2',
   storageKept: ' · 浏览器会持久保留',
   savedSelection: '未找到正文，已保存你选中的内容。',
-  savedPageText: '未找到正文，已保存页面上的全部文字。',
+  savedPageText: '已保存页面文字（未找到文章版式）。',
   imagesSaved: '$2 张图片中已保存 $1 张。',
   savedTitle: '已保存《$1》。',
   updatedTitle: '已更新《$1》。',
@@ -557,6 +558,7 @@ export const zhCN: Messages = {
   searchGlossary: '按汉字、拼音或英文搜索',
   all: '全部',
   entriesShown: '共 $2 条，显示 $1 条',
+  glossaryNoMatch: '没有匹配的条目；试试拼音或汉字。',
   showMore: '显示更多（还有 $1 条）',
   inYourLibrary: '见于你的文库：',
 

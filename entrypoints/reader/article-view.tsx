@@ -16,7 +16,7 @@ import { getSettings } from '@/lib/settings';
 import { readInReader } from './reader-pinyin';
 import { pageSegmenter } from '@/lib/search/search-service';
 import { segmenterJudge } from '@/lib/glossary/guards';
-import { t } from '@/lib/i18n';
+import { getLanguage, t } from '@/lib/i18n';
 
 /** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
 export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
@@ -136,7 +136,7 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
         <p class="muted">
           {article.siteName}
           {article.byline ? ` · ${article.byline}` : ''}
-          {article.publishedAt ? ` · ${new Date(article.publishedAt).toLocaleDateString()}` : ''} ·{' '}
+          {article.publishedAt ? ` · ${new Date(article.publishedAt).toLocaleDateString(getLanguage(), { timeZone: 'Asia/Shanghai' })}` : ''} ·{' '}
           <a href={article.url} target="_blank" rel="noopener noreferrer">
             {t('originalPage')}
           </a>

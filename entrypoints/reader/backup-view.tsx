@@ -35,7 +35,7 @@ const errorText = (err: unknown) =>
 
 /** Back up everything Yidu keeps to one file, restore it (here or in another browser), or clear it all. */
 export function BackupView({ onImported, onCleared }: Props = {}) {
-  const [mode, setMode] = useState<RestoreMode>('replace');
+  const [mode, setMode] = useState<RestoreMode>('merge');
   const [pending, setPending] = useState<Pending | undefined>();
   const [confirmClear, setConfirmClear] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -63,6 +63,11 @@ export function GlossaryView() {
       <p class="muted" data-testid="glossary-count">
         {t('entriesShown', [results.length, entries.length])}
       </p>
+      {results.length === 0 && entries.length > 0 && (
+        <p role="status" data-testid="glossary-no-match">
+          {t('glossaryNoMatch')}
+        </p>
+      )}
       <div>
         {results.slice(0, shownCount).map((e) => (
           <div key={e.id}>
