@@ -8,6 +8,7 @@ import type { VocabularyItem } from './db/schema';
 import type { PatternSource } from './matcher/matcher';
 import type { Problem } from './problems';
 import type { GuardRules } from './glossary/guards';
+import type { TextLookup, WordLookup } from './lookup/find-word';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -53,6 +54,10 @@ export interface ProtocolMap {
   addUserEntry(draft: UserEntryDraft): { entry: GlossaryEntry } | { problems: Problem[] };
   // content script → background: jieba's words for sentences with a form guarded as a whole word (word lengths)
   segmentSentences(sentences: string[]): number[][];
+  // content script → background: the word at `offset` of a sentence under the pointer (null: not Chinese there)
+  lookupWord(data: { sentence: string; offset: number }): WordLookup | null;
+  // content script → background: a selection's entries, or its words one by one
+  lookupText(data: { text: string }): TextLookup;
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
 }

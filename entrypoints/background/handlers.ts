@@ -9,6 +9,7 @@ import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
 import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
+import { registerLookupHandlers } from './lookup';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -48,6 +49,8 @@ export function registerBackgroundHandlers(): void {
     const segmenter = await backgroundSegmenter(glossary);
     return data.map((sentence) => segmenter.cut(sentence).map((word) => word.length));
   });
+
+  registerLookupHandlers(glossary);
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
 
