@@ -2,17 +2,22 @@ import { storage } from '#imports';
 
 export type InlineEnglish = 'off' | 'first' | 'every';
 export type SiteMode = 'always' | 'never';
+/** Word lookup on Chinese text: on plain hover, on hover with a key held, or not at all. */
+export type LookupMode = 'hover' | 'alt' | 'shift' | 'off';
+export const LOOKUP_MODES: readonly LookupMode[] = ['hover', 'alt', 'shift', 'off'];
 
 export interface Settings {
   /** Show the English rendering in small text after the first (or every) occurrence of a term. */
   inlineEnglish: InlineEnglish;
   /** Mark candidate jargon (quoted phrases, numbered formulas) the glossary lacks. */
   markCandidates: boolean;
+  /** How the word under the pointer is looked up (the `toggle-lookup` shortcut switches it on and off). */
+  lookup: LookupMode;
   /** Per-site choices, by hostname. */
   siteModes: Record<string, SiteMode>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, siteModes: {} };
+export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, lookup: 'hover', siteModes: {} };
 
 /** Kept in storage.local so every context (content scripts included) reads it, and it survives restarts. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
