@@ -9,6 +9,7 @@ import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
+import { startWordLookup } from './word-lookup';
 
 /**
  * The content script's work in one frame: build the matcher from the background's spellings, mark
@@ -19,6 +20,7 @@ import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 export function startPageAnnotation(doc: Document, signal: AbortSignal, forced = false): { enable(): Promise<void> } {
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
+  let stopLookup: (() => void) | undefined;
   let patterns: PatternPayload | undefined;
   // Kept across restarts (a display setting changed): its automaton is the costly part to build.
   let matcher: Matcher | undefined;
@@ -64,9 +66,14 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     });
     // An entry added from the card bumps the glossary version, which re-marks this page (below).
     card = new TermCardHost(doc, {});
+    // Any word of the page, in the same card host (its own setting, followed live inside).
+    const english = patterns.english;
+    stopLookup = startWordLookup(doc, card, (id) => english[id]);
     if (doc.body) await annotator.attach(doc.body);
   };
   const stop = async () => {
+    stopLookup?.();
+    stopLookup = undefined;
     card?.destroy();
     card = undefined;
     const old = annotator;
