@@ -146,14 +146,24 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
   const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, fn as EventListener, { capture: true, passive: true, signal: abort.signal });
   on('mousemove', (e) => {
+    // Chromium also sends mousemove without any movement (after layout changes, scripts polling the
+    // page): those must not restart the rest delay, or a busy page would never get its lookup.
+    if (e.clientX === pointer.x && e.clientY === pointer.y && (hoverTimer !== undefined || e.buttons)) return;
     pointer.x = e.clientX;
     pointer.y = e.clientY;
     clearTimeout(hoverTimer);
+    hoverTimer = undefined;
     // Not while a button is down (selecting), over the card itself, or without the key the setting asks for.
     if (e.buttons || !keyHeld(e) || (e.target instanceof Element && e.target.localName === CARD_TAG)) return;
-    hoverTimer = setTimeout(lookAtPointer, HOVER_DELAY_MS);
+    hoverTimer = setTimeout(() => {
+      hoverTimer = undefined;
+      lookAtPointer();
+    }, HOVER_DELAY_MS);
   });
-  on('mousedown', () => clearTimeout(hoverTimer));
+  on('mousedown', () => {
+    clearTimeout(hoverTimer);
+    hoverTimer = undefined;
+  });
   on('mouseup', (e) => {
     if (mode === 'off' || (e.target instanceof Element && e.target.localName === CARD_TAG)) return;
     clearTimeout(selectionTimer);

@@ -5,20 +5,45 @@
  * Everything is opened on demand, so the first lookup after the worker was stopped also answers.
  */
 import { onMessage } from '@/lib/messages';
-import { findWord, lookUpText, type GlossarySpan } from '@/lib/lookup/find-word';
+import { findWord, longestMatchPieces, lookUpText, type GlossarySpan } from '@/lib/lookup/find-word';
 import { segmenterJudge } from '@/lib/glossary/guards';
-import type { GlossaryStore } from '@/lib/glossary/store';
+import type { Segmenter } from '@/lib/search/segmenter';
+import type { GlossarySnapshot, GlossaryStore } from '@/lib/glossary/store';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
 
 /** Longest sentence or selection looked at: enough for any real sentence, bounded for a hostile page. */
 const MAX_TEXT = 400;
 
+let ready: { snapshot: GlossarySnapshot; segmenter: Segmenter } | undefined;
+let warming = false;
+
+/**
+ * jieba when it is ready for this glossary; else undefined at once, and it starts loading just after
+ * this answer has gone. Its 4 MB wasm is most of a cold start and its start-up blocks the worker, so
+ * the first lookups after the worker woke use the dictionary's longest match instead of waiting.
+ */
+function segmenterIfReady(glossary: GlossaryStore, snapshot: GlossarySnapshot): Segmenter | undefined {
+  if (ready?.snapshot === snapshot) return ready.segmenter;
+  if (!warming) {
+    warming = true;
+    setTimeout(() => {
+      backgroundSegmenter(glossary)
+        .then(async (segmenter) => void (ready = { snapshot: await glossary.current(), segmenter }))
+        .catch((err: unknown) => console.warn('Yidu: jieba did not load', err))
+        .finally(() => (warming = false));
+    }, 50);
+  }
+  return undefined;
+}
+
 export function registerLookupHandlers(glossary: GlossaryStore): void {
   const tools = async () => {
-    const [dict, segmenter, snapshot] = await Promise.all([backgroundDictionary(), backgroundSegmenter(glossary), glossary.current()]);
-    const cut = (text: string) => segmenter.cut(text);
-    const terms = (text: string): GlossarySpan[] => snapshot.finder(segmenterJudge(cut)).find(text);
+    const [dict, snapshot] = await Promise.all([backgroundDictionary(), glossary.current()]);
+    const segmenter = segmenterIfReady(glossary, snapshot);
+    const cut = segmenter ? (text: string) => segmenter.cut(text) : (text: string) => longestMatchPieces(text, dict);
+    // Without jieba, forms guarded as whole words (人大, 职教) are left out rather than risked.
+    const terms = (text: string): GlossarySpan[] => snapshot.finder(segmenter ? segmenterJudge(cut) : undefined).find(text);
     return { dict, cut, terms };
   };
 

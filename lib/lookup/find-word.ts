@@ -45,6 +45,23 @@ export interface GlossarySpan {
   end: number;
 }
 
+/**
+ * Pieces of `text` by forward longest match over the dictionary (runs of other characters kept
+ * together): what the background answers with while jieba is still loading after the worker woke,
+ * so the first hover does not wait for it. findWord lets glossary spans override these pieces.
+ */
+export function longestMatchPieces(text: string, dict: WordSource): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = i + 1;
+    if (isHanCode(text.charCodeAt(i))) end = i + (dict.wordsAt(text, i)[0]?.word.length ?? 1);
+    else while (end < text.length && !isHanCode(text.charCodeAt(end))) end++;
+    pieces.push(text.slice(i, end));
+    i = end;
+  }
+  return pieces;
+}
+
 /** The piece of `pieces` (joined, they are the sentence) that covers `offset`. */
 export function pieceAt(pieces: readonly string[], offset: number): WordSpan | undefined {
   let start = 0;

@@ -8,7 +8,8 @@ import { compileGuards, GuardedFinder, guardRulesOf, segmenterJudge } from '@/li
 import { Matcher } from '@/lib/matcher/matcher';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
-import { breakDown, findWord, lookUpText, pieceAt, stepOffset } from '@/lib/lookup/find-word';
+import { breakDown, findWord, longestMatchPieces, lookUpText, pieceAt, stepOffset } from '@/lib/lookup/find-word';
+import { wordVocabulary } from '@/lib/lookup/vocabulary';
 import { writeDictionaryAsset } from '@/scripts/build-dictionary';
 
 // The same pieces as the background: jieba with the glossary's words, the guarded glossary matcher, the packed CC-CEDICT.
@@ -97,5 +98,26 @@ describe('a selection', () => {
 
   it('splits a word jieba joined but the dictionary lacks into headwords', () => {
     expect(breakDown(['海关局长办'], dict).map((p) => p.word)).toEqual(['海关', '局长', '办']);
+  });
+});
+
+describe('before jieba has loaded', () => {
+  it('cuts by the dictionary’s longest match, keeping other characters together', () => {
+    const s = '他患有糖尿病多年，GDP增长。';
+    expect(longestMatchPieces(s, dict)).toEqual(['他', '患有', '糖尿病', '多年', '，GDP', '增长', '。']);
+    expect(findWord(s, 4, longestMatchPieces(s, dict), dict)).toMatchObject({ word: '糖尿病', start: 3, end: 6 });
+  });
+});
+
+describe('a looked-up word in the vocabulary', () => {
+  it('is saved under word:<simplified> with its senses, or a selection word by word', () => {
+    const item = wordVocabulary('海關', dict.lookup('海關'))!;
+    expect(item).toMatchObject({ entryId: 'word:海关', term: '海关', pinyin: 'hǎi guān' });
+    expect(item.english).toMatch(/customs/i);
+    expect(item.definition).toMatch(/^hǎi guān: /);
+    const text = '糖尿病患者';
+    const parts = breakDown(segmenter.cut(text), dict);
+    expect(wordVocabulary(text, [], parts)).toMatchObject({ entryId: 'word:糖尿病患者', term: text, pinyin: 'táng niào bìng huàn zhě' });
+    expect(wordVocabulary('㐀', [], [{ word: '㐀', entries: [] }])).toBeUndefined();
   });
 });
