@@ -99,6 +99,7 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
 
   const lookUpWord = async (sentence: PageSentence, node: Text, offset: number) => {
     const id = ++request;
+    const from = { ...pointer };
     performance.mark('yidu:lookup-start');
     let answer: WordLookup | null;
     try {
@@ -107,8 +108,10 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
       console.warn('Yidu: word lookup failed', err);
       return;
     }
-    // Overtaken, stopped, or a mark's card opened meanwhile (it wins).
-    if (id !== request || abort.signal.aborted || host.showsMark || !answer) return;
+    // Overtaken, stopped, a mark's card opened meanwhile (it wins), or the pointer went elsewhere
+    // (a late answer, e.g. while jieba loads, must not replace the card of what it points at now).
+    const moved = pointer.x !== from.x || pointer.y !== from.y;
+    if (id !== request || abort.signal.aborted || host.showsMark || moved || !answer) return;
     const range = sentence.range(answer.start, answer.end);
     show({ kind: 'word', sentence, node, answer }, range.getBoundingClientRect(), range);
     // Read by bench/lookup.bench.ts (the page shares this timeline): rest → card shown.

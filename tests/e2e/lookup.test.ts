@@ -71,13 +71,16 @@ describe('looking up any word of a served page', () => {
   });
 
   it('steps to the next and previous word with n and b, and closes on Escape', async () => {
+    // Generous waits: jieba may be loading in the worker just after its first answer.
+    const word = { timeout: 15_000 };
     await page.keyboard.press('n');
-    await expect.poll(() => cardWord(page)).toBe('多年');
+    await expect.poll(() => cardWord(page), word).toBe('多年');
     await page.keyboard.press('n'); // past the comma
-    await expect.poll(() => cardWord(page)).toBe('经常');
+    await expect.poll(() => cardWord(page), word).toBe('经常');
     await page.keyboard.press('b');
+    await expect.poll(() => cardWord(page), word).toBe('多年');
     await page.keyboard.press('b');
-    await expect.poll(() => cardWord(page)).toBe('糖尿病');
+    await expect.poll(() => cardWord(page), word).toBe('糖尿病');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('yidu-card').count()).toBe(0);
     expect(await highlighted(page)).toBe(false);
