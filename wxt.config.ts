@@ -36,6 +36,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandTogglePinyin__',
       },
+      'toggle-lookup': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandToggleLookup__',
+      },
     },
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },

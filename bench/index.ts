@@ -7,6 +7,7 @@ import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
 import { benchStartup } from './startup.bench';
 import { benchPinyin } from './pinyin.bench';
+import { benchLookup } from './lookup.bench';
 import { EXTENSION_DIR } from '@/tests/e2e/harness';
 
 console.log(`Yidu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -14,6 +15,7 @@ benchMatcher();
 const contentScript = `${EXTENSION_DIR}/content-scripts/annotate.js`;
 console.log(`\n## Content script bundle: ${(statSync(contentScript).size / 1024).toFixed(1)} KB minified (budget ≤ 120 KB)`);
 await benchStartup();
+await benchLookup();
 await benchAnnotation();
 await benchSave();
 await benchSearch();

@@ -16,6 +16,8 @@ export const KIND_ATTR = 'data-yidu-kind';
 export const GLOSS_TAG = 'yidu-gloss';
 /** The term card's host element; its shadow root stays open so tests and assistive tools can read it. */
 export const CARD_TAG = 'yidu-card';
+/** The CSS Custom Highlight naming the word a lookup card explains (styled by ::highlight() in marks.css). */
+export const LOOKUP_HIGHLIGHT = 'yidu-lookup';
 /** Every element Yidu adds to a page, for walkers that must skip them and snapshots that strip them. */
 export const OWN_TAGS = [MARK_TAG, GLOSS_TAG, CARD_TAG] as const;
 /** Images of a saved article point at `yidu-image:N` (N indexes its stored images) until rendered. */

@@ -22,6 +22,7 @@ export const en = {
   extDescription: 'Explains Chinese policy jargon in place and keeps news articles for offline reading.',
   commandAnnotatePage: 'Annotate this page with Yidu',
   commandSavePage: 'Save this page to Yidu for offline reading',
+  commandToggleLookup: 'Switch word lookup on or off',
 
   // Language switch
   languageLabel: 'Interface language',
@@ -113,6 +114,11 @@ export const en = {
   inlineOff: 'off',
   inlineFirst: 'first occurrence',
   inlineEvery: 'every occurrence',
+  lookupWords: 'Look up words',
+  lookupHover: 'on hover',
+  lookupAlt: 'on hover with Alt',
+  lookupShift: 'on hover with Shift',
+  lookupOff: 'off',
 
   // Reader page
   readerTitle: 'Yidu 易读 — Library',
@@ -194,6 +200,20 @@ export const en = {
   entryNotLoaded: 'This entry could not be loaded.',
   couldNotSave: 'Could not save: $1',
   couldNotAddEntry: 'Could not add the entry: $1',
+
+  // Word card (dictionary lookup)
+  wordCard: '$1: dictionary',
+  moreSenses: 'more ($1)',
+  fewerSenses: 'fewer',
+  traditionalForm: 'Traditional: $1',
+  measureWords: 'Measure words:',
+  variantOf: 'Variant of $1',
+  notInDictionary: 'Not in the dictionary.',
+  wordByWord: 'Word by word:',
+  inYiduGlossary: 'Yidu glossary: $1',
+  stepWordsHint: 'n / b: next / previous word',
+  dictionarySource: 'CC-CEDICT',
+  lookupFailed: 'Could not look this up: $1',
 
   // Vocabulary
   vocabularyNotOpened: 'Your vocabulary could not be opened: $1',
@@ -392,8 +412,8 @@ export const en = {
   toneMdbg: 'MDBG',
   toneHanping: 'Hanping',
   writtenHereAs: 'Written here as $1',
-  wordByWord: 'Word by word',
-  notInDictionary: 'not in the dictionary',
+  breakdownWordByWord: 'Word by word',
+  breakdownNotInDictionary: 'not in the dictionary',
   inTheSentence: 'In the sentence',
   itemsFoundInText: 'Its items, as found in the text:',
   // ── end pinyin mode ──
@@ -408,6 +428,7 @@ export const zhCN: Messages = {
   extDescription: '在网页上直接解释中文政策术语，并保存新闻文章供离线阅读。',
   commandAnnotatePage: '用易读标注此页面',
   commandSavePage: '将此页面保存到易读，供离线阅读',
+  commandToggleLookup: '开启或关闭查词',
 
   // Language switch
   languageLabel: '界面语言',
@@ -499,6 +520,11 @@ export const zhCN: Messages = {
   inlineOff: '关闭',
   inlineFirst: '仅第一次出现',
   inlineEvery: '每次出现',
+  lookupWords: '查词',
+  lookupHover: '悬停即查',
+  lookupAlt: '按住 Alt 悬停',
+  lookupShift: '按住 Shift 悬停',
+  lookupOff: '关闭',
 
   // Reader page
   readerTitle: '易读 Yidu — 文库',
@@ -580,6 +606,20 @@ export const zhCN: Messages = {
   entryNotLoaded: '无法加载这个词条。',
   couldNotSave: '保存失败：$1',
   couldNotAddEntry: '无法添加词条：$1',
+
+  // Word card (dictionary lookup)
+  wordCard: '$1：词典',
+  moreSenses: '更多（$1）',
+  fewerSenses: '收起',
+  traditionalForm: '繁体：$1',
+  measureWords: '量词：',
+  variantOf: '$1 的异体',
+  notInDictionary: '词典未收录。',
+  wordByWord: '逐词释义：',
+  inYiduGlossary: '易读术语表：$1',
+  stepWordsHint: 'n / b：下一个 / 上一个词',
+  dictionarySource: 'CC-CEDICT',
+  lookupFailed: '查词失败：$1',
 
   // Vocabulary
   vocabularyNotOpened: '无法打开生词本：$1',
@@ -778,8 +818,8 @@ export const zhCN: Messages = {
   toneMdbg: 'MDBG',
   toneHanping: 'Hanping',
   writtenHereAs: '此处写作 $1',
-  wordByWord: '逐词拆解',
-  notInDictionary: '词典未收录',
+  breakdownWordByWord: '逐词拆解',
+  breakdownNotInDictionary: '词典未收录',
   inTheSentence: '所在句子',
   itemsFoundInText: '在文中找到的各项：',
   // ── end pinyin mode ──

@@ -11,6 +11,7 @@ import type { GuardRules } from './glossary/guards';
 import type { PhraseKind } from './annotate/candidates';
 import type { PinyinMode, PinyinWord } from './annotate/pinyin-ruby';
 import type { PhraseBreakdown } from './dictionary/breakdown';
+import type { TextLookup, WordLookup } from './lookup/find-word';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -27,6 +28,8 @@ export interface PatternPayload {
   sources: PatternSource[];
   /** Context conditions of short forms that also mean something else (lib/glossary/guards.ts). */
   guards: GuardRules;
+  /** Traditional→simplified character pairs the matcher folds (not bundled into content scripts). */
+  foldPairs: string;
   /** Entry id → English rendering, for the inline bilingual mode. */
   english: Record<string, string>;
 }
@@ -58,6 +61,10 @@ export interface ProtocolMap {
   segmentSentences(sentences: string[]): number[][];
   // content script → background: what the dictionary says of quoted phrases (ordinary word, name, unknown)
   classifyPhrases(phrases: string[]): PhraseKind[];
+  // content script → background: the word at `offset` of a sentence under the pointer (null: not Chinese there)
+  lookupWord(data: { sentence: string; offset: number }): WordLookup | null;
+  // content script → background: a selection's entries, or its words one by one
+  lookupText(data: { text: string }): TextLookup;
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
 

@@ -3,6 +3,9 @@ import type { ToneColours } from './annotate/pinyin-ruby';
 
 export type InlineEnglish = 'off' | 'first' | 'every';
 export type SiteMode = 'always' | 'never';
+/** Word lookup on Chinese text: on plain hover, on hover with a key held, or not at all. */
+export type LookupMode = 'hover' | 'alt' | 'shift' | 'off';
+export const LOOKUP_MODES: readonly LookupMode[] = ['hover', 'alt', 'shift', 'off'];
 
 // ── Pinyin mode (issue 9): kept in its own block ──
 export interface PinyinSettings {
@@ -19,11 +22,13 @@ export interface Settings extends PinyinSettings {
   inlineEnglish: InlineEnglish;
   /** Mark candidate jargon (quoted phrases, numbered formulas) the glossary lacks. */
   markCandidates: boolean;
+  /** How the word under the pointer is looked up (the `toggle-lookup` shortcut switches it on and off). */
+  lookup: LookupMode;
   /** Per-site choices, by hostname. */
   siteModes: Record<string, SiteMode>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, siteModes: {}, ...DEFAULT_PINYIN_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates: true, lookup: 'hover', siteModes: {}, ...DEFAULT_PINYIN_SETTINGS };
 
 /** Kept in storage.local so every context (content scripts included) reads it, and it survives restarts. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });

@@ -17,13 +17,13 @@ export function CandidateBreakdown({ breakdown, items, sentence }: CandidateCont
   return (
     <>
       {breakdown && breakdown.words.length > 0 && (
-        <section class="breakdown" aria-label={t('wordByWord')}>
-          <h3>{t('wordByWord')}</h3>
+        <section class="breakdown" aria-label={t('breakdownWordByWord')}>
+          <h3>{t('breakdownWordByWord')}</h3>
           <ul data-testid="breakdown">
             {breakdown.words.map((w, i) => (
               <li key={i}>
                 <span lang="zh-Hans" class="term">{w.word}</span> <span class="pinyin">{w.pinyin}</span>{' '}
-                <span class="english">{w.english ?? t('notInDictionary')}</span>
+                <span class="english">{w.english ?? t('breakdownNotInDictionary')}</span>
               </li>
             ))}
           </ul>

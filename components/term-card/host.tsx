@@ -2,7 +2,7 @@
  * Opens the term card on hover, keyboard focus or tap of a mark, in a shadow root attached to
  * <html> (not <body>, whose HTML must stay the page's own). Closes on Escape or an outside click.
  */
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { sendMessage } from '@/lib/messages';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { candidatePhrase, isCandidateId } from '@/lib/annotate/candidates';
@@ -37,6 +37,8 @@ export class TermCardHost {
   private returningFocus = false;
   /** Bumped by every open and close, so a slow open that was overtaken does not show a stale card. */
   private generation = 0;
+  /** Told when the shown word card (not a mark's card) goes away: its highlight goes with it. */
+  private onWordClosed: (() => void) | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -95,7 +97,34 @@ export class TermCardHost {
     this.closeTimer = setTimeout(() => this.close(), HOVER_CLOSE_MS);
   }
 
+  /** Is a word card (a dictionary lookup) what the card shows now? */
+  get showsWord(): boolean {
+    return !!this.host && !!this.onWordClosed;
+  }
+
+  /** Is a mark's card (not a word card) open? A lookup answering late must not replace it. */
+  get showsMark(): boolean {
+    return !!this.host && !this.onWordClosed;
+  }
+
+  /** Shows `content` (the word card) below or above `rect`, in place of any card open now; `onClosed` runs when it closes. */
+  showWord(content: ComponentChild, rect: DOMRect, onClosed: () => void): void {
+    this.close();
+    this.mount();
+    this.onWordClosed = onClosed;
+    render(content, this.shadow!);
+    this.position(rect);
+  }
+
+  /** Re-renders the word card in place (a saved state, a status line). */
+  updateWord(content: ComponentChild): void {
+    if (this.showsWord) render(content, this.shadow!);
+  }
+
   close(): void {
+    const closed = this.onWordClosed;
+    this.onWordClosed = undefined;
+    closed?.();
     this.generation++;
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
@@ -123,6 +152,7 @@ export class TermCardHost {
     const extras = await this.extrasFor(anchor, shownId === id ? entry : undefined, candidate ? candidatePhrase(shownId) : undefined);
     if (generation !== this.generation || !anchor.isConnected) return;
     const occurrences = occurrencesOf(this.doc, id);
+    if (this.onWordClosed) this.close(); // a word card gives way to the mark's card
     const index = Math.max(0, occurrences.findIndex((o) => o.getAttribute(OCCURRENCE_ATTR) === anchor.getAttribute(OCCURRENCE_ATTR)));
     this.anchor = anchor;
     this.mount();
@@ -151,7 +181,7 @@ export class TermCardHost {
       />,
       this.shadow!,
     );
-    this.position(anchor);
+    this.position(anchor.getBoundingClientRect());
   }
 
   // ── issue 9: the occurrence as written (人大 on the card of 全国人民代表大会), a candidate's breakdown ──
@@ -178,6 +208,7 @@ export class TermCardHost {
         english: entry.english,
         pinyin: entry.pinyin,
         sentence: sentenceAround(anchor),
+        definition: entry.explanation,
         pageTitle: this.options.page?.().title ?? this.doc.title,
         pageUrl: this.options.page?.().url ?? this.doc.location.href,
       });
@@ -217,10 +248,9 @@ export class TermCardHost {
   }
 
   /** Below the term when there is room, else above; always inside the viewport. */
-  private position(anchor: Element): void {
+  private position(rect: DOMRect): void {
     const card = this.shadow?.querySelector<HTMLElement>('.card');
     if (!card) return;
-    const rect = anchor.getBoundingClientRect();
     const view = this.doc.defaultView!;
     const width = card.offsetWidth;
     const height = card.offsetHeight;

@@ -1,5 +1,6 @@
 import { onMessage, sendMessage, type PageTermSummary, type PatternPayload } from '@/lib/messages';
 import { Matcher } from '@/lib/matcher/matcher';
+import { registerTraditionalPairs } from '@/lib/matcher/fold';
 import { compileGuards, GuardedFinder, isWholeWords } from '@/lib/glossary/guards';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { findCandidates, isPolicyText, type PhraseKind } from '@/lib/annotate/candidates';
@@ -11,6 +12,7 @@ import { glossaryVersionItem } from '@/lib/glossary/version';
 import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
+import { startWordLookup } from './word-lookup';
 
 /**
  * The content script's work in one frame: build the matcher from the background's spellings, mark
@@ -21,6 +23,7 @@ import { pagePinyin } from './page-pinyin';
 export function startPageAnnotation(doc: Document, signal: AbortSignal, forced = false): { enable(): Promise<void> } {
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
+  let stopLookup: (() => void) | undefined;
   let patterns: PatternPayload | undefined;
   // Kept across restarts (a display setting changed): its automaton is the costly part to build.
   let matcher: Matcher | undefined;
@@ -54,6 +57,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const start = async (settings: Settings) => {
     if (!patterns) {
       patterns = await sendMessage('getPatterns', undefined);
+      registerTraditionalPairs(patterns.foldPairs);
       matcher = new Matcher(patterns.sources);
       finder = new GuardedFinder(matcher, compileGuards(patterns.guards), (sentence, from, to) => {
         const ends = segmented.get(sentence);
@@ -75,9 +79,14 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     });
     // An entry added from the card bumps the glossary version, which re-marks this page (below).
     card = new TermCardHost(doc, {});
+    // Any word of the page, in the same card host (its own setting, followed live inside).
+    const english = patterns.english;
+    stopLookup = startWordLookup(doc, card, (id) => english[id]);
     if (doc.body) await annotator.attach(doc.body);
   };
   const stop = async () => {
+    stopLookup?.();
+    stopLookup = undefined;
     card?.destroy();
     card = undefined;
     const old = annotator;

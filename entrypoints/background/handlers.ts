@@ -13,6 +13,7 @@ import { phraseKind } from '@/lib/dictionary/phrase-kind';
 import { backgroundWordReader, readPinyin } from './pinyin';
 import { breakDown } from '@/lib/dictionary/breakdown';
 import { findFormulaItems } from '@/lib/annotate/formula-items';
+import { registerLookupHandlers } from './lookup';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -57,6 +58,7 @@ export function registerBackgroundHandlers(): void {
     const [dict, segmenter] = await Promise.all([backgroundDictionary(), backgroundSegmenter(glossary)]);
     return data.map((phrase) => phraseKind(dict, phrase, segmenter.isWord));
   });
+  registerLookupHandlers(glossary);
 
   onMessage('annotateTab', ({ data }) => injectAnnotator(data.tabId));
 

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { t } from '@/lib/i18n';
-import { getSettings, settingsItem } from '@/lib/settings';
+import { getSettings, settingsItem, updateSettings } from '@/lib/settings';
 import { injectAnnotator } from './inject';
 import { sendMessage } from '@/lib/messages';
 
@@ -21,6 +21,8 @@ export function registerOnDemandTriggers(): void {
     if (info.menuItemId === SAVE_MENU_ID) void saveFromLibrary(tab.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
+    // A setting of all of Yidu, not of the tab: every tab's content script follows it.
+    if (command === 'toggle-lookup') void toggleLookup();
     if (tab?.id === undefined) return;
     if (command === 'annotate-page') void injectAnnotator(tab.id).catch(reportInjectError);
     if (command === 'save-page') void saveFromLibrary(tab.id);
@@ -28,6 +30,12 @@ export function registerOnDemandTriggers(): void {
   });
   void syncSiteScripts();
   settingsItem.watch(() => void syncSiteScripts());
+}
+
+/** Off ↔ on; "on" is plain hover (the popup offers hover with Alt or Shift). */
+async function toggleLookup(): Promise<void> {
+  const { lookup } = await getSettings();
+  await updateSettings({ lookup: lookup === 'off' ? 'hover' : 'off' });
 }
 
 function reportInjectError(err: unknown): void {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { sendMessage } from '@/lib/messages';
-import { getSettings, setSiteMode, updateSettings, type InlineEnglish, type Settings, type SiteMode } from '@/lib/settings';
+import { getSettings, setSiteMode, updateSettings, type InlineEnglish, type LookupMode, type Settings, type SiteMode } from '@/lib/settings';
 import { t } from '@/lib/i18n';
 import { LanguageSwitch } from '@/components/language-switch';
 
@@ -36,6 +36,7 @@ export function SiteControls({ tab, url, onChange }: { tab: { id: number }; url:
     }
   };
   const chooseInline = async (inlineEnglish: InlineEnglish) => setSettings(await updateSettings({ inlineEnglish }));
+  const chooseLookup = async (lookup: LookupMode) => setSettings(await updateSettings({ lookup }));
 
   return (
     <>
@@ -60,6 +61,16 @@ export function SiteControls({ tab, url, onChange }: { tab: { id: number }; url:
             <option value="off">{t('inlineOff')}</option>
             <option value="first">{t('inlineFirst')}</option>
             <option value="every">{t('inlineEvery')}</option>
+          </select>
+        </label>
+        {/* Applies everywhere; open tabs follow the setting at once (they watch it). */}
+        <label style={{ display: 'block', marginTop: '0.6em' }}>
+          {t('lookupWords')}{' '}
+          <select value={settings.lookup} onChange={(e) => void chooseLookup(e.currentTarget.value as LookupMode)}>
+            <option value="hover">{t('lookupHover')}</option>
+            <option value="alt">{t('lookupAlt')}</option>
+            <option value="shift">{t('lookupShift')}</option>
+            <option value="off">{t('lookupOff')}</option>
           </select>
         </label>
         {error && <p class="error">{error}</p>}

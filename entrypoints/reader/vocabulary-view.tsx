@@ -56,7 +56,7 @@ export function VocabularyView({ onChanged }: { onChanged?(): void } = {}) {
   const exportAnki = async () => {
     if (!items) return;
     const glossary = await glossaryStore().glossary();
-    downloadFile(datedFileName('yidu-vocabulary', 'tsv'), toAnkiTsv(items, (id) => glossary.get(id)?.scope), 'text/tab-separated-values;charset=utf-8');
+    downloadFile(datedFileName('yidu-vocabulary', 'tsv'), toAnkiTsv(items, (id) => glossary.get(id)), 'text/tab-separated-values;charset=utf-8');
     setStatus(t('exportedAnki', items.length));
   };
 

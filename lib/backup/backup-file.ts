@@ -45,6 +45,8 @@ export type BackupResult = { ok: true; exportedAt: string; contents: BackupConte
 const SETTINGS_FIELDS: Record<string, FieldCheck> = {
   inlineEnglish: oneOfCheck(['off', 'first', 'every']),
   markCandidates: BOOLEAN,
+  // Optional: backups made before word lookup existed have no such setting.
+  lookup: [oneOf(['hover', 'alt', 'shift', 'off']), phrase('typeOneOf', '"hover", "alt", "shift", "off"'), 'optional'],
   siteModes: [(v) => isRecord(v) && Object.values(v).every(oneOf(['always', 'never'])), phrase('typeSiteModes')],
 };
 const OPTIONAL_NUMBER: FieldCheck = [isNumber, phrase('typeNumber'), 'optional'];
@@ -79,6 +81,7 @@ const VOCABULARY_FIELDS: Record<string, FieldCheck> = {
   english: TEXT,
   pinyin: TEXT,
   sentence: TEXT,
+  definition: [isText, phrase('typeText'), 'optional'],
   pageTitle: TEXT,
   pageUrl: TEXT,
   savedAt: NUMBER,

@@ -17,6 +17,11 @@ export interface VocabularyItem {
   pinyin: string;
   /** The sentence the term was met in. */
   sentence: string;
+  /**
+   * The glossary's explanation, or a dictionary word's readings and senses (Anki's definition column).
+   * Absent on items saved before it was kept.
+   */
+  definition?: string;
   pageTitle: string;
   pageUrl: string;
   savedAt: number;

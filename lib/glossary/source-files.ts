@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { GlossaryEntry } from './types';
+// Node tools that match (CLI, scripts, tests) fold traditional characters like the extension does.
+import '../matcher/fold-data';
 
 export const GLOSSARY_SOURCE_DIR = resolve(import.meta.dirname, '..', '..', 'assets', 'glossary');
 

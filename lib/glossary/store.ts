@@ -13,6 +13,8 @@ import { userEntryProblems } from './user-entry-check';
 import { compileGuards, GuardedFinder, guardRulesOf, type GuardTable, type WholeWordJudge } from './guards';
 import { phrase, ProblemError } from '../problems';
 import { Matcher } from '../matcher/matcher';
+import '../matcher/fold-data';
+import { registeredTraditionalPairs } from '../matcher/fold';
 import type { PatternPayload } from '../messages';
 
 export interface UserEntriesSource {
@@ -64,6 +66,7 @@ export class GlossarySnapshot {
     this.patternsMemo ??= {
       sources: toPatternSources(this.glossary.entries()),
       guards: guardRulesOf(this.glossary.entries()),
+      foldPairs: registeredTraditionalPairs() ?? '',
       english: Object.fromEntries([...this.glossary.entries()].map((e) => [e.id, e.english])),
     };
     return this.patternsMemo;

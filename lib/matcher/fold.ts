@@ -5,7 +5,6 @@
  * Whitespace, line breaks and quotation marks are "transparent": skipped inside a term, because
  * PDF-extracted and typeset news breaks words across lines and quotes parts of terms (十四五”规划); the enumeration comma 、 too (不忘初心、牢记使命).
  */
-import traditionalPairs from '../../assets/traditional-fold.json';
 
 /** Returned by {@link foldCode} for characters the matcher steps over. */
 export const TRANSPARENT = -1;
@@ -18,6 +17,22 @@ const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u30
 const MIDDLE_DOTS = '\u00b7\u2022\u2027\u30fb\uff65\u2219';
 
 let table: Int32Array | undefined;
+let traditionalPairs: string | undefined;
+
+/**
+ * The traditional→simplified pairs (assets/traditional-fold.json, 18 KB): registered by
+ * ./fold-data.ts where the extension has them bundled, and handed to content scripts with the pattern
+ * payload, so the content script does not carry them. Registering again rebuilds the table.
+ */
+export function registerTraditionalPairs(pairs: string): void {
+  if (pairs === traditionalPairs) return;
+  traditionalPairs = pairs;
+  table = undefined;
+}
+
+export function registeredTraditionalPairs(): string | undefined {
+  return traditionalPairs;
+}
 
 /** A 64K table from UTF-16 code unit to folded code unit (or TRANSPARENT), built once on first use. */
 export function foldTable(): Int32Array {
@@ -28,8 +43,7 @@ export function foldTable(): Int32Array {
   for (let c = 0xff01; c <= 0xff5e; c++) t[c] = t[c - 0xfee0]!; // full-width ASCII → half-width (and lower case)
   for (const ch of DASHES) t[ch.charCodeAt(0)] = 0x2d;
   for (const ch of MIDDLE_DOTS) t[ch.charCodeAt(0)] = 0xb7;
-  // An object, not a bare JSON string: the config loader (jiti) cannot import a top-level string.
-  const { pairs } = traditionalPairs as { pairs: string };
+  const pairs = traditionalPairs ?? '';
   for (let i = 0; i + 1 < pairs.length; i += 2) t[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   for (const ch of TRANSPARENT_CHARS) t[ch.charCodeAt(0)] = TRANSPARENT;
   table = t;

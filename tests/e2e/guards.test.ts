@@ -11,6 +11,7 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 <p id="professor">学院聘请三位兼职教授来校授课。</p>
 <p id="vocational">全市大力发展职教。</p>
 <p id="air">推进PM2.5和臭氧双控双减。</p>
+<p id="traditional">浙江深入實施八八戰略。</p>
 </body></html>`;
 
 describe('context guards on a page', () => {
@@ -42,6 +43,10 @@ describe('context guards on a page', () => {
     expect(await ids('covid')).toEqual(['dynamic-zero-covid']);
     expect(await ids('air')).not.toContain('double-reduction');
     expect(await ids('air')).not.toContain('broad-money-m2');
+  });
+
+  it('folds traditional characters with the pairs the background sends (the content script does not bundle them)', async () => {
+    await expect.poll(() => ids('traditional'), { timeout: 5000 }).toEqual(['double-eight-strategy']);
   });
 
   it('logged no console error and no uncaught exception', () => {

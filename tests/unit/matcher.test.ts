@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '@/lib/matcher/fold-data';
 import { Matcher, type PatternSource } from '@/lib/matcher/matcher';
 
 const SOURCES: PatternSource[] = [

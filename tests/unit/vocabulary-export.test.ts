@@ -18,18 +18,26 @@ const item = (over: Partial<VocabularyItem> = {}): VocabularyItem => ({
 describe('Anki TSV export', () => {
   it('starts with the header Anki 2.1.55+ reads as import options', () => {
     const lines = toAnkiTsv([]).split('\n');
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#columns:Front\tBack\tPinyin\tContext\tTags', '#tags column:5']);
+    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#columns:Front\tBack\tPinyin\tDefinition\tContext\tTags', '#tags column:6']);
   });
 
-  it('writes one line of five fields per term, tabs and line breaks inside fields replaced by spaces', () => {
-    const tsv = toAnkiTsv([item(), item({ entryId: 'double-eight-strategy', term: '八八战略', english: 'Double-Eight\tStrategy', sentence: '' })], (id) =>
-      id === 'yixinou' ? 'jinhua-yiwu' : undefined,
+  it('writes one line of six fields per term, tabs and line breaks inside fields replaced by spaces', () => {
+    const tsv = toAnkiTsv(
+      [item(), item({ entryId: 'double-eight-strategy', term: '八八战略', english: 'Double-Eight\tStrategy', sentence: '', definition: 'Eight\npoints.' })],
+      (id) => (id === 'yixinou' ? { scope: 'jinhua-yiwu', explanation: 'A freight train from Yiwu to Madrid.' } : undefined),
     );
     const notes = tsv.trimEnd().split('\n').slice(4);
     expect(notes).toHaveLength(2);
-    expect(notes[0]!.split('\t')).toEqual(['义新欧', 'Yiwu–Xinjiang–Europe freight train', 'yì xīn ōu', '义新欧班列 开行 第一千列', 'yidu jinhua-yiwu']);
-    expect(notes[1]!.split('\t')).toEqual(['八八战略', 'Double-Eight Strategy', 'yì xīn ōu', '', 'yidu']);
+    // an item saved before definitions were kept takes the glossary's explanation
+    expect(notes[0]!.split('\t')).toEqual(['义新欧', 'Yiwu–Xinjiang–Europe freight train', 'yì xīn ōu', 'A freight train from Yiwu to Madrid.', '义新欧班列 开行 第一千列', 'yidu jinhua-yiwu']);
+    expect(notes[1]!.split('\t')).toEqual(['八八战略', 'Double-Eight Strategy', 'yì xīn ōu', 'Eight points.', '', 'yidu']);
     expect(tsv.endsWith('\n')).toBe(true);
+  });
+
+  it('writes a dictionary word with its readings and senses, tagged as such', () => {
+    const word = item({ entryId: 'word:糖尿病', term: '糖尿病', english: 'diabetes', pinyin: 'táng niào bìng', definition: 'táng niào bìng: diabetes; diabetes mellitus' });
+    const [note] = toAnkiTsv([word]).trimEnd().split('\n').slice(4);
+    expect(note!.split('\t')).toEqual(['糖尿病', 'diabetes', 'táng niào bìng', 'táng niào bìng: diabetes; diabetes mellitus', '义新欧班列 开行 第一千列', 'yidu dictionary']);
   });
 
   it('quotes fields Anki would otherwise read as quoted or as a comment', () => {
