@@ -179,6 +179,8 @@ export const en = {
   all: 'all',
   entriesShown: '$1 of $2 entries',
   glossaryNoMatch: 'No entry matches; try pinyin or hanzi.',
+  aboutHeading: 'About',
+  aboutDictionary: 'Word lookups and pinyin use the CC-CEDICT Chinese–English dictionary (MDBG and contributors), shared under CC BY-SA 4.0; Yidu ships a converted copy under the same licence.',
   showMore: 'Show more ($1 left)',
   inYourLibrary: 'In your library:',
 
@@ -585,6 +587,8 @@ export const zhCN: Messages = {
   all: '全部',
   entriesShown: '共 $2 条，显示 $1 条',
   glossaryNoMatch: '没有匹配的条目；试试拼音或汉字。',
+  aboutHeading: '关于',
+  aboutDictionary: '查词和拼音使用 CC-CEDICT 汉英词典（MDBG 及贡献者），以 CC BY-SA 4.0 许可共享；易读附带的转换版本采用相同许可。',
   showMore: '显示更多（还有 $1 条）',
   inYourLibrary: '见于你的文库：',
 

@@ -61,6 +61,19 @@ export function ReaderApp() {
         {route.kind === 'article' && <ArticleView url={route.url} onBack={() => openTab('library')} />}
         {current?.render()}
       </main>
+      <footer class="muted about" aria-label={t('aboutHeading')} data-testid="about">
+        <h2 style={{ fontSize: '0.9rem', margin: '1.5em 0 0.2em' }}>{t('aboutHeading')}</h2>
+        <p style={{ fontSize: '0.85rem', margin: 0 }}>
+          {t('aboutDictionary')}{' '}
+          <a href="https://cc-cedict.org/wiki/" target="_blank" rel="noopener noreferrer">
+            CC-CEDICT
+          </a>{' '}
+          ·{' '}
+          <a href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="noopener noreferrer">
+            CC BY-SA 4.0
+          </a>
+        </p>
+      </footer>
     </div>
   );
 }
