@@ -8,17 +8,19 @@
  * - Extension pages live at moz-extension://<uuid>/, where the uuid is made up per profile when the
  *   add-on is first installed and kept in the pref `extensions.webextensions.uuids` (add-on id →
  *   uuid). Rather than read it back afterwards (about:debugging, or prefs.js, which Firefox writes
- *   lazily), the launcher writes that pref itself before start-up, so the add-on gets a uuid the test
+ *   lazily), the launcher sets that pref itself (puppeteer writes it to the profile's user.js, read at
+ *   every start-up), so the add-on gets a uuid the test
  *   chose; `runtime.getURL` in the first extension page opened is checked against it.
  * - BiDi's browsingContext.navigate refuses moz-extension: addresses unless Firefox runs with
  *   `--remote-allow-system-access`. With it the page loads, but puppeteer never sees that navigation
  *   finish (page.goto times out and page.url() stays about:blank; evaluate, $, click work). So
  *   extension pages are opened by starting goto without awaiting it and polling the document.
- * - A BiDi-installed add-on is temporary: it is uninstalled when the browser quits, and uninstalling
- *   wipes its storage. `extensions.webextensions.keepStorageOnUninstall` (meant for tests) keeps the
- *   IndexedDB library, so a relaunch with the same profile and the add-on installed again (same id,
- *   same uuid, hence the same origin) finds what the first run saved, as a permanently installed
- *   add-on would after a browser restart.
+ * - A BiDi-installed add-on is temporary: it is gone when the browser quits, so a relaunch installs it
+ *   again (same id, and the same uuid from the pref above, hence the same origin and the same
+ *   IndexedDB library), as a permanently installed add-on would simply be there after a restart.
+ *   Firefox 153 kept the add-on's IndexedDB across that in trials even without help, but removing an
+ *   add-on may clear its storage, so the launcher also sets Firefox's test pref
+ *   `extensions.webextensions.keepStorageOnUninstall`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,7 +97,6 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
       'xpinstall.signatures.required': false,
       'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
       'extensions.webextensions.keepStorageOnUninstall': true,
-      'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
   const errors: string[] = [];
