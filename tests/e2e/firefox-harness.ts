@@ -12,9 +12,13 @@
  *   every start-up), so the add-on gets a uuid the test
  *   chose; `runtime.getURL` in the first extension page opened is checked against it.
  * - BiDi's browsingContext.navigate refuses moz-extension: addresses unless Firefox runs with
- *   `--remote-allow-system-access`. With it the page loads, but puppeteer never sees that navigation
- *   finish (page.goto times out and page.url() stays about:blank; evaluate, $, click work). So
- *   extension pages are opened by starting goto without awaiting it and polling the document.
+ *   `--remote-allow-system-access`. With it the page loads, but Firefox's BiDi sends no events from
+ *   extension pages ("skip extension contexts until we support debugging webextensions, see Bug
+ *   1755014", in its remote agent): page.goto never resolves, page.url() stays about:blank, and no
+ *   console or pageerror events come (evaluate, $, click and hover still work). So extension pages
+ *   are opened by starting goto without awaiting it and polling the document, and their errors are
+ *   caught by listeners put into each extension page once it has loaded (errors while loading are
+ *   missed; the tests then see the page not working).
  * - A BiDi-installed add-on is temporary: it is gone when the browser quits, so a relaunch installs it
  *   again (same id, and the same uuid from the pref above, hence the same origin and the same
  *   IndexedDB library), as a permanently installed add-on would simply be there after a restart.
@@ -49,13 +53,13 @@ function addonId(): string {
 }
 
 /** Polls `check` until it returns a truthy value, or throws after `timeout` ms with `what`. */
-export async function waitUntil<T>(what: string, check: () => Promise<T>, timeout = 10_000): Promise<T> {
+export async function waitUntil<T>(what: string, check: () => Promise<T>, timeout = 10_000): Promise<Exclude<T, null | undefined | false | '' | 0>> {
   const deadline = Date.now() + timeout;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as Exclude<T, null | undefined | false | '' | 0>;
       last = value;
     } catch (err) {
       last = err;
@@ -68,8 +72,11 @@ export async function waitUntil<T>(what: string, check: () => Promise<T>, timeou
 export interface FirefoxExtensionBrowser {
   browser: Browser;
   addonId: string;
-  /** Console errors and uncaught exceptions seen so far, with where they came from. */
-  errors: string[];
+  /**
+   * Console errors and uncaught exceptions seen so far, with where they came from: from web pages
+   * (including the content script's), and from the extension pages that are still open.
+   */
+  errors(): Promise<string[]>;
   open(url: string): Promise<Page>;
   /** Opens `url` in a new tab and returns the page with Firefox's id for that tab (for ?tabId=). */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
@@ -100,6 +107,7 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
     },
   });
   const errors: string[] = [];
+  const extensionPages: Page[] = [];
   const watch = (page: Page) => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`console error on ${page.url()}: ${msg.text()}`);
@@ -128,6 +136,18 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
     // Not awaited: puppeteer never sees this navigation end (see the top of this file).
     page.goto(url, { timeout: 20_000 }).catch(() => undefined);
     await waitUntil(`${url} to load`, () => page.evaluate((want) => location.href === want && document.readyState === 'complete', url), 15_000);
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { yiduE2eErrors: string[] }).yiduE2eErrors = seen;
+      const consoleError = console.error.bind(console);
+      console.error = (...args: unknown[]) => {
+        seen.push(`console error: ${args.map(String).join(' ')}`);
+        consoleError(...args);
+      };
+      addEventListener('error', (e) => seen.push(`uncaught exception: ${e.message}`));
+      addEventListener('unhandledrejection', (e) => seen.push(`unhandled rejection: ${String(e.reason)}`));
+    });
+    extensionPages.push(page);
     return page;
   };
 
@@ -143,7 +163,17 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
   return {
     browser,
     addonId: id,
-    errors,
+    async errors() {
+      const fromExtension = await Promise.all(
+        extensionPages
+          .filter((page) => !page.isClosed())
+          .map(async (page) => {
+            const [href, seen] = await page.evaluate(() => [location.href, (globalThis as unknown as { yiduE2eErrors?: string[] }).yiduE2eErrors ?? []] as const);
+            return seen.map((e) => `${e} (on ${href})`);
+          }),
+      );
+      return [...errors, ...fromExtension.flat()];
+    },
     async open(url) {
       const page = await newPage();
       await page.goto(url);

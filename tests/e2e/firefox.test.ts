@@ -84,6 +84,7 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     expect(message).toContain(`Saved “${TITLE}”`);
     expect(message).toContain('1 of 1 images saved');
     await waitUntil('the latest saves list', async () => (await text(popup, '[data-testid="latest-saves"]').catch(() => '')).includes(TITLE));
+    expect(await ff!.errors()).toEqual([]);
     await popup.close();
   });
 
@@ -107,6 +108,6 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     );
     expect(await text(reader, '[data-testid="article-terms"]')).toContain('八八战略');
     expect(await reader.$eval('[data-testid="article-body"] img', (img) => (img as HTMLImageElement).naturalWidth)).toBe(40);
-    expect(ff.errors).toEqual([]);
+    expect(await ff.errors()).toEqual([]);
   });
 });
