@@ -120,15 +120,6 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
     return page;
   };
 
-  let installed: string;
-  try {
-    installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
-  if (installed !== id) throw new Error(`installed add-on ${installed}, expected ${id}`);
-
   const extensionUrl = (path: string) => `moz-extension://${ADDON_UUID}/${path.replace(/^\//, '')}`;
   const openExtensionPage = async (path: string) => {
     const url = extensionUrl(path);
@@ -155,9 +146,17 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
   // is the puppeteer Browser.
   // Any extension page can list tab ids (tabs.query needs no permission for ids). Opened once, it
   // also proves the uuid pref took effect.
-  const control = await openExtensionPage('popup.html');
-  const base = await control.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getURL('/'));
-  if (base !== extensionUrl('/')) throw new Error(`the add-on's pages are at ${base}, not ${extensionUrl('/')}`);
+  let control: Page;
+  try {
+    const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (installed !== id) throw new Error(`installed add-on ${installed}, expected ${id}`);
+    control = await openExtensionPage('popup.html');
+    const base = await control.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getURL('/'));
+    if (base !== extensionUrl('/')) throw new Error(`the add-on's pages are at ${base}, not ${extensionUrl('/')}`);
+  } catch (err) {
+    await browser.close(); // no Firefox left running when setting up fails
+    throw err;
+  }
   const tabIds = () => control.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((t) => t.id ?? -1));
 
   return {
