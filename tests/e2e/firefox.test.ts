@@ -1,0 +1,113 @@
+/**
+ * The core paths in Firefox ESR (the Firefox build, MV2): annotate a served page, open a card by
+ * hovering a mark, save the article from the popup, and read it offline after a browser restart.
+ * The Chromium versions, with more detail, are annotate.test.ts and save-offline.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { makePng, serve, type Site } from './harness';
+import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, newFirefoxProfileDir, waitUntil, type FirefoxExtensionBrowser } from './firefox-harness';
+
+const TITLE = '义新欧班列开行再创新高';
+const PARAGRAPHS = Array.from({ length: 12 }, (_, i) => `第${i + 1}段：义乌坚持八八战略，推进义新欧班列和市场采购贸易方式，建设共同富裕示范区。`);
+const NEWS = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${TITLE}_中国义乌网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a></div>
+<div class="content"><h1>${TITLE}</h1>
+<p><img src="/img/one.png" alt="班列"></p>
+<p id="water">推进五水共治，建设美丽乡村。五水共治成效明显。</p>
+${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+</div><div class="footer">版权所有 浙ICP备</div></body></html>`;
+
+/** The English the add-on ships for a term (read from the Firefox build, so a glossary edit cannot break this test). */
+function shippedEnglish(id: string): string {
+  const entries = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'glossary.json'), 'utf8')) as { id: string; english: string }[];
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) throw new Error(`no glossary entry ${id} in the Firefox build`);
+  return entry.english;
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+describe('Firefox ESR: annotate, card, save, read offline after a restart', () => {
+  const profile = newFirefoxProfileDir();
+  let ff: FirefoxExtensionBrowser | undefined;
+  let site: Site;
+  let page: Page;
+  let tabId: number;
+
+  beforeAll(async () => {
+    site = await serve({ '/news/1.html': NEWS, '/img/one.png': makePng(40, 30, [200, 30, 30]) });
+    ff = await launchFirefoxWithExtension(profile, true);
+    ({ page, tabId } = await ff.openTab(`${site.origin}/news/1.html`));
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await site?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('marks terms on a page served from 127.0.0.1, leaving its text as it was', async () => {
+    await waitUntil('the first marks', () => page.$('yidu-mark[data-yidu-term="five-water-co-governance"]'));
+    const ids = await page.$$eval('yidu-mark[data-yidu-term]', (marks) => marks.map((m) => m.getAttribute('data-yidu-term')));
+    expect(ids).toContain('double-eight-strategy');
+    expect(ids).toContain('yixinou-railway');
+    expect(ids.filter((id) => id === 'five-water-co-governance')).toHaveLength(2);
+    expect(await page.$eval('#water', (p) => p.textContent)).toBe('推进五水共治，建设美丽乡村。五水共治成效明显。');
+    expect(await page.$$eval('#water yidu-mark[data-yidu-term="five-water-co-governance"]', (marks) => marks.map((m) => m.textContent))).toEqual(['五水共治', '五水共治']);
+  });
+
+  it('opens a card with the English rendering when a mark is hovered, and closes it on Escape', async () => {
+    await page.mouse.move(1, 1);
+    await page.hover('#water yidu-mark[data-yidu-term="five-water-co-governance"]');
+    // The card lives in an open shadow root on <yidu-card>.
+    const card = await waitUntil('the card', () =>
+      page.evaluate(() => {
+        const el = document.querySelector('yidu-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+        return el ? { all: el.innerText, english: el.querySelector('.english')?.textContent, occurrence: el.querySelector('[data-testid="occurrence"]')?.textContent } : null;
+      }),
+    );
+    expect(card.all).toContain('五水共治');
+    expect(card.english).toBe(shippedEnglish('five-water-co-governance'));
+    expect(card.occurrence).toMatch(/occurrence 1 of 2/);
+    await page.keyboard.press('Escape');
+    await waitUntil('the card to close', () => page.evaluate(() => !document.querySelector('yidu-card')?.shadowRoot?.querySelector('.card')));
+  });
+
+  it('saves the article for offline reading from the popup', async () => {
+    const popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const save = await popup.waitForSelector('button.primary::-p-text(Save for offline)');
+    await save!.click();
+    const message = await waitUntil('the save message', () => text(popup, '[data-testid="save-message"]').catch(() => ''), 20_000);
+    expect(message).toContain(`Saved “${TITLE}”`);
+    expect(message).toContain('1 of 1 images saved');
+    await waitUntil('the latest saves list', async () => (await text(popup, '[data-testid="latest-saves"]').catch(() => '')).includes(TITLE));
+    expect(await ff!.errors()).toEqual([]);
+    await popup.close();
+  });
+
+  it('reads the saved article with its text and marks after a restart, with the site gone', async () => {
+    await site.close(); // the network source is gone from here on
+    await ff!.close();
+    ff = await launchFirefoxWithExtension(profile, true);
+    const reader = await ff.openExtensionPage('reader.html');
+    const link = await waitUntil('the saved article in the library', () => reader.$(`[data-testid="article-list"] a::-p-text(${TITLE})`));
+    await link.click();
+    const body = await waitUntil('the article body', async () => {
+      const shown = await text(reader, '[data-testid="article-body"]').catch(() => '');
+      return shown.includes('第12段') ? shown : '';
+    });
+    expect(body).toContain('五水共治成效明显');
+    expect(await text(reader, '[data-testid="article-title"]')).toBe(TITLE);
+    expect(body).not.toContain('浙ICP备');
+    expect(body).not.toContain('首页');
+    await waitUntil('12 marks of 八八战略 in the reader', async () =>
+      (await reader.$$('[data-testid="article-body"] yidu-mark[data-yidu-term="double-eight-strategy"]')).length === 12,
+    );
+    expect(await text(reader, '[data-testid="article-terms"]')).toContain('八八战略');
+    expect(await reader.$eval('[data-testid="article-body"] img', (img) => (img as HTMLImageElement).naturalWidth)).toBe(40);
+    expect(await ff.errors()).toEqual([]);
+  });
+});
