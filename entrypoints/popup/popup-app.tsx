@@ -29,9 +29,12 @@ export function PopupApp() {
       const ids = Object.keys(summary.counts).filter((id) => !isCandidateId(id));
       const entries = await sendMessage('getEntries', ids);
       setState({ kind: 'ready', tab, summary, entries: new Map(entries.map((e) => [e.id, e])) });
-    } catch {
-      // No content script answered: a browser page, or a site Yidu does not run on by default.
-      setState({ kind: 'inactive', tab });
+    } catch (err) {
+      // No content script answered: a browser page, or a site Yidu does not run on by default. Any other
+      // failure (the background could not read the glossary…) is shown as it is, not as "not annotating".
+      const message = (err as Error)?.message ?? String(err);
+      const noScript = /Could not establish connection|Receiving end does not exist/i.test(message);
+      setState({ kind: 'inactive', tab, error: noScript ? undefined : t('somethingWentWrongDetail', message) });
     }
   };
 
