@@ -88,9 +88,10 @@ describe('the library: save, search, read offline', () => {
     const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: 'Export for Anki (TSV)' }).click()]);
     const rows = readFileSync((await download.path())!, 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
     expect(rows).toHaveLength(1);
-    const [front, back, pinyin, context, tags] = rows[0]!.split('\t');
+    const [front, back, pinyin, definition, context, tags] = rows[0]!.split('\t');
     expect(front).toBe('五水共治');
     expect(back).toBeTruthy();
+    expect(definition).toBeTruthy(); // the glossary's explanation
     expect(pinyin).toBe('wǔ shuǐ gòng zhì');
     expect(context).toContain('五水共治');
     expect(tags).toContain('yidu');
@@ -105,6 +106,8 @@ describe('the library: save, search, read offline', () => {
     await reader.getByRole('link', { name: 'Library' }).click();
     await expect.poll(() => reader.getByTestId('library-empty').count(), { timeout: 10_000 }).toBe(1);
     await reader.getByRole('link', { name: 'Backup' }).click();
+    // Restoring merges by default; this test replaces, as after clearing everything.
+    await reader.getByLabel('Replace everything in Yidu with the backup').check();
     await reader.locator('input[type="file"]').setInputFiles(backupPath);
     await reader.getByRole('button', { name: 'Replace and restore' }).click();
     await reader.getByRole('link', { name: 'Library' }).click();
