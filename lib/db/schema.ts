@@ -51,11 +51,15 @@ export interface ArticleRecord {
   readProgress?: number;
 }
 
-/** One search token (a Chinese word from jieba, or a lower-case English word) and where it occurs. */
-export interface SearchTermRecord {
+/**
+ * One posting of the search index: how often a token (a Chinese word from jieba, or a lower-case
+ * English word) occurs in one article. Keyed [url, token], so an article's postings are one key range
+ * (re-indexed or removed in one request) and no record grows with the library.
+ */
+export interface PostingRecord {
+  url: string;
   token: string;
-  /** Article URL → occurrences of the token in it. */
-  postings: Record<string, number>;
+  count: number;
 }
 
 export interface ImageRecord {
@@ -96,9 +100,10 @@ export interface YiduDB extends DBSchema {
     indexes: { savedAt: number };
   };
   /** The search index, kept up to date at save and delete time (derived: backups leave it out). */
-  searchTerms: {
-    key: string;
-    value: SearchTermRecord;
+  postings: {
+    key: [string, string];
+    value: PostingRecord;
+    indexes: { token: string };
   };
 }
 
@@ -119,11 +124,13 @@ export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
         const images = db.createObjectStore('images', { keyPath: 'key' });
         images.createIndex('articleUrl', 'articleUrl');
       }
-      if (oldVersion < 3) {
-        // Articles saved before search existed are indexed by the library page on its next open.
-        db.createObjectStore('searchTerms', { keyPath: 'token' });
-      }
+      // Version 3 added a search index (searchTerms: token → every article's count) that version 4
+      // replaced, because each article indexed rewrote records as large as the library. Articles not
+      // in the new index (saved before search, imported, or indexed by version 3) are indexed by the
+      // library page on its next open.
+      if (oldVersion === 3) (db as unknown as IDBPDatabase).deleteObjectStore('searchTerms');
       if (oldVersion < 4) {
+        db.createObjectStore('postings', { keyPath: ['url', 'token'] }).createIndex('token', 'token');
         db.createObjectStore('summaries', { keyPath: 'url' }).createIndex('savedAt', 'savedAt');
         // Filled here, inside the upgrade's own transaction: the database never opens at version 4
         // with articles the list would not show. A failed write aborts the upgrade (version 3 stays).
