@@ -72,19 +72,32 @@ export async function removeFromSearch(url: string): Promise<void> {
   await unindexArticle(await database(), url);
 }
 
+let indexing: Promise<number> | undefined;
+const progressListeners = new Set<(done: number, total: number) => void>();
+
 /**
  * Indexes saved articles the index does not know yet (saved before search existed, imported, or
  * indexed by an older version), newest first. Finds them from keys alone and reads only their
- * bodies, one at a time, so opening the library does not load every article.
+ * bodies, one at a time, so opening the library does not load every article. One run per page at a
+ * time: a view opened again while it runs follows the same run rather than indexing everything twice.
  */
-export async function indexMissing(onProgress?: (done: number, total: number) => void): Promise<number> {
+export function indexMissing(onProgress?: (done: number, total: number) => void): Promise<number> {
+  if (onProgress) progressListeners.add(onProgress);
+  indexing ??= indexMissingNow((done, total) => progressListeners.forEach((listener) => listener(done, total))).finally(() => {
+    indexing = undefined;
+    progressListeners.clear();
+  });
+  return indexing;
+}
+
+async function indexMissingNow(onProgress: (done: number, total: number) => void): Promise<number> {
   const d = await database();
   const [urls, indexed] = await Promise.all([d.getAllKeysFromIndex('summaries', 'savedAt'), indexedUrls(d)]);
   const missing = urls.reverse().filter((url) => !indexed.has(url));
   for (const [i, url] of missing.entries()) {
     const article = await d.get('articles', url);
     if (article) await indexSavedArticle(article);
-    onProgress?.(i + 1, missing.length);
+    onProgress(i + 1, missing.length);
   }
   return missing.length;
 }
@@ -99,6 +112,8 @@ export async function searchLibrary(query: string): Promise<SearchHit[]> {
 
 /** Empties the index (after a restore or "clear all data"), then indexes every saved article again. */
 export async function rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+  // A run in flight chose its articles before the clear: let it finish, then start afresh.
+  await indexing?.catch(() => undefined);
   await (await database()).clear('postings');
   return indexMissing(onProgress);
 }
