@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ArticleRecord } from '@/lib/db/schema';
+import type { ArticleSummary } from '@/lib/db/summaries';
 import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
 import { searchGlossary } from '@/lib/glossary/search';
 import { library } from '@/lib/db/connection';
@@ -14,20 +14,33 @@ const PAGE = 60;
 /** Every entry, searchable by hanzi, pinyin (with or without tones) and English, with its saved articles. */
 export function GlossaryView() {
   const [entries, setEntries] = useState<GlossaryEntry[]>([]);
-  const [articles, setArticles] = useState<ArticleRecord[]>([]);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const [scope, setScope] = useState('');
   const [shownCount, setShownCount] = useState(PAGE);
   useEffect(() => {
     void glossaryStore().glossary().then((g) => setEntries([...g.entries()]));
-    void library().articles.list().then(setArticles, () => setArticles([]));
+    // Summaries (titles and term counts), never whole articles with their bodies.
+    void library().articles.summaries().then(setArticles, () => setArticles([]));
   }, []);
   const results = useMemo(
     () => searchGlossary(entries, query).filter((e) => (!category || e.category === category) && (!scope || e.scope === scope)),
     [entries, query, category, scope],
   );
   useEffect(() => setShownCount(PAGE), [query, category, scope]);
+  // Entry id → the saved articles that use it, built once per load rather than per entry shown.
+  const usedIn = useMemo(() => {
+    const byEntry = new Map<string, ArticleSummary[]>();
+    for (const a of articles) {
+      for (const id of Object.keys(a.terms)) {
+        const list = byEntry.get(id);
+        if (list) list.push(a);
+        else byEntry.set(id, [a]);
+      }
+    }
+    return byEntry;
+  }, [articles]);
 
   return (
     <section class="panel" aria-labelledby="glossary-heading">
@@ -72,7 +85,7 @@ export function GlossaryView() {
         {results.slice(0, shownCount).map((e) => (
           <div key={e.id}>
             <EntryCard entry={e} />
-            <UsedIn articles={articles.filter((a) => e.id in a.terms)} />
+            <UsedIn articles={usedIn.get(e.id) ?? []} />
           </div>
         ))}
       </div>
@@ -85,7 +98,7 @@ export function GlossaryView() {
   );
 }
 
-function UsedIn({ articles }: { articles: ArticleRecord[] }) {
+function UsedIn({ articles }: { articles: ArticleSummary[] }) {
   if (!articles.length) return null;
   return (
     <p class="muted used-in">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ArticleRecord } from '@/lib/db/schema';
+import type { ArticleSummary } from '@/lib/db/summaries';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { library } from '@/lib/db/connection';
 import { glossaryStore } from '@/lib/glossary/context-store';
@@ -13,18 +13,19 @@ const UNDO_MS = 6000;
 
 /** Saved articles: sort, filter by site and by term, delete with undo, and search. */
 export function LibraryView({ initialTerm }: { initialTerm?: string }) {
-  const [articles, setArticles] = useState<ArticleRecord[] | undefined>();
+  const [articles, setArticles] = useState<ArticleSummary[] | undefined>();
   const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
   const [error, setError] = useState<string | undefined>();
   const [sort, setSort] = useState<Sort>('saved');
   const [site, setSite] = useState('');
   const [term, setTerm] = useState(initialTerm ?? '');
-  const [pendingDelete, setPendingDelete] = useState<ArticleRecord | undefined>();
+  const [pendingDelete, setPendingDelete] = useState<ArticleSummary | undefined>();
   const [indexing, setIndexing] = useState<string | undefined>();
 
+  // Summaries only: the list never reads an article's body.
   const load = () =>
     library()
-      .articles.list()
+      .articles.summaries()
       .then(setArticles, (err: Error) => setError(t('libraryNotOpened', err.message)));
   useEffect(() => {
     void load();
@@ -43,7 +44,7 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
   }, [articles, entries]);
   const shown = useMemo(() => {
     const list = (articles ?? []).filter((a) => (!site || a.siteName === site) && (!term || term in a.terms) && a.url !== pendingDelete?.url);
-    const by: Record<Sort, (a: ArticleRecord, b: ArticleRecord) => number> = {
+    const by: Record<Sort, (a: ArticleSummary, b: ArticleSummary) => number> = {
       saved: (a, b) => b.savedAt - a.savedAt,
       title: (a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'),
       length: (a, b) => b.length - a.length,
@@ -128,7 +129,7 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
   );
 }
 
-function ArticleRow({ article: a, onDelete }: { article: ArticleRecord; onDelete(): void }) {
+function ArticleRow({ article: a, onDelete }: { article: ArticleSummary; onDelete(): void }) {
   const progress = Math.round((a.readProgress ?? 0) * 100);
   return (
     <li>

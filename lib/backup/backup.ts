@@ -1,14 +1,20 @@
 /**
  * Backup, restore and "clear all data" for the stores the user made. The search index
- * (searchTerms) is derived from the articles, so it is left out and rebuilt after an import.
+ * (postings) is derived from the articles, so it is left out and rebuilt after an import.
  */
 import { allOrNothing } from '../db/all-or-nothing';
 import type { YiduDatabase } from '../db/schema';
+import { summaryOf } from '../db/summaries';
 import type { Settings } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContents, type BackupFile } from './backup-file';
 import { blobToDataUrl } from './data-url';
 
 export const BACKUP_STORES = ['articles', 'images', 'vocabulary', 'userEntries'] as const;
+/**
+ * Restore and clear also write the article summaries (derived, so not in the file): in the same
+ * transaction as the articles, so the library never lists an article that is not there.
+ */
+const WRITTEN_STORES = [...BACKUP_STORES, 'summaries'] as const;
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -38,28 +44,31 @@ export function backupJson(file: BackupFile): string {
  * browser cannot store) aborts the transaction, so the stores are exactly as they were.
  */
 export async function restoreBackup(db: YiduDatabase, contents: BackupContents, mode: RestoreMode): Promise<void> {
-  const tx = db.transaction([...BACKUP_STORES], 'readwrite');
+  const tx = db.transaction([...WRITTEN_STORES], 'readwrite');
   await allOrNothing(tx, async () => {
     const images = tx.objectStore('images');
     if (mode === 'replace') {
-      for (const store of BACKUP_STORES) await tx.objectStore(store).clear();
+      for (const store of WRITTEN_STORES) await tx.objectStore(store).clear();
     } else {
       // An article in the backup brings its own images: the stored copy's images go with it.
       for (const article of contents.articles) {
         for (const key of await images.index('articleUrl').getAllKeys(article.url)) await images.delete(key);
       }
     }
-    for (const record of contents.articles) await tx.objectStore('articles').put(record);
+    for (const record of contents.articles) {
+      await tx.objectStore('articles').put(record);
+      await tx.objectStore('summaries').put(summaryOf(record));
+    }
     for (const record of contents.images) await images.put(record);
     for (const record of contents.vocabulary) await tx.objectStore('vocabulary').put(record);
     for (const record of contents.userEntries) await tx.objectStore('userEntries').put(record);
   });
 }
 
-/** Empties every store the user made, in one transaction: all of it goes, or none of it. */
+/** Empties every store the user made (and the summaries), in one transaction: all of it goes, or none of it. */
 export async function clearAllData(db: YiduDatabase): Promise<void> {
-  const tx = db.transaction([...BACKUP_STORES], 'readwrite');
-  await Promise.all([...BACKUP_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
+  const tx = db.transaction([...WRITTEN_STORES], 'readwrite');
+  await Promise.all([...WRITTEN_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
 }
 
 /** Settings after a merge: the current ones win; sites only the backup knows are added. */

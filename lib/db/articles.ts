@@ -1,6 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import { allOrNothing } from './all-or-nothing';
 import type { ArticleRecord, ImageRecord, YiduDB, YiduDatabase } from './schema';
+import { summaryOf, type ArticleSummary } from './summaries';
 
 export type NewArticle = Omit<ArticleRecord, 'savedAt' | 'updatedAt' | 'updates' | 'images'>;
 
@@ -10,9 +11,10 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
      * Stores an article and its images in one transaction: saving the same URL again replaces the
      * content and images but keeps the first saved date. Concurrent saves of one page serialise on
      * the transaction, so there is never a duplicate. A quota error aborts it all: nothing is lost.
+     * The article's summary is written in the same transaction.
      */
     async save(article: NewArticle, images: { originalUrl: string; blob: Blob | null }[]): Promise<ArticleRecord> {
-      const tx = (await db).transaction(['articles', 'images'], 'readwrite');
+      const tx = (await db).transaction(['articles', 'images', 'summaries'], 'readwrite');
       return allOrNothing(tx, () => writeArticle(tx, article, images));
     },
 
@@ -20,7 +22,12 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
       return (await db).get('articles', url);
     },
 
-    /** Newest first. */
+    /** Summaries (no bodies), newest first: what screens that list articles read. */
+    async summaries(): Promise<ArticleSummary[]> {
+      return (await (await db).getAllFromIndex('summaries', 'savedAt')).reverse();
+    },
+
+    /** Whole records, bodies included, newest first: only for work on the text (search indexing). */
     async list(): Promise<ArticleRecord[]> {
       return (await (await db).getAllFromIndex('articles', 'savedAt')).reverse();
     },
@@ -37,9 +44,13 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
 
     /** Records how far the reader got (0..1); a no-op for an article deleted meanwhile. */
     async setProgress(url: string, readProgress: number): Promise<void> {
-      const tx = (await db).transaction('articles', 'readwrite');
-      const article = await tx.store.get(url);
-      if (article) await tx.store.put({ ...article, readProgress: Math.max(0, Math.min(1, readProgress)) });
+      const tx = (await db).transaction(['articles', 'summaries'], 'readwrite');
+      const articles = tx.objectStore('articles');
+      const article = await articles.get(url);
+      if (article) {
+        const updated = { ...article, readProgress: Math.max(0, Math.min(1, readProgress)) };
+        await Promise.all([articles.put(updated), tx.objectStore('summaries').put(summaryOf(updated))]);
+      }
       await tx.done;
     },
 
@@ -48,15 +59,16 @@ export function createArticlesRepo(db: Promise<YiduDatabase>) {
     },
 
     async remove(url: string): Promise<void> {
-      const tx = (await db).transaction(['articles', 'images'], 'readwrite');
+      const tx = (await db).transaction(['articles', 'images', 'summaries'], 'readwrite');
       for (const key of await tx.objectStore('images').index('articleUrl').getAllKeys(url)) await tx.objectStore('images').delete(key);
       await tx.objectStore('articles').delete(url);
+      await tx.objectStore('summaries').delete(url);
       await tx.done;
     },
   };
 }
 
-type ArticleTx = IDBPTransaction<YiduDB, ('articles' | 'images')[], 'readwrite'>;
+type ArticleTx = IDBPTransaction<YiduDB, ('articles' | 'images' | 'summaries')[], 'readwrite'>;
 
 async function writeArticle(tx: ArticleTx, article: NewArticle, images: { originalUrl: string; blob: Blob | null }[]): Promise<ArticleRecord> {
   const articles = tx.objectStore('articles');
@@ -82,5 +94,6 @@ async function writeArticle(tx: ArticleTx, article: NewArticle, images: { origin
     updates: previous ? previous.updates + 1 : 0,
   };
   await articles.put(record);
+  await tx.objectStore('summaries').put(summaryOf(record));
   return record;
 }

@@ -1,13 +1,14 @@
 /**
  * The one owner of Yidu's IndexedDB schema (extension origin only: popup, reader, background).
  * Bump DB_VERSION only together with a new `if (oldVersion < N)` step below and a test that upgrades
- * from the previous version's fixture (tests/unit/db-upgrade.test.ts).
+ * from the previous version's fixture (tests/unit/db.test.ts, tests/unit/summaries.test.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { GlossaryEntry } from '../glossary/types';
+import { summaryOf, type ArticleSummary } from './summaries';
 
 export const DB_NAME = 'yidu';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface VocabularyItem {
   /** The entry id (a glossary id, or a user entry's id). */
@@ -55,11 +56,15 @@ export interface ArticleRecord {
   readProgress?: number;
 }
 
-/** One search token (a Chinese word from jieba, or a lower-case English word) and where it occurs. */
-export interface SearchTermRecord {
+/**
+ * One posting of the search index: how often a token (a Chinese word from jieba, or a lower-case
+ * English word) occurs in one article. Keyed [url, token], so an article's postings are one key range
+ * (re-indexed or removed in one request) and no record grows with the library.
+ */
+export interface PostingRecord {
+  url: string;
   token: string;
-  /** Article URL → occurrences of the token in it. */
-  postings: Record<string, number>;
+  count: number;
 }
 
 export interface ImageRecord {
@@ -90,10 +95,20 @@ export interface YiduDB extends DBSchema {
     value: ImageRecord;
     indexes: { articleUrl: string };
   };
-  /** The search index, kept up to date at save and delete time (derived: backups leave it out). */
-  searchTerms: {
+  /**
+   * One small record per article (no body, no HTML) for the screens that list articles; written in
+   * the same transaction as the article it summarises, so the two never disagree.
+   */
+  summaries: {
     key: string;
-    value: SearchTermRecord;
+    value: ArticleSummary;
+    indexes: { savedAt: number };
+  };
+  /** The search index, kept up to date at save and delete time (derived: backups leave it out). */
+  postings: {
+    key: [string, string];
+    value: PostingRecord;
+    indexes: { token: string };
   };
 }
 
@@ -101,7 +116,7 @@ export type YiduDatabase = IDBPDatabase<YiduDB>;
 
 export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
   return openDB<YiduDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const vocabulary = db.createObjectStore('vocabulary', { keyPath: 'entryId' });
         vocabulary.createIndex('savedAt', 'savedAt');
@@ -114,10 +129,27 @@ export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
         const images = db.createObjectStore('images', { keyPath: 'key' });
         images.createIndex('articleUrl', 'articleUrl');
       }
-      if (oldVersion < 3) {
-        // Articles saved before search existed are indexed by the library page on its next open.
-        db.createObjectStore('searchTerms', { keyPath: 'token' });
+      // Version 3 added a search index (searchTerms: token → every article's count) that version 4
+      // replaced, because each article indexed rewrote records as large as the library. Articles not
+      // in the new index (saved before search, imported, or indexed by version 3) are indexed by the
+      // library page on its next open.
+      if (oldVersion === 3) (db as unknown as IDBPDatabase).deleteObjectStore('searchTerms');
+      if (oldVersion < 4) {
+        db.createObjectStore('postings', { keyPath: ['url', 'token'] }).createIndex('token', 'token');
+        db.createObjectStore('summaries', { keyPath: 'url' }).createIndex('savedAt', 'savedAt');
+        // Filled here, inside the upgrade's own transaction: the database never opens at version 4
+        // with articles the list would not show. A failed write aborts the upgrade (version 3 stays).
+        void fillSummaries(tx);
       }
     },
   });
+}
+
+async function fillSummaries(tx: IDBPTransaction<YiduDB, StoreNames<YiduDB>[], 'versionchange'>): Promise<void> {
+  const summaries = tx.objectStore('summaries');
+  let cursor = await tx.objectStore('articles').openCursor();
+  while (cursor) {
+    void summaries.put(summaryOf(cursor.value));
+    cursor = await cursor.continue();
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * The search index in IndexedDB: token → {article URL → count}. Updated at save and delete time for
- * that article only (never a full rebuild when the library opens).
+ * The search index in IndexedDB: one posting (article, token, count) per distinct token of an
+ * article. Updated at save and delete time for that article only (never a full rebuild when the
+ * library opens).
  */
 import type { ArticleRecord, YiduDatabase } from '../db/schema';
 import type { GlossaryEntry } from '../glossary/types';
@@ -32,44 +33,43 @@ export function articleTokens(article: Pick<ArticleRecord, 'title' | 'text' | 't
 }
 
 /**
- * The forward entry of an article (its tokens and counts) lives in the same store under this prefix,
- * so re-indexing or deleting an article touches only its own tokens, not the whole index.
+ * Each indexed article also has a posting under this token (never a real token: both segmenters and
+ * englishWords drop empty strings), so an article with no words still counts as indexed.
  */
-const DOC_PREFIX = '\u0001doc:';
+const INDEXED = '';
 
+/** An article's postings: [url] sorts before [url, any token], and [url, []] after them (arrays sort after strings). */
+const postingsOfArticle = (url: string) => IDBKeyRange.bound([url], [url, []]);
+
+/**
+ * Replaces an article's postings in one transaction: one range delete, then one put per distinct
+ * token, all issued at once and awaited together (IndexedDB runs them in order). Nothing is read
+ * first, and no record holds more than one article, so the work does not grow with the library.
+ */
 export async function indexArticle(db: YiduDatabase, url: string, tokens: Map<string, number>): Promise<void> {
-  const tx = db.transaction('searchTerms', 'readwrite');
-  const previous = await tx.store.get(DOC_PREFIX + url);
-  for (const token of Object.keys(previous?.postings ?? {})) {
-    if (tokens.has(token)) continue;
-    const record = await tx.store.get(token);
-    if (!record) continue;
-    delete record.postings[url];
-    if (Object.keys(record.postings).length) await tx.store.put(record);
-    else await tx.store.delete(token);
-  }
-  await Promise.all(
-    [...tokens].map(async ([token, count]) => {
-      const record = (await tx.store.get(token)) ?? { token, postings: {} };
-      record.postings[url] = count;
-      await tx.store.put(record);
-    }),
-  );
-  await tx.store.put({ token: DOC_PREFIX + url, postings: Object.fromEntries(tokens) });
-  await tx.done;
+  const tx = db.transaction('postings', 'readwrite');
+  const writes: Promise<unknown>[] = [tx.store.delete(postingsOfArticle(url)), tx.store.put({ url, token: INDEXED, count: 0 })];
+  for (const [token, count] of tokens) if (token) writes.push(tx.store.put({ url, token, count }));
+  await Promise.all([...writes, tx.done]);
 }
 
 export async function unindexArticle(db: YiduDatabase, url: string): Promise<void> {
-  await indexArticle(db, url, new Map());
-  await db.delete('searchTerms', DOC_PREFIX + url);
+  await db.delete('postings', postingsOfArticle(url));
 }
 
 export async function isIndexed(db: YiduDatabase, url: string): Promise<boolean> {
-  return (await db.getKey('searchTerms', DOC_PREFIX + url)) !== undefined;
+  return (await db.getKey('postings', [url, INDEXED])) !== undefined;
 }
 
-/** Postings of the given tokens (missing tokens: empty). */
+/** URLs of every indexed article, in one request. */
+export async function indexedUrls(db: YiduDatabase): Promise<Set<string>> {
+  return new Set((await db.getAllKeysFromIndex('postings', 'token', INDEXED)).map(([url]) => url));
+}
+
+/** Postings of the given tokens, as article URL → count (missing tokens: empty). */
 export async function postingsOf(db: YiduDatabase, tokens: string[]): Promise<Record<string, number>[]> {
-  const tx = db.transaction('searchTerms');
-  return Promise.all(tokens.map(async (t) => (await tx.store.get(t))?.postings ?? {}));
+  const index = db.transaction('postings').store.index('token');
+  return Promise.all(
+    tokens.map(async (t) => (t === INDEXED ? {} : Object.fromEntries((await index.getAll(t)).map((p) => [p.url, p.count])))),
+  );
 }

@@ -5,7 +5,7 @@ import { glossaryStore } from '../glossary/context-store';
 import type { GlossarySnapshot } from '../glossary/store';
 import { loadJieba } from './jieba-web';
 import { createSegmenter, glossaryWords, type Segmenter } from './segmenter';
-import { articleTokens, indexArticle, isIndexed, unindexArticle } from './index-store';
+import { articleTokens, indexArticle, indexedUrls, unindexArticle } from './index-store';
 import { search, type SearchHit } from './query';
 
 const database = libraryDb;
@@ -57,35 +57,63 @@ async function reindexArticlesMentioning(words: readonly string[]): Promise<numb
   return count;
 }
 
+/**
+ * Indexes one article: segmenting and writing, timed as a `yidu-index` performance measure (the
+ * figure the bench reads in the browser; DevTools shows it too).
+ */
 export async function indexSavedArticle(article: Pick<ArticleRecord, 'url' | 'title' | 'text' | 'terms'>): Promise<void> {
   const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
+  const start = performance.now();
   await indexArticle(await database(), article.url, articleTokens(article, seg, (id) => glossary.get(id)));
+  performance.measure('yidu-index', { start, detail: article.url });
 }
 
 export async function removeFromSearch(url: string): Promise<void> {
   await unindexArticle(await database(), url);
 }
 
-/** Indexes saved articles the index does not know yet (saved before search existed, or imported). */
-export async function indexMissing(onProgress?: (done: number, total: number) => void): Promise<number> {
+let indexing: Promise<number> | undefined;
+const progressListeners = new Set<(done: number, total: number) => void>();
+
+/**
+ * Indexes saved articles the index does not know yet (saved before search existed, imported, or
+ * indexed by an older version), newest first. Finds them from keys alone and reads only their
+ * bodies, one at a time, so opening the library does not load every article. One run per page at a
+ * time: a view opened again while it runs follows the same run rather than indexing everything twice.
+ */
+export function indexMissing(onProgress?: (done: number, total: number) => void): Promise<number> {
+  if (onProgress) progressListeners.add(onProgress);
+  indexing ??= indexMissingNow((done, total) => progressListeners.forEach((listener) => listener(done, total))).finally(() => {
+    indexing = undefined;
+    progressListeners.clear();
+  });
+  return indexing;
+}
+
+async function indexMissingNow(onProgress: (done: number, total: number) => void): Promise<number> {
   const d = await database();
-  const articles = await library().articles.list();
-  const missing: ArticleRecord[] = [];
-  for (const a of articles) if (!(await isIndexed(d, a.url))) missing.push(a);
-  for (const [i, a] of missing.entries()) {
-    await indexSavedArticle(a);
-    onProgress?.(i + 1, missing.length);
+  const [urls, indexed] = await Promise.all([d.getAllKeysFromIndex('summaries', 'savedAt'), indexedUrls(d)]);
+  const missing = urls.reverse().filter((url) => !indexed.has(url));
+  for (const [i, url] of missing.entries()) {
+    const article = await d.get('articles', url);
+    if (article) await indexSavedArticle(article);
+    onProgress(i + 1, missing.length);
   }
   return missing.length;
 }
 
 export async function searchLibrary(query: string): Promise<SearchHit[]> {
   const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
-  return search(await database(), query, seg, glossary);
+  const start = performance.now();
+  const hits = await search(await database(), query, seg, glossary);
+  performance.measure('yidu-search', { start, detail: query });
+  return hits;
 }
 
 /** Empties the index (after a restore or "clear all data"), then indexes every saved article again. */
 export async function rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
-  await (await database()).clear('searchTerms');
+  // A run in flight chose its articles before the clear: let it finish, then start afresh.
+  await indexing?.catch(() => undefined);
+  await (await database()).clear('postings');
   return indexMissing(onProgress);
 }

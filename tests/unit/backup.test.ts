@@ -85,7 +85,7 @@ describe('backup', () => {
     const before = await snapshot(db);
     const text = await exportedText(db);
     expect(JSON.parse(text)).toMatchObject({ format: 'yidu-backup', version: 1, exportedAt: '2024-05-01T00:00:00.000Z', settings });
-    expect(text).not.toContain('searchTerms');
+    expect(text).not.toContain('postings');
 
     await clearAllData(db);
     expect(Object.values(await snapshot(db)).flat()).toEqual([]);
@@ -140,9 +140,9 @@ describe('backup', () => {
 
   it('clears every store the user made in one go, and leaves the search index to its owner', async () => {
     const db = await filledDb();
-    await db.put('searchTerms', { token: '战略', postings: { 'http://a/1': 1 } });
+    await db.put('postings', { url: 'http://a/1', token: '战略', count: 1 });
     await clearAllData(db);
     for (const store of BACKUP_STORES) expect(await db.count(store)).toBe(0);
-    expect(await db.count('searchTerms')).toBe(1);
+    expect(await db.count('postings')).toBe(1);
   });
 });

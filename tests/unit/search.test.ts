@@ -8,7 +8,7 @@ import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { Glossary } from '@/lib/glossary/glossary';
 import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
-import { articleTokens, indexArticle, unindexArticle } from '@/lib/search/index-store';
+import { articleTokens, indexArticle, indexedUrls, isIndexed, unindexArticle } from '@/lib/search/index-store';
 import { search } from '@/lib/search/query';
 
 const glossary = new Glossary(BUILTIN_GLOSSARY);
@@ -64,5 +64,18 @@ describe('search over saved articles', () => {
     expect((await search(db, '水质', segmenter, glossary)).map((h) => h.url)).toEqual(['http://a/2']);
     await unindexArticle(db, 'http://a/2');
     expect(await search(db, '水质', segmenter, glossary)).toEqual([]);
+  });
+
+  it('knows which articles are indexed (an article with no words too) and touches only the one re-indexed', async () => {
+    const { db } = await library();
+    await indexArticle(db, 'http://a/empty', new Map());
+    expect(await indexedUrls(db)).toEqual(new Set(['http://a/1', 'http://a/2', 'http://a/empty']));
+    const others = (await db.getAll('postings')).filter((p) => p.url !== 'http://a/1');
+    await indexArticle(db, 'http://a/1', new Map([['水质', 2]]));
+    expect((await db.getAll('postings')).filter((p) => p.url !== 'http://a/1')).toEqual(others);
+    expect((await db.getAll('postings')).filter((p) => p.url === 'http://a/1').map((p) => [p.token, p.count])).toEqual([['', 0], ['水质', 2]]);
+    await unindexArticle(db, 'http://a/empty');
+    expect(await isIndexed(db, 'http://a/empty')).toBe(false);
+    expect(await isIndexed(db, 'http://a/2')).toBe(true);
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * Fills the extension's IndexedDB with saved articles straight from an extension page (no save
+ * pipeline), for the e2e list of 200 and the bench's 1,000. Summaries come from the extension's own
+ * summaryOf, so the written library is exactly what saving would have left.
+ */
+import type { Page } from 'playwright-core';
+import type { ArticleRecord } from '@/lib/db/schema';
+import { summaryOf } from '@/lib/db/summaries';
+
+/** A saved article as the save pipeline would store it, `index` apart from the others (newer first). */
+export function savedArticle(index: number, text: string, terms: Record<string, number>): ArticleRecord {
+  const savedAt = Date.UTC(2025, 0, 1) - index * 60_000;
+  return {
+    url: `https://news.example/${index}.html`,
+    title: `第${index}篇 ${text.slice(0, 12)}`,
+    byline: '',
+    siteName: `site${index % 7}`,
+    html: `<p>${text}</p>`,
+    text,
+    length: text.length,
+    source: 'article',
+    terms,
+    images: [],
+    missingImages: [],
+    savedAt,
+    updatedAt: savedAt,
+    updates: 0,
+  };
+}
+
+/**
+ * Writes the articles and their summaries, 100 to a transaction. A build without the summaries
+ * store (before schema version 4) gets the articles only, so the bench can measure it too.
+ */
+export async function fillLibrary(page: Page, articles: readonly ArticleRecord[]): Promise<void> {
+  for (let i = 0; i < articles.length; i += 100) {
+    const batch = articles.slice(i, i + 100).map((article) => ({ article, summary: summaryOf(article) }));
+    await page.evaluate(async (records) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('yidu');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const withSummaries = db.objectStoreNames.contains('summaries');
+      const tx = db.transaction(withSummaries ? ['articles', 'summaries'] : ['articles'], 'readwrite');
+      for (const { article, summary } of records) {
+        tx.objectStore('articles').put(article);
+        if (withSummaries) tx.objectStore('summaries').put(summary);
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, batch);
+  }
+}
