@@ -20,7 +20,7 @@ const SCOPE_ID_KEY: Record<Scope, MessageKey> = { national: 'scopeIdNational', z
 export const categoryLabel = (category: string): string =>
   category in CATEGORY_KEY ? t(CATEGORY_KEY[category as Category]) : category.replace(/-/g, ' ');
 
-/** A scope as cards show it ("Jinhua · Yiwu"). */
+/** A scope as cards show it ("Jinhua and Yiwu"). */
 export const scopeLabel = (scope: Scope): string => t(SCOPE_KEY[scope]);
 
 /** A scope as the glossary's filter lists it (its id in English: "jinhua-yiwu"). */

@@ -81,9 +81,10 @@ function EntryBody({ entry, related, onRelated }: { entry: GlossaryEntry; relate
         </ol>
       )}
       <p class="meta">
-        {categoryLabel(entry.category)} · {scopeLabel(entry.scope)}
+        {/* Plain words for a reader, not the data's own labels: "Numbered formula · Yiwu · Official English: Xinhua". */}
+        {sentenceCase(categoryLabel(entry.category))} · {scopeLabel(entry.scope)}
         {entry.year ? ` · ${entry.year}` : ''}
-        {` · ${entry.user ? t('yourEntry') : entry.englishSource === 'descriptive' ? t('descriptiveRendering') : entry.englishSource}`}
+        {` · ${entry.user ? t('yourEntry') : entry.englishSource === 'descriptive' ? t('descriptiveRendering') : t('officialEnglish', entry.englishSource)}`}
       </p>
       {related.length > 0 && (
         <p class="related">
@@ -148,3 +149,5 @@ function CandidateBody(props: TermCardProps) {
     </>
   );
 }
+
+const sentenceCase = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);

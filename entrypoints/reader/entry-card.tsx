@@ -12,7 +12,7 @@ export function EntryCard({ entry }: { entry: GlossaryEntry }) {
       <p style={{ margin: '0.2em 0' }}>
         <strong>{entry.english}</strong>{' '}
         <span class="muted">
-          ({entry.englishSource === 'descriptive' ? t('descriptiveRendering') : entry.englishSource})
+          ({entry.englishSource === 'descriptive' ? t('descriptiveRendering') : t('officialEnglish', entry.englishSource)})
         </span>
       </p>
       <p style={{ margin: '0.2em 0' }}>{entry.explanation}</p>

@@ -97,6 +97,18 @@ describe('the library: save, search, read offline', () => {
     expect(tags).toContain('yidu');
   });
 
+  it('shows the card dark in the reader’s dark theme (the system theme here is light)', async () => {
+    await reader.getByRole('link', { name: 'Library' }).click();
+    await reader.getByTestId('article-list').getByRole('link', { name: '五水共治成效明显' }).click();
+    await reader.getByLabel('Theme').selectOption('dark');
+    const mark = reader.getByTestId('article-body').locator('yidu-mark[data-yidu-term="five-water-co-governance"]').first();
+    await mark.hover();
+    const background = () => reader.locator('yidu-card .card').evaluate((card) => getComputedStyle(card).backgroundColor);
+    await expect.poll(async () => (((await background()).match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0)), { timeout: 5000 }).toBeLessThan(200);
+    await reader.keyboard.press('Escape');
+    await reader.getByLabel('Theme').selectOption('auto');
+  });
+
   it('backs up, clears all data, restores, and finds the same library', async () => {
     await reader.getByRole('link', { name: 'Backup' }).click();
     const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: 'Download a backup' }).click()]);
