@@ -16,12 +16,12 @@ export function SavePanel({ tabId }: { tabId: number }) {
   const { progress, error, save } = useTabSave();
   const [message, setMessage] = useState<string | undefined>();
   const [latest, setLatest] = useState<ArticleRecord[]>([]);
-  const [storage, setStorage] = useState<string>('');
+  // Kept as numbers and worded at render, so switching the interface language rewords it.
+  const [storage, setStorage] = useState<{ usage: number; quota: number; persisted: boolean } | undefined>();
 
   const refresh = async () => {
     setLatest(await library().articles.latest(5));
-    const s = await storageStatus();
-    setStorage(`${t('storageUsed', [formatBytes(s.usage), formatBytes(s.quota)])}${s.persisted ? t('storageKept') : ''}`);
+    setStorage(await storageStatus());
   };
   useEffect(() => void refresh().catch(() => undefined), []);
 
@@ -62,7 +62,12 @@ export function SavePanel({ tabId }: { tabId: number }) {
           </ul>
         </>
       )}
-      {storage && <p class="muted" style={{ fontSize: '0.8em' }}>{storage}</p>}
+      {storage && (
+        <p class="muted" style={{ fontSize: '0.8em' }}>
+          {t('storageUsed', [formatBytes(storage.usage), formatBytes(storage.quota)])}
+          {storage.persisted ? t('storageKept') : ''}
+        </p>
+      )}
     </section>
   );
 }
