@@ -65,6 +65,8 @@ export interface ProtocolMap {
   lookupWord(data: { sentence: string; offset: number }): WordLookup | null;
   // content script → background: a selection's entries, or its words one by one
   lookupText(data: { text: string }): TextLookup;
+  // content script → background: the pointer is moving over a page; open the dictionary and glossary now
+  warmLookup(): void;
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
 

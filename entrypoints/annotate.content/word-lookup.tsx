@@ -146,6 +146,19 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
     show({ kind: 'text', sentence, answer }, range.getBoundingClientRect());
   };
 
+  /**
+   * A stopped service worker needs about a second to reopen the dictionary and the glossary; asking it
+   * to when the pointer starts moving lets that happen during the rest delay instead of after it.
+   * At most every 10 s (a worker idles out after 30 s), and its answer is not awaited.
+   */
+  let warmedAt = -Infinity;
+  const warmUp = () => {
+    const now = performance.now();
+    if (now - warmedAt < 10_000) return;
+    warmedAt = now;
+    void sendMessage('warmLookup', undefined).catch(() => undefined);
+  };
+
   const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, fn as EventListener, { capture: true, passive: true, signal: abort.signal });
   on('mousemove', (e) => {
@@ -158,6 +171,7 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
     hoverTimer = undefined;
     // Not while a button is down (selecting), over the card itself, or without the key the setting asks for.
     if (e.buttons || !keyHeld(e) || (e.target instanceof Element && e.target.localName === CARD_TAG)) return;
+    warmUp();
     hoverTimer = setTimeout(() => {
       hoverTimer = undefined;
       lookAtPointer();

@@ -58,6 +58,11 @@ export function registerLookupHandlers(glossary: GlossaryStore): void {
     return found ? { ...found, start: found.start + from, end: found.end + from } : null;
   });
 
+  onMessage('warmLookup', async () => {
+    const { terms } = await tools();
+    terms(''); // builds the guarded matcher too, so the first real lookup finds everything ready
+  });
+
   onMessage('lookupText', async ({ data }) => {
     const text = String(data.text).replace(/\s+/g, '').slice(0, MAX_TEXT);
     const { dict, cut, terms } = await tools();
