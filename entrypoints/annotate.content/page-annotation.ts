@@ -34,6 +34,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const phraseKinds = new Map<string, PhraseKind>();
   const pendingPhrases = new Set<string>();
   let segmenting = false;
+  // Whether the page is about policy, judged once per page and glossary: starts repeat after the
+  // background answers (whole words, quoted phrases), and re-reading the whole page each time is waste.
+  let policyDensity: boolean | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   const hostname = doc.location.hostname;
@@ -67,8 +70,13 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
     // Candidates only on pages about policy or public affairs, judged by the glossary's density in the
     // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
-    const pageText = doc.body?.textContent ?? '';
-    const policyPage = settings.markCandidates && isPolicyText(hanCount(pageText), finder!.find(pageText));
+    if (settings.markCandidates && policyDensity === undefined) {
+      // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
+      // text the annotator never reads (scripts, styles).
+      const pageText = doc.body?.textContent ?? '';
+      policyDensity = isPolicyText(hanCount(pageText), matcher!.find(pageText));
+    }
+    const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
     const onPending = (phrase: string) => void pendingPhrases.add(phrase);
     annotator = new PageAnnotator(finder!, {
@@ -180,6 +188,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     patterns = undefined;
     matcher = undefined;
     finder = undefined;
+    policyDensity = undefined;
     if (annotator) void apply(undefined, true);
   });
 
