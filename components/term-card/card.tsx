@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { GlossaryEntry } from '@/lib/glossary/types';
+import { CardStatus, SaveButton } from './card-parts';
 import { t } from '@/lib/i18n';
 import { categoryLabel, scopeLabel } from '@/components/labels';
 import { useLanguage } from '@/components/use-language';
@@ -48,17 +49,9 @@ export function TermCard(props: TermCardProps) {
             ›
           </button>
         </span>
-        {entry && (
-          <button type="button" class="save" disabled={props.saved} onClick={props.onSave}>
-            {props.saved ? t('savedToVocabulary') : t('saveToVocabulary')}
-          </button>
-        )}
+        {entry && <SaveButton saved={props.saved} onSave={props.onSave} />}
       </footer>
-      {props.status && (
-        <p class="status" role="status">
-          {props.status}
-        </p>
-      )}
+      <CardStatus status={props.status} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DictionaryEntry } from '@/lib/dictionary';
 import type { WordPart } from '@/lib/lookup/find-word';
+import { CardStatus, SaveButton } from './card-parts';
 import { t } from '@/lib/i18n';
 import { useLanguage } from '@/components/use-language';
 
@@ -63,17 +64,9 @@ export function WordCard(props: WordCardProps) {
           {props.steppable ? `${t('stepWordsHint')} · ` : ''}
           {t('dictionarySource')}
         </span>
-        {canSave && (
-          <button type="button" class="save" disabled={props.saved} onClick={props.onSave}>
-            {props.saved ? t('savedToVocabulary') : t('saveToVocabulary')}
-          </button>
-        )}
+        {canSave && <SaveButton saved={props.saved} onSave={props.onSave} />}
       </footer>
-      {props.status && (
-        <p class="status" role="status">
-          {props.status}
-        </p>
-      )}
+      <CardStatus status={props.status} />
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { injectAnnotator } from './inject';
 import { TabBadges } from './badges';
 import { ProblemError } from '@/lib/problems';
 import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
-import { pinyinFromDictionary } from '@/lib/dictionary/pinyin-of';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
 import { phraseKind } from '@/lib/dictionary/phrase-kind';
@@ -38,11 +37,11 @@ export function registerBackgroundHandlers(): void {
   onMessage('saveVocabulary', ({ data }) => vocabulary.save(data));
 
   onMessage('addUserEntry', async ({ data }) => {
-    // The entry's pinyin comes from the dictionary this worker keeps anyway, not from pinyin-pro
-    // (300 KB of code), and service workers cannot import() code lazily.
-    const dict = await backgroundDictionary();
+    // The entry's pinyin comes from the same dictionary reader as pages' pinyin (CC-CEDICT with the
+    // build-time polyphone choices), not from pinyin-pro: service workers cannot import() code lazily.
+    const words = await backgroundWordReader();
     try {
-      return { entry: await addUserEntryFromDraft(glossary, data, (han) => pinyinFromDictionary(dict, han)) };
+      return { entry: await addUserEntryFromDraft(glossary, data, (han) => words.word(han).map((s) => s ?? '?')) };
     } catch (err) {
       if (err instanceof ProblemError) return { problems: err.problems };
       throw err;
