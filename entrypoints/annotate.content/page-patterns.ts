@@ -16,7 +16,9 @@ export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()
   const started = performance.now();
   const { pack: cached, glossaryVersion } = await stored;
   const pack = cached ?? (await sendMessage('getPatterns', { glossaryVersion }));
+  const read = performance.now();
   const unpacked = unpackPatterns(pack);
-  performance.measure?.('yidu:matcher', { start: started, detail: { source: cached ? 'storage' : 'background' } });
+  const source = cached ? 'storage' : 'background';
+  performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs: performance.now() - read } });
   return unpacked;
 }

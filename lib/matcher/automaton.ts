@@ -3,9 +3,10 @@
  * arrays only, so that a content script given a stored trie has it ready in a few milliseconds.
  *
  * The alphabet is compact (only characters that occur in some pattern get a symbol; every other
- * character sends the automaton back to the root). The root and the states one character deep keep
- * full rows; deeper states keep only their own edges, in an open-addressing hash, so one step is a
- * table read and a short scan.
+ * character sends the automaton back to the root). The root keeps a full row; every other state keeps
+ * only its own edges, in an open-addressing hash, so one step is a table read or a short scan. (Full
+ * rows for the states one character deep too made steps from them one read, but cost 5 MB to fill on
+ * every page; the hash costs a page about 10% more matching time and nothing to fill.)
  */
 import { TRANSPARENT, foldTable } from './fold';
 import type { Trie } from './trie';
@@ -18,14 +19,13 @@ export interface Automaton {
   symbolOf: Int32Array;
   /** Failure links: the longest proper suffix of a state's string that is also a state. */
   fail: Int32Array;
-  /** Open-addressing table of the trie's own edges from states two or more characters deep: key state*symbols+symbol. */
+  /** The root's move on each symbol. */
+  rootNext: Int32Array;
+  /** Open-addressing table of the trie's own edges from every state but the root: key state*symbols+symbol. */
   hashKeys: Int32Array;
   hashTargets: Int32Array;
   hashMask: number;
   symbolCount: number;
-  /** Full rows of the DFA for the root and the states one character deep: row offset or -1. */
-  shallowRow: Int32Array;
-  shallowNext: Int32Array;
   /** Pattern index ending at the state, or -1. */
   terminal: Int32Array;
   /** Nearest state on the failure chain that is terminal, or 0. */
@@ -39,10 +39,9 @@ export interface Automaton {
 
 /** The DFA's move from `state` on `symbol` (failure links followed). */
 export function step(a: Automaton, state: number, symbol: number): number {
-  const { shallowRow, shallowNext, hashKeys, hashTargets, hashMask, symbolCount, fail } = a;
+  const { rootNext, hashKeys, hashTargets, hashMask, symbolCount, fail } = a;
   for (;;) {
-    const row = shallowRow[state]!;
-    if (row >= 0) return shallowNext[row + symbol]!;
+    if (state === 0) return rootNext[symbol]!;
     const key = state * symbolCount + symbol;
     let slot = Math.imul(key, 0x9e3779b1) & hashMask;
     let k = hashKeys[slot]!;
@@ -71,33 +70,20 @@ export function automatonOf(trie: Trie): Automaton {
   for (let p = 0; p < patternState.length; p++) terminal[patternState[p]!] = p;
 
   // Children of each state, contiguous (counting sort by parent): children[childStart[s] .. childStart[s+1]).
+  // Index loops over typed arrays throughout: this runs once per page, before V8 has optimised anything.
   const childStart = new Int32Array(stateCount + 1);
   for (let s = 1; s < stateCount; s++) childStart[parent[s]! + 1]!++;
   for (let s = 0; s < stateCount; s++) childStart[s + 1]! += childStart[s]!;
   const children = new Int32Array(Math.max(0, stateCount - 1));
   const fillAt = childStart.slice(0, stateCount);
   for (let s = 1; s < stateCount; s++) children[fillAt[parent[s]!]!++] = s;
-  const childrenOf = (s: number) => children.subarray(childStart[s]!, childStart[s + 1]!);
 
-  // Full rows for the root (row 0) and its children. A child's failure state is the root, so its row
-  // is the root's moves with its own edges on top.
-  const rootChildren = childrenOf(0);
-  const shallowRow = new Int32Array(stateCount).fill(-1);
-  const shallowNext = new Int32Array((rootChildren.length + 1) * symbolCount);
-  for (const child of rootChildren) shallowNext[symbol[child]!] = child;
-  const rootNext = shallowNext.subarray(0, symbolCount);
-  shallowRow[0] = 0;
-  let row = symbolCount;
-  for (const child of rootChildren) {
-    shallowRow[child] = row;
-    shallowNext.set(rootNext, row);
-    for (const grandchild of childrenOf(child)) shallowNext[row + symbol[grandchild]!] = grandchild;
-    row += symbolCount;
-  }
+  const rootChildCount = childStart[1]!;
+  const rootNext = new Int32Array(symbolCount);
+  for (let k = 0; k < rootChildCount; k++) rootNext[symbol[children[k]!]!] = children[k]!;
 
-  // Own edges of states two or more characters deep (edges whose source has no full row).
-  let edgeTotal = 0;
-  for (let s = 1; s < stateCount; s++) if (shallowRow[parent[s]!]! < 0) edgeTotal++;
+  // Own edges of every state but the root.
+  const edgeTotal = stateCount - 1 - rootChildCount;
   let tableSize = 16;
   while (tableSize < edgeTotal * 2) tableSize <<= 1;
   const hashMask = tableSize - 1;
@@ -105,7 +91,7 @@ export function automatonOf(trie: Trie): Automaton {
   const hashTargets = new Int32Array(tableSize);
   for (let s = 1; s < stateCount; s++) {
     const from = parent[s]!;
-    if (shallowRow[from]! >= 0) continue;
+    if (from === 0) continue;
     const key = from * symbolCount + symbol[s]!;
     let slot = Math.imul(key, 0x9e3779b1) & hashMask;
     while (hashKeys[slot] !== -1) slot = (slot + 1) & hashMask;
@@ -117,13 +103,14 @@ export function automatonOf(trie: Trie): Automaton {
   // move; the root's children keep the root. Then output links in the same order.
   const fail = new Int32Array(stateCount);
   const outputLink = new Int32Array(stateCount);
-  const automaton: Automaton = { symbolOf, fail, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, terminal, outputLink, firstOutput: outputLink, patternLength: trie.patternLength, patternId: [] };
+  const automaton: Automaton = { symbolOf, fail, hashKeys, hashTargets, hashMask, symbolCount, rootNext, terminal, outputLink, firstOutput: outputLink, patternLength: trie.patternLength, patternId: [] };
   const queue = new Int32Array(stateCount);
   let tail = 0;
-  for (const child of rootChildren) queue[tail++] = child;
+  for (let k = 0; k < rootChildCount; k++) queue[tail++] = children[k]!;
   for (let head = 0; head < tail; head++) {
     const s = queue[head]!;
-    for (const child of childrenOf(s)) {
+    for (let c = childStart[s]!, end = childStart[s + 1]!; c < end; c++) {
+      const child = children[c]!;
       fail[child] = step(automaton, fail[s]!, symbol[child]!);
       queue[tail++] = child;
     }

@@ -64,7 +64,7 @@ export class Matcher {
   /** Leftmost-longest, non-overlapping matches, in text order. */
   find(text: string): MatchSpan[] {
     const a = (this.automaton ??= automatonOf(this.trie()));
-    const { symbolOf, hashKeys, hashTargets, hashMask, symbolCount, shallowRow, shallowNext, fail, terminal, outputLink, firstOutput, patternLength } = a;
+    const { symbolOf, hashKeys, hashTargets, hashMask, symbolCount, rootNext, fail, terminal, outputLink, firstOutput, patternLength } = a;
     // Every match, as flat triples (start, end, pattern), in order of end.
     let found = new Int32Array(64);
     let foundCount = 0;
@@ -76,12 +76,11 @@ export class Matcher {
         if (symbol === NOT_IN_ALPHABET) state = 0;
         continue; // SKIP: transparent, the state carries over
       }
-      // Follow failure links until a state has a move on `symbol`. The root and the states one
-      // character deep have full rows; deeper states keep only their own edges, in the hash.
+      // Follow failure links until a state has a move on `symbol`: the root has a full row, every
+      // other state only its own edges, in the hash (./automaton.ts).
       for (;;) {
-        const row = shallowRow[state]!;
-        if (row >= 0) {
-          state = shallowNext[row + symbol]!;
+        if (state === 0) {
+          state = rootNext[symbol]!;
           break;
         }
         const key = state * symbolCount + symbol;
