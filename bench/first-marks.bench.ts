@@ -84,51 +84,72 @@ async function load(context: BrowserContext, url: string, yidu: boolean): Promis
   }
 }
 
-export async function benchFirstMarks(loads = 7): Promise<void> {
+function launch(profile: string, extensionDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+interface Contender {
+  name: string;
+  context: BrowserContext;
+  yidu: boolean;
+  loads: Load[];
+}
+
+/**
+ * `baseline`: another build of Yidu (e.g. one that still asks the background for its patterns and
+ * builds the automaton per page), loaded in its own browser and interleaved with the others.
+ */
+export async function benchFirstMarks(loads = 7, baseline = process.env.YIDU_BASELINE): Promise<void> {
   const html = longPage();
   const site = await serve({ '/long.html': html });
   const oneLineDir = writeOneLineExtension();
-  const profile = mkdtempSync(join(tmpdir(), 'yidu-oneline-profile-'));
+  const profiles: string[] = [];
+  const profile = () => {
+    profiles.push(mkdtempSync(join(tmpdir(), 'yidu-first-marks-')));
+    return profiles.at(-1)!;
+  };
   console.log(`\n## First marks on the 200,000-character page, after DOMContentLoaded (headless Chromium, interleaved loads)`);
   const yidu = await launchWithExtension();
-  const oneLine = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [`--disable-extensions-except=${oneLineDir}`, `--load-extension=${oneLineDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const contenders: Contender[] = [
+    { name: 'Yidu', context: yidu.context, yidu: true, loads: [] },
+    { name: 'one-line extension', context: await launch(profile(), oneLineDir), yidu: false, loads: [] },
+  ];
+  if (baseline) contenders.push({ name: `baseline build (${baseline})`, context: await launch(profile(), baseline), yidu: true, loads: [] });
   try {
-    await yidu.context.addInitScript(watchFirstMark);
-    await oneLine.addInitScript(watchFirstMark);
     const url = `${site.origin}/long.html`;
-    // One load each first: caches, the worker and the profiles settle.
-    await load(yidu.context, url, true);
-    await load(oneLine, url, false);
-    const ours: Load[] = [];
-    const theirs: Load[] = [];
-    for (let run = 0; run < loads; run++) {
-      ours.push(await load(yidu.context, url, true));
-      theirs.push(await load(oneLine, url, false));
+    for (const c of contenders) {
+      await c.context.addInitScript(watchFirstMark);
+      // One load each first: caches, the worker and the profiles settle.
+      await load(c.context, url, c.yidu);
     }
-    const screens = ours.flatMap((l) => (l.screen === undefined ? [] : [l.screen]));
-    const matcher = ours.flatMap((l) => (l.matcher === undefined ? [] : [l.matcher]));
-    console.log(`one-line extension, its mark: ${summary(theirs.map((l) => l.first))}`);
-    console.log(`Yidu, first mark: ${summary(ours.map((l) => l.first))}`);
-    if (screens.length) console.log(`Yidu, first screen marked: ${summary(screens)}`);
-    if (matcher.length) {
-      const of = (key: 'waitMs' | 'unpackMs' | 'matcherStart') => ours.flatMap((l) => (l[key] === undefined ? [] : [l[key]]));
-      console.log(`Yidu, matcher ready (from ${[...new Set(ours.map((l) => l.source))].join(', ')}): ${summary(matcher)}`);
-      console.log(`  of which waiting for it: ${summary(of('waitMs'))}; unpacking: ${summary(of('unpackMs'))}; started ${summary(of('matcherStart'))} after DOMContentLoaded`);
+    for (let run = 0; run < loads; run++) for (const c of contenders) c.loads.push(await load(c.context, url, c.yidu));
+    const oneLine = median(contenders[1]!.loads.map((l) => l.first));
+    for (const c of contenders) {
+      const screens = c.loads.flatMap((l) => (l.screen === undefined ? [] : [l.screen]));
+      const matcher = c.loads.flatMap((l) => (l.matcher === undefined ? [] : [l.matcher]));
+      console.log(`${c.name}, first mark: ${summary(c.loads.map((l) => l.first))}`);
+      if (!c.yidu) continue;
+      if (screens.length) console.log(`  first screen marked: ${summary(screens)}`);
+      if (matcher.length) {
+        const of = (key: 'waitMs' | 'unpackMs' | 'matcherStart') => c.loads.flatMap((l) => (l[key] === undefined ? [] : [l[key]]));
+        console.log(`  matcher ready (from ${[...new Set(c.loads.map((l) => l.source))].join(', ')}): ${summary(matcher)}`);
+        console.log(`    of which waiting for it: ${summary(of('waitMs'))}; unpacking: ${summary(of('unpackMs'))}; asked for ${summary(of('matcherStart'))} after DOMContentLoaded`);
+      }
+      const gap = median(screens.length ? screens : c.loads.map((l) => l.first)) - oneLine;
+      console.log(`  first screen after the one-line extension's mark: ${gap.toFixed(0)} ms (target ≤ 60 ms)`);
     }
-    const gap = median(screens.length ? screens : ours.map((l) => l.first)) - median(theirs.map((l) => l.first));
-    console.log(`Yidu's first screen after the one-line extension's mark: ${gap.toFixed(0)} ms (target ≤ 60 ms)`);
   } finally {
-    await oneLine.close();
+    for (const c of contenders.slice(1)) await c.context.close();
     await yidu.close();
     await site.close();
     rmSync(oneLineDir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
+    for (const p of profiles) rmSync(p, { recursive: true, force: true });
   }
 }
 
-// `tsx bench/first-marks.bench.ts` runs this bench alone.
+// `tsx bench/first-marks.bench.ts` runs this bench alone (LOADS=n, YIDU_BASELINE=path/to/chrome-mv3).
 if (import.meta.url === `file://${process.argv[1]}`) await benchFirstMarks(Number(process.env.LOADS) || 7);
