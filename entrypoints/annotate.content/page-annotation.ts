@@ -24,7 +24,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let stopLookup: (() => void) | undefined;
-  // The stored pattern pack is read at once, beside the settings: the first marks wait on neither in turn.
+  // The stored pattern pack is read at once, before the settings are known (one storage read, no message).
   let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = readStoredPatterns();
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
