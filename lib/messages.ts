@@ -5,9 +5,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { GlossaryEntry } from './glossary/types';
 import type { VocabularyItem } from './db/schema';
-import type { PatternSource } from './matcher/matcher';
+import type { PatternPack } from './glossary/pattern-pack';
 import type { Problem } from './problems';
-import type { GuardRules } from './glossary/guards';
 import type { PhraseKind } from './annotate/candidates';
 import type { PinyinMode, PinyinWord } from './annotate/pinyin-ruby';
 import type { PhraseBreakdown } from './dictionary/breakdown';
@@ -23,20 +22,10 @@ export interface PageTermSummary {
   counts: Record<string, number>;
 }
 
-/** What the content script needs to build its matcher: no explanations, so it stays small. */
-export interface PatternPayload {
-  sources: PatternSource[];
-  /** Context conditions of short forms that also mean something else (lib/glossary/guards.ts). */
-  guards: GuardRules;
-  /** Traditional→simplified character pairs the matcher folds (not bundled into content scripts). */
-  foldPairs: string;
-  /** Entry id → English rendering, for the inline bilingual mode. */
-  english: Record<string, string>;
-}
-
 export interface ProtocolMap {
-  // content script → background
-  getPatterns(): PatternPayload;
+  // content script → background: the pattern pack for at least this glossary version, when storage.local
+  // holds none that is current (lib/glossary/pattern-cache.ts); the background stores it there too
+  getPatterns(data: { glossaryVersion: number }): PatternPack;
   reportPageTerms(summary: PageTermSummary): void;
 
   // popup → content script (sent to a tab)
