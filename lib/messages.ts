@@ -53,8 +53,9 @@ export interface ProtocolMap {
   // popup → content script: scroll to the first occurrence of a term
   revealTerm(data: { id: string }): boolean;
   // popup → content script: pause annotation in this tab (until reload), or resume it (then the site's
-  // setting decides again, so this also follows a site setting the popup has just changed)
-  setAnnotation(data: { paused: boolean }): PageTermSummary;
+  // setting decides again, so this also follows a site setting the popup has just changed); `forced`:
+  // on for this visit even where the site is set to "never" ("Annotate this page" where Yidu already runs)
+  setAnnotation(data: { paused: boolean; forced?: boolean }): PageTermSummary;
 
   // any context → background
   getEntries(ids: string[]): GlossaryEntry[];

@@ -177,6 +177,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
         }),
         onMessage('setAnnotation', async ({ data }) => {
           paused = data.paused;
+          if (data.forced) forced = true;
           await apply();
           await annotator?.idle();
           return summary();

@@ -80,9 +80,10 @@ export function PopupApp() {
       }
       await load(tab);
     });
-  const setPaused = (tab: Tab, paused: boolean) =>
+  /** Pause or resume this tab; `forced`: on for this visit where the site is set to "never" (Yidu runs there already). */
+  const setPaused = (tab: Tab, paused: boolean, forced = false) =>
     act(async () => {
-      const summary = await sendMessage('setAnnotation', { paused }, { tabId: tab.id, frameId: 0 });
+      const summary = await sendMessage('setAnnotation', { paused, forced }, { tabId: tab.id, frameId: 0 });
       await show(tab, summary);
     });
   /** After a new site setting: the open tab follows it at once (and is no longer paused). */
@@ -130,12 +131,11 @@ export function PopupApp() {
                   {t('pauseOnPage')}
                 </button>
               ) : (
-                <button type="button" disabled={busy} onClick={() => void annotateNow(state.tab)}>
+                <button type="button" disabled={busy} onClick={() => void setPaused(state.tab, false, true)}>
                   {t('annotateThisPage')}
                 </button>
               )}
             </div>
-            {annotateError && <p class="error" role="alert" data-testid="annotate-error">{annotateError}</p>}
             <SiteModeChoice url={state.summary.url} settings={settings} onChosen={siteChosen(state.tab)} />
             <div class="settings-group">
               <LookupSelect settings={settings} update={update} />

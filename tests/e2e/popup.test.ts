@@ -89,7 +89,7 @@ describe('the popup', () => {
     await page.close();
   });
 
-  it('says "off on this site" after "Never on this site" and a reload, in English and in Chinese', async () => {
+  it('says "off on this site" after "Never on this site" and a reload, in English and in Chinese, and how to turn it on', async () => {
     const { page, tabId } = await browser.openTab(`${site.origin}/article.html`);
     await page.waitForSelector('yidu-mark');
     let popup = await openPopup(browser, tabId);
@@ -109,6 +109,17 @@ describe('the popup', () => {
     await expect.poll(() => popup.getByTestId('page-state').textContent()).toBe(zhCN.stateOffSite);
     expect(await popup.locator('.page-state').innerText()).toContain(zhCN.offSiteHowTo);
     await popup.getByLabel(zhCN.languageLabel).selectOption('auto');
+
+    // "Annotate this page" turns it on for this visit, from a popup opened anywhere (Yidu runs there already).
+    await popup.getByRole('button', { name: en.annotateThisPage }).click();
+    await expect.poll(() => page.locator('yidu-mark[data-yidu-term="five-water-co-governance"]').count()).toBe(2);
+    await expect.poll(() => popup.getByTestId('page-state').textContent()).toBe(en.stateAnnotating);
+    await popup.close();
+    await page.reload();
+    await page.waitForLoadState('load');
+    popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.getByTestId('page-state').textContent()).toBe(en.stateOffSite);
+    expect(await page.locator('yidu-mark').count()).toBe(0);
 
     // "Automatic" turns the site back on in the open tab.
     await popup.getByRole('radio', { name: en.siteAutomatic }).click();
