@@ -139,7 +139,7 @@ export function PopupApp() {
             <SiteModeChoice url={state.summary.url} settings={settings} onChosen={siteChosen(state.tab)} />
             <div class="settings-group">
               <LookupSelect settings={settings} update={update} />
-              <PinyinModes tabId={state.tab.id} disabled={!state.summary.annotating} />
+              <PinyinModes tabId={state.tab.id} disabled={state.summary.paused} />
             </div>
             {state.summary.annotating && <PageTerms tabId={state.tab.id} summary={state.summary} entries={state.entries} />}
             <div class="settings-group">
