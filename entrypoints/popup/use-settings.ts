@@ -5,7 +5,7 @@ import { getSettings, settingsItem, updateSettings, type Settings } from '@/lib/
  * Yidu's settings for the popup's controls, kept in step with storage (a change made by the shortcut or
  * another screen while the popup is open shows at once). `update` stores a change and returns it.
  */
-export function useSettings(): [Settings | undefined, (change: Partial<Settings>) => Promise<Settings>, (next: Settings) => void] {
+export function useSettings(): [Settings | undefined, (change: Partial<Settings>) => Promise<Settings>] {
   const [settings, setSettings] = useState<Settings | undefined>();
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -16,5 +16,5 @@ export function useSettings(): [Settings | undefined, (change: Partial<Settings>
     setSettings(next);
     return next;
   };
-  return [settings, update, setSettings];
+  return [settings, update];
 }
