@@ -42,6 +42,11 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   const hostname = doc.location.hostname;
+  // "Pause on this page" (from the popup): off in this tab until resumed or reloaded, whatever the site's setting.
+  let paused = false;
+  // The site's mode at the last change of state (null: none yet), so a change of it is seen on the queue
+  // itself (before the settings watcher fires): a site mode the user picks ends a forced start.
+  let seenMode: Settings['siteModes'][string] | undefined | null = null;
   const topFrame = doc.defaultView === doc.defaultView?.top;
 
   // The language ratio reads innerText (rendered text only, no scripts), so only when the popup asks.
@@ -50,6 +55,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     title: doc.title,
     hanRatio: withLanguage ? hanRatio(doc.body?.innerText ?? '') : 0,
     counts: Object.fromEntries(annotator?.counts ?? []),
+    annotating: !!annotator,
+    paused,
   });
   const report = () => {
     void segmentPending();
@@ -147,14 +154,17 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     serial(async () => {
       const settings = await getSettings();
       const mode = settings.siteModes[hostname];
-      const on = wanted ?? (mode === 'never' ? forced : true);
+      if (seenMode !== null && mode !== seenMode) forced = false;
+      seenMode = mode;
+      const on = !paused && (wanted ?? (mode === 'never' ? forced : true));
       const displayChanged =
         shown !== undefined && (shown.inlineEnglish !== settings.inlineEnglish || shown.markCandidates !== settings.markCandidates);
       const restart = !!annotator && (!on || rebuild || displayChanged);
       if (restart || (on && !annotator)) await pinyin.suspend();
       if (restart) await stop();
       if (on && !annotator) await start(settings);
-      await pinyin.resume();
+      // Paused means the page as its author made it: no pinyin either.
+      if (!paused) await pinyin.resume();
     });
 
   void apply();
@@ -168,7 +178,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
           return summary();
         }),
         onMessage('setAnnotation', async ({ data }) => {
-          await apply(data.enabled);
+          paused = data.paused;
+          if (data.forced) forced = true;
+          await apply();
           await annotator?.idle();
           return summary();
         }),
@@ -204,6 +216,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   return {
     enable: () => {
       forced = true;
+      paused = false;
       return apply(true);
     },
   };
