@@ -270,6 +270,8 @@ describe.each([
     expect(await focused(page)).toBe(first);
     // The focused term shows its card; Escape closes it, a second Escape leaves the terms.
     await expect.poll(() => cardCount(page), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.locator('yidu-card .keys').count()).toBe(1); // the keys, told on the card
+    await page.screenshot({ path: `${SHOTS}/card-keys-${width}.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => cardCount(page)).toBe(0);
     expect(await focused(page)).toBe(first);
