@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { sendMessage } from '@/lib/messages';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { candidatePhrase, isCandidateId } from '@/lib/annotate/candidates';
-import { OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
+import { DESCRIPTION_ATTR, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
 import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
 import { TermCard, type TermCardProps } from './card';
 import { surfaceOf, textAfter } from '@/lib/annotate/mark-context';
@@ -59,6 +59,8 @@ export class TermCardHost extends CardFrame {
     const occurrences = occurrencesOf(this.doc, id);
     if (this.onWordClosed) this.close(); // a word card gives way to the mark's card
     const index = Math.max(0, occurrences.findIndex((o) => o.getAttribute(OCCURRENCE_ATTR) === anchor.getAttribute(OCCURRENCE_ATTR)));
+    // Where the marks came without their English (the reader's), screen readers get it once loaded.
+    if (entry && shownId === id && !anchor.hasAttribute(DESCRIPTION_ATTR)) anchor.setAttribute(DESCRIPTION_ATTR, entry.english);
     const same = !!this.host && this.anchor === anchor;
     this.retarget(anchor);
     this.pinned = pin ?? (same && this.pinned);
