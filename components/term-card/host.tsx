@@ -95,7 +95,7 @@ export class TermCardHost extends CardFrame {
       this.shadow!,
     );
     this.position(true);
-    if (focus) this.shadow?.querySelector<HTMLElement>('.card')?.focus();
+    if (focus) this.shadow?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
   }
 
   // ── issue 9: the occurrence as written (人大 on the card of 全国人民代表大会), a candidate's breakdown ──
