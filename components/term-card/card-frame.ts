@@ -50,6 +50,8 @@ export abstract class CardFrame {
   /** The card's height before the room cuts it, measured when its content changes (not per scroll frame). */
   private natural: { width: number; height: number } | undefined;
   private frame = 0;
+  /** A resize or a click inside asked for the next frame to measure the card again. */
+  private measureNext = false;
   /** Alt+Shift+J was pressed and focus is still on terms: n / b and the arrows move between them. */
   protected navigating = false;
 
@@ -157,10 +159,14 @@ export abstract class CardFrame {
 
   /** The card's placement again, once per frame while the page scrolls. */
   private follow(measure = false): void {
-    if (!this.host || this.frame) return;
+    if (!this.host) return;
+    this.measureNext ||= measure;
+    if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.position(measure);
+      const again = this.measureNext;
+      this.measureNext = false;
+      this.position(again);
     });
   }
 
