@@ -282,6 +282,42 @@ describe.each([
     expect(await focused(page)).toBe('body');
   });
 
+  it('places the word card (a dictionary lookup) by the same rules, and it follows its word', async () => {
+    await reset();
+    await page.evaluate(() => document.getElementById('f14')!.scrollIntoView({ block: 'center' }));
+    const at = await page.evaluate(() => {
+      const text = document.getElementById('f14')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 7); // 公 of 公园
+      range.setEnd(text, 8);
+      const b = range.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.locator('yidu-card .word-card').count(), { timeout: 15_000 }).toBe(1);
+    const word = () =>
+      page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yidu-lookup')!;
+        const b = [...highlight][0]!.getBoundingClientRect();
+        const c = document.querySelector('yidu-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+        return {
+          term: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+          card: { left: c.left, top: c.top, right: c.right, bottom: c.bottom },
+          view: { width: document.documentElement.clientWidth, height: innerHeight },
+        };
+      });
+    await settle(page);
+    expectPlaced(await word());
+    // A click inside pins it; then it follows its word as the page scrolls.
+    await page.locator('yidu-card .word-card h2').click();
+    await page.evaluate(() => scrollBy(0, 40));
+    await settle(page);
+    await settle(page);
+    expect(await page.locator('yidu-card .word-card').count()).toBe(1);
+    expectPlaced(await word());
+    await reset();
+  });
+
   it('logged no errors', () => {
     expect(browser.errors).toEqual([]);
   });
