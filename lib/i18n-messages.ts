@@ -227,6 +227,7 @@ export const en = {
   wordByWord: 'Word by word:',
   inYiduGlossary: 'Yidu glossary: $1',
   stepWordsHint: 'n / b: next / previous word',
+  termKeysHint: 'Enter: into the card · n / b or arrows: next / previous term · Esc: close, then leave the terms',
   dictionarySource: 'CC-CEDICT',
   lookupFailed: 'Could not look this up: $1',
 
@@ -648,6 +649,7 @@ export const zhCN: Messages = {
   wordByWord: '逐词释义：',
   inYiduGlossary: '易读术语表：$1',
   stepWordsHint: 'n / b：下一个 / 上一个词',
+  termKeysHint: 'Enter：进入卡片 · n / b 或方向键：下一个 / 上一个术语 · Esc：关闭卡片，再按离开术语',
   dictionarySource: 'CC-CEDICT',
   lookupFailed: '查词失败：$1',
 

@@ -8,7 +8,7 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { collectRuns, type TextRun } from './blocks';
-import { CARD_TAG, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
 import { addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
@@ -239,7 +239,12 @@ export class PageAnnotator {
 
   private wrapDeferred(job: Deferred): void {
     const wrapped = wrapSpans(job.run, job.spans, this.ledger, job.firstOccurrence);
-    for (const { span, last } of wrapped) if (job.glossed.has(span)) addGloss(last, this.options.english![span.id]!, this.ledger);
+    for (const { span, first, last } of wrapped) {
+      // Screen readers hear the English with the term (the card is one Enter away).
+      const english = span.kind ? undefined : this.options.english?.[span.id];
+      if (english) first.setAttribute(DESCRIPTION_ATTR, english);
+      if (job.glossed.has(span)) addGloss(last, english!, this.ledger);
+    }
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {

@@ -53,7 +53,7 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
   spans.forEach((span, j) => {
     const first = firsts[j];
     if (!first) return;
-    first.setAttribute('tabindex', '0');
+    first.setAttribute('tabindex', '-1'); // focusable, not a tab stop: Alt+Shift+J moves between terms
     first.setAttribute('role', 'button');
     wrapped.push({ span, first, last: lasts[j]! });
   });
