@@ -1,16 +1,32 @@
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
 
-/** The page as its author wrote it: a copy of the live DOM without Yidu's marks, glosses and card. */
+/**
+ * The page as its author wrote it, as the page read it: a copy of the live DOM without Yidu's marks,
+ * glosses and card, serialized here (in the page, where the DOM is what the page's parser built).
+ *
+ * The copy is made in a document with no browsing context, never with cloneNode in the page: a clone
+ * in the page's own document would load its images again and run their error handlers in the page
+ * (`<img src=x onerror=…>` fired once more by every save). In the inert document nothing loads or runs.
+ *
+ * <noscript> elements are dropped: the page parsed them with scripting on, so their content is raw text
+ * the page never shows, and the save pipeline re-parses the snapshot with scripting off, where that
+ * text becomes markup (`<noscript><!-- </noscript>` would open a comment swallowing the rest).
+ *
+ * The page's own lookups go through the prototypes: `<img name="querySelector">` shadows the document's.
+ */
 export function pageSnapshot(doc: Document): { html: string; url: string; canonical: string | null; selection: string } {
-  const copy = doc.documentElement.cloneNode(true) as Element;
-  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}]`)) own.remove();
+  const D = Document.prototype;
+  const root = Object.getOwnPropertyDescriptor(D, 'documentElement')!.get!.call(doc) as Element;
+  const inert = document.implementation.createHTMLDocument('');
+  const copy = inert.importNode(root, true);
+  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}], noscript`)) own.remove();
   for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
   return {
     html: `<!doctype html>${copy.outerHTML}`,
     url: doc.location.href,
-    canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
-    selection: doc.getSelection()?.toString() ?? '',
+    canonical: D.querySelector.call(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? null,
+    selection: D.getSelection.call(doc)?.toString() ?? '',
   };
 }
 

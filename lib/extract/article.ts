@@ -76,13 +76,51 @@ export function extractArticle(doc: Document | string, url: string, selection = 
   };
 }
 
-/** Removes what no extraction step reads (after the metadata is read): scripts, styles, comments, frames. */
+/**
+ * Removes what no extraction step reads (after the metadata is read): scripts, styles, comments,
+ * frames, and what the page never shows (<noembed>, <noframes>). Keeps what hostile or broken markup
+ * made the parser put in odd places, as the page shows it:
+ * - paragraphs the parser nested inside SVG or MathML (through <foreignObject>, <mtext>, <desc>…) are
+ *   moved out and the drawing or formula dropped (the sanitizer would drop them with it);
+ * - <xmp> and <plaintext> show their content as text: it becomes a <pre> of that text;
+ * - an anchor holding whole paragraphs (an unclosed <a>, into which the parser nests what follows) is
+ *   unwrapped, so its prose is not taken for a list of links.
+ */
 function stripInert(work: Document): void {
-  for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, svg, canvas, audio, video')) el.remove();
+  hoistFromForeign(work);
+  for (const el of work.querySelectorAll('xmp, plaintext')) {
+    const pre = work.createElement('pre');
+    pre.textContent = el.textContent;
+    el.replaceWith(pre);
+  }
+  for (const a of work.querySelectorAll('a')) if (a.querySelectorAll('p').length >= 3) a.replaceWith(...a.childNodes);
+  for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, canvas, audio, video, noembed, noframes')) el.remove();
   const walker = work.createTreeWalker(work, 128 /* NodeFilter.SHOW_COMMENT */);
   const comments: Node[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
   for (const c of comments) c.parentNode?.removeChild(c);
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Replaces each outermost <svg> and <math> with the HTML elements the parser put inside it. */
+function hoistFromForeign(work: Document): void {
+  for (const root of [...work.querySelectorAll('svg, math')]) {
+    if (!root.isConnected || root.namespaceURI === HTML_NS) continue;
+    const kept: Element[] = [];
+    const stack = [...root.children].reverse();
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (el.namespaceURI === HTML_NS) kept.push(el);
+      else stack.push(...[...el.children].reverse());
+    }
+    root.replaceWith(...kept);
+  }
+}
+
+/** The text of article HTML as it is stored (a line per block): read from the sanitized HTML the reader shows. */
+export function articleText(root: Element): string {
+  return normalizeText(textOf(root));
 }
 
 interface Candidate {

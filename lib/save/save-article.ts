@@ -8,7 +8,7 @@
  * Errors are thrown as they are; the screen that started the save words them.
  */
 import { sendMessage } from '../messages';
-import { extractArticle, type ExtractedArticle } from '../extract/article';
+import { articleText, extractArticle, type ExtractedArticle } from '../extract/article';
 import { decodePageBytes } from '../extract/encoding';
 import { problem, ProblemError } from '../problems';
 import { sanitizeArticleHtml } from '../extract/sanitize';
@@ -81,7 +81,9 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
   });
 
   onProgress?.({ phase: 'storing', done: 0, total: 1 });
-  const text = extracted.text;
+  // The text the reader shows: read from the sanitized HTML, so search and term counts never hold
+  // text the stored article does not show (the sanitizer drops what hostile markup hid in odd places).
+  const text = articleText(article);
   const record = await library().articles.save(
     {
       url: canonicalUrl(snapshot.url, snapshot.canonical),
