@@ -12,6 +12,9 @@ import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
  * the page never shows, and the save pipeline re-parses the snapshot with scripting off, where that
  * text becomes markup (`<noscript><!-- </noscript>` would open a comment swallowing the rest).
  *
+ * Event handler attributes, <template>s and scripts other than JSON-LD (metadata reads it) are dropped
+ * too: extraction never reads them, and no handler then reaches an extension page, even inert.
+ *
  * The page's own lookups go through the prototypes: `<img name="querySelector">` shadows the document's.
  */
 export function pageSnapshot(doc: Document): { html: string; url: string; canonical: string | null; selection: string } {
@@ -19,7 +22,8 @@ export function pageSnapshot(doc: Document): { html: string; url: string; canoni
   const root = Object.getOwnPropertyDescriptor(D, 'documentElement')!.get!.call(doc) as Element;
   const inert = document.implementation.createHTMLDocument('');
   const copy = inert.importNode(root, true);
-  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}], noscript`)) own.remove();
+  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}], noscript, template, script:not([type="application/ld+json"])`)) own.remove();
+  dropEventHandlers(copy);
   for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
   return {
@@ -28,6 +32,17 @@ export function pageSnapshot(doc: Document): { html: string; url: string; canoni
     canonical: D.querySelector.call(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? null,
     selection: D.getSelection.call(doc)?.toString() ?? '',
   };
+}
+
+/**
+ * Removes every on… attribute under `root` (element by element: no selector matches attribute names by
+ * prefix), with the prototype's methods, since a form's fields may shadow them.
+ */
+function dropEventHandlers(root: Element): void {
+  const { getAttributeNames, removeAttribute } = Element.prototype;
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const name of getAttributeNames.call(el)) if (/^on/i.test(name)) removeAttribute.call(el, name);
+  }
 }
 
 const MAX_IMAGE_BYTES = 15 * 1024 * 1024;

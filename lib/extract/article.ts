@@ -34,7 +34,16 @@ export interface ExtractedArticle {
   source: 'article' | 'dense-block' | 'selection' | 'body';
   /** Set when the text looks garbled (a wrong charset): a short reason, to warn instead of saving silently. */
   garbled?: string;
+  /** Set (to its element count) when the page was too large to look for the article in: its text was kept. */
+  tooLarge?: number;
 }
+
+/**
+ * Above this many elements the article is not looked for (Readability and the block search take
+ * seconds per 100,000 elements, on the thread of the screen that saves): the page's text is kept and
+ * the screen says why. Real news and government pages have a few thousand elements.
+ */
+export const MAX_ELEMENTS = 50_000;
 
 /**
  * Extracts the article from `doc` (a live page, a DOMParser document or an HTML string), read as the
@@ -52,8 +61,10 @@ export function extractArticle(doc: Document | string, url: string, selection = 
   const base = { url, siteName, publishedAt, sourceName, leadImage: absolute(leadImageAttr, url), title: title || hostname(url) };
 
   stripInert(work);
+  const elements = work.getElementsByTagName('*').length;
+  if (elements > MAX_ELEMENTS) return { ...textFallback(work, base, selection), tooLarge: elements };
   // Readability works on its own copy (it rewrites the tree); the block search on `work`.
-  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true }).parse();
+  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true, maxElemsToParse: MAX_ELEMENTS }).parse();
   const block = work.body ? bestBlock(work.body) : undefined;
 
   const readable = parsed?.content ? cleaned(work, parsed.content, title) : undefined;
@@ -65,6 +76,11 @@ export function extractArticle(doc: Document | string, url: string, selection = 
     const byline = findByline(work, headline, text, choice === readable ? [parsed?.byline] : []);
     return { ...base, byline, html: choice.html, text, source: choice === readable ? 'article' : 'dense-block', ...garbledField(text) };
   }
+  return textFallback(work, base, selection);
+}
+
+/** No article found (or not looked for): the selection, else the page's text, as paragraphs. */
+function textFallback(work: Document, base: Omit<ExtractedArticle, 'byline' | 'html' | 'text' | 'source'>, selection: string): ExtractedArticle {
   const fallbackText = selection.trim() || textOf(work.body);
   return {
     ...base,

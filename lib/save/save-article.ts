@@ -6,11 +6,19 @@
  * snapshot from the content script → Readability on an inert copy → DOMPurify (once, before storing)
  * → images fetched and stored as Blobs → terms counted → one IndexedDB transaction.
  * Errors are thrown as they are; the screen that started the save words them.
+ *
+ * Where extraction runs, and why there: in the extension page that saves, on its thread. A worker has
+ * no DOM (no DOMParser, which Readability and the sanitizer need); an offscreen document (Chrome only)
+ * runs in the extension's own renderer, on the same thread as the popup; the page's content script
+ * would put a hostile page's DOM next to its scripts. So the work is bounded instead: the page is
+ * serialized in the page (a copy, nothing re-run), parsed here into an inert document, and a page with
+ * more than MAX_ELEMENTS elements is not searched for its article at all: its text is kept and the
+ * screen says so (notice), so a huge or pathological page never freezes the popup.
  */
 import { sendMessage } from '../messages';
 import { articleText, extractArticle, type ExtractedArticle } from '../extract/article';
 import { decodePageBytes } from '../extract/encoding';
-import { problem, ProblemError } from '../problems';
+import { problem, ProblemError, type Problem } from '../problems';
 import { sanitizeArticleHtml } from '../extract/sanitize';
 import { canonicalUrl } from '../extract/canonical';
 import { countTerms } from '../annotate/term-counts';
@@ -34,6 +42,8 @@ export interface MissingImage {
 export interface SaveResult {
   record: ArticleRecord;
   missing: MissingImage[];
+  /** Why the article was not looked for (a page too large), for the screen to say. */
+  notice?: Problem;
 }
 
 const PARALLEL_IMAGES = 4;
@@ -102,7 +112,7 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
     },
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
   );
-  return { record, missing };
+  return { record, missing, ...(extracted.tooLarge ? { notice: problem('saveTooLargeToRead', extracted.tooLarge) } : {}) };
 }
 
 /**
