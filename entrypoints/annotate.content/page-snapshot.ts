@@ -12,6 +12,11 @@ import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
  * the page never shows, and the save pipeline re-parses the snapshot with scripting off, where that
  * text becomes markup (`<noscript><!-- </noscript>` would open a comment swallowing the rest).
  *
+ * Elements whose text the serializer writes unescaped are not left for the re-parse to misread (a
+ * `<style>` the page read as HTML may be re-read inside MathML, where its `<!--` opens a comment that
+ * swallows the rest): <style>, <noembed> and <noframes> (never shown) are dropped, and <xmp>, <plaintext>
+ * and an <iframe> holding text (what follows an unclosed one) become a <pre> of that text, as shown.
+ *
  * Event handler attributes, <template>s and scripts other than JSON-LD (metadata reads it) are dropped
  * too: extraction never reads them, and no handler then reaches an extension page, even inert.
  *
@@ -24,6 +29,13 @@ export function pageSnapshot(doc: Document): { html: string; url: string; canoni
   const copy = inert.importNode(root, true);
   for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}], noscript, template, script:not([type="application/ld+json"])`)) own.remove();
   dropEventHandlers(copy);
+  for (const el of copy.querySelectorAll('style, noembed, noframes')) el.remove();
+  for (const el of copy.querySelectorAll('xmp, plaintext, iframe')) {
+    if (el.localName === 'iframe' && !el.textContent?.trim()) continue;
+    const pre = inert.createElement('pre');
+    pre.textContent = el.textContent;
+    el.replaceWith(pre);
+  }
   for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
   return {
