@@ -1,4 +1,5 @@
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
+import { readCapped } from '@/lib/save/capped-fetch';
 
 /**
  * The page as its author wrote it, as the page read it: a copy of the live DOM without Yidu's marks,
@@ -57,7 +58,6 @@ function dropEventHandlers(root: Element): void {
   }
 }
 
-const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 /**
  * Fetches an image with the page's own origin and cookies (what the page itself could load) and
@@ -67,10 +67,8 @@ const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 export async function fetchImageAsDataUrl(url: string): Promise<{ dataUrl: string }> {
   const response = await fetch(url, { credentials: 'include' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  if (Number(response.headers.get('content-length')) > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
-  const blob = await response.blob();
+  const blob = await readCapped(response);
   if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
-  if (blob.size > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
   const dataUrl = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);

@@ -26,6 +26,7 @@ import { library } from '../db/connection';
 import { glossaryStore } from '../glossary/context-store';
 import type { ArticleRecord } from '../db/schema';
 import { IMAGE_SCHEME } from '../dom-names';
+import { MAX_DOWNLOAD_BYTES, readCapped } from './capped-fetch';
 
 export interface SaveProgress {
   phase: 'reading' | 'images' | 'storing';
@@ -47,7 +48,7 @@ export interface SaveResult {
 }
 
 const PARALLEL_IMAGES = 4;
-export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = MAX_DOWNLOAD_BYTES;
 
 export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgress) => void): Promise<SaveResult> {
   onProgress?.({ phase: 'reading', done: 0, total: 1 });
@@ -123,7 +124,7 @@ async function redecoded(url: string, selection: string, reason: string): Promis
   let bytes: Uint8Array | undefined;
   try {
     const response = await fetch(url, { credentials: 'omit' });
-    if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
+    if (response.ok) bytes = new Uint8Array(await (await readCapped(response)).arrayBuffer());
   } catch {
     // unreachable (offline, CORS): nothing to decode again
   }
@@ -143,10 +144,8 @@ async function fetchImage(tabId: number, url: string): Promise<Blob> {
   try {
     const response = await fetch(url, { credentials: 'omit' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (Number(response.headers.get('content-length')) > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
-    const blob = await response.blob();
+    const blob = await readCapped(response, MAX_IMAGE_BYTES);
     if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
-    if (blob.size > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
     return blob;
   } catch (err) {
     // CORS, network or a refusal: the page may load it with its own origin and cookies.
@@ -154,7 +153,7 @@ async function fetchImage(tabId: number, url: string): Promise<Blob> {
   }
   try {
     const { dataUrl } = await sendMessage('fetchImage', { url }, { tabId, frameId: 0 });
-    return await (await fetch(dataUrl)).blob();
+    return await readCapped(await fetch(dataUrl), MAX_IMAGE_BYTES);
   } catch (err) {
     throw new Error((err as Error).message || reason);
   }
