@@ -47,9 +47,9 @@ export const MAX_ELEMENTS = 50_000;
 
 /**
  * Extracts the article from `doc` (a live page, a DOMParser document or an HTML string), read as the
- * page at `url`. `doc` is not modified.
+ * page at `url`. `doc` is not modified. Above `maxElements` elements only the text is kept.
  */
-export function extractArticle(doc: Document | string, url: string, selection = ''): ExtractedArticle {
+export function extractArticle(doc: Document | string, url: string, selection = '', maxElements = MAX_ELEMENTS): ExtractedArticle {
   const work = inertCopy(doc);
   resolveLazyImages(work, url);
   resolveLinks(work, url);
@@ -62,9 +62,9 @@ export function extractArticle(doc: Document | string, url: string, selection = 
 
   stripInert(work);
   const elements = work.getElementsByTagName('*').length;
-  if (elements > MAX_ELEMENTS) return { ...textFallback(work, base, selection), tooLarge: elements };
+  if (elements > maxElements) return { ...textFallback(work, base, selection), tooLarge: elements };
   // Readability works on its own copy (it rewrites the tree); the block search on `work`.
-  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true, maxElemsToParse: MAX_ELEMENTS }).parse();
+  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true, maxElemsToParse: maxElements }).parse();
   const block = work.body ? bestBlock(work.body) : undefined;
 
   const readable = parsed?.content ? cleaned(work, parsed.content, title) : undefined;
