@@ -289,6 +289,7 @@ export const en = {
   clearAllDataEllipsis: 'Clear all data…',
   // Problems found in data (lib/problems.ts), worded by components/problem-text.ts
   problemAt: "$1: $2",
+  saveTooLargeToRead: " This page is too large to look for its article in ($1 elements): Yidu saved the page’s text instead.",
   saveErrorGarbled: "Not saved: the page’s text looks garbled ($1), probably a wrong character encoding, and reading it again as UTF-8 or GB18030 did not help. Nothing was stored.",
   problemVerbatim: "$1",
   problemMore: "…and $1 more problems.",
@@ -660,6 +661,7 @@ export const zhCN: Messages = {
   clearAllDataEllipsis: '清除全部数据…',
   // 数据中发现的问题（lib/problems.ts）
   problemAt: "$1：$2",
+  saveTooLargeToRead: "页面过大（$1 个元素），无法从中查找正文：易读改为保存了页面文字。",
   saveErrorGarbled: "未保存：页面文字看起来是乱码（$1），可能是字符编码有误，按 UTF-8 或 GB18030 重新读取也不行。没有存储任何内容。",
   problemVerbatim: "$1",
   problemMore: "……还有 $1 个问题。",

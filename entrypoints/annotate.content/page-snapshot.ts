@@ -1,25 +1,63 @@
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
+import { readCapped } from '@/lib/save/capped-fetch';
 
 /**
- * The page as its author wrote it: a copy of the live DOM without Yidu's marks, glosses and card.
- * The copy goes into a document of its own with no browsing context: a clone made in the page's
- * document would fetch every image again (and log net::ERR_UNKNOWN_URL_SCHEME for a weixin: or
- * other unknown source) each time the article is saved.
+ * The page as its author wrote it, as the page read it: a copy of the live DOM without Yidu's marks,
+ * glosses and card, serialized here (in the page, where the DOM is what the page's parser built).
+ *
+ * The copy is made in a document with no browsing context, never with cloneNode in the page: a clone
+ * in the page's own document would load its images again and run their error handlers in the page
+ * (`<img src=x onerror=…>` fired once more by every save). In the inert document nothing loads or runs.
+ *
+ * <noscript> elements are dropped: the page parsed them with scripting on, so their content is raw text
+ * the page never shows, and the save pipeline re-parses the snapshot with scripting off, where that
+ * text becomes markup (`<noscript><!-- </noscript>` would open a comment swallowing the rest).
+ *
+ * Elements whose text the serializer writes unescaped are not left for the re-parse to misread (a
+ * `<style>` the page read as HTML may be re-read inside MathML, where its `<!--` opens a comment that
+ * swallows the rest): <style>, <noembed> and <noframes> (never shown) are dropped, and <xmp>, <plaintext>
+ * and an <iframe> holding text (what follows an unclosed one) become a <pre> of that text, as shown.
+ *
+ * Event handler attributes, <template>s and scripts other than JSON-LD (metadata reads it) are dropped
+ * too: extraction never reads them, and no handler then reaches an extension page, even inert.
+ *
+ * The page's own lookups go through the prototypes: `<img name="querySelector">` shadows the document's.
  */
 export function pageSnapshot(doc: Document): { html: string; url: string; canonical: string | null; selection: string } {
-  const copy = doc.implementation.createHTMLDocument('').importNode(doc.documentElement, true);
-  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}]`)) own.remove();
+  const D = Document.prototype;
+  const root = Object.getOwnPropertyDescriptor(D, 'documentElement')!.get!.call(doc) as Element;
+  const inert = document.implementation.createHTMLDocument('');
+  const copy = inert.importNode(root, true);
+  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}], noscript, template, script:not([type="application/ld+json"])`)) own.remove();
+  dropEventHandlers(copy);
+  for (const el of copy.querySelectorAll('style, noembed, noframes')) el.remove();
+  for (const el of copy.querySelectorAll('xmp, plaintext, iframe')) {
+    if (el.localName === 'iframe' && !el.textContent?.trim()) continue;
+    const pre = inert.createElement('pre');
+    pre.textContent = el.textContent;
+    el.replaceWith(pre);
+  }
   for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
   return {
     html: `<!doctype html>${copy.outerHTML}`,
     url: doc.location.href,
-    canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
-    selection: doc.getSelection()?.toString() ?? '',
+    canonical: D.querySelector.call(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? null,
+    selection: D.getSelection.call(doc)?.toString() ?? '',
   };
 }
 
-const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+/**
+ * Removes every on… attribute under `root` (element by element: no selector matches attribute names by
+ * prefix), with the prototype's methods, since a form's fields may shadow them.
+ */
+function dropEventHandlers(root: Element): void {
+  const { getAttributeNames, removeAttribute } = Element.prototype;
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const name of getAttributeNames.call(el)) if (/^on/i.test(name)) removeAttribute.call(el, name);
+  }
+}
+
 
 /**
  * Fetches an image with the page's own origin and cookies (what the page itself could load) and
@@ -29,10 +67,8 @@ const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 export async function fetchImageAsDataUrl(url: string): Promise<{ dataUrl: string }> {
   const response = await fetch(url, { credentials: 'include' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  if (Number(response.headers.get('content-length')) > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
-  const blob = await response.blob();
+  const blob = await readCapped(response);
   if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
-  if (blob.size > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
   const dataUrl = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);

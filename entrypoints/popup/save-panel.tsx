@@ -7,6 +7,7 @@ import { articleHref } from '@/components/article-link';
 import { SaveProgressLine } from '@/components/save/save-progress';
 import { useTabSave } from '@/components/save/use-tab-save';
 import { t } from '@/lib/i18n';
+import { problemText } from '@/components/problem-text';
 
 /**
  * "Save for offline" (the popup's first action), its progress and outcome. The article is indexed for
@@ -21,8 +22,8 @@ export function SaveButton({ tabId, onSaved }: { tabId: number; onSaved(): void 
     setMessage(undefined);
     const result = await save(tabId);
     if (!result) return;
-    const { record, missing } = result;
-    const how = record.source === 'article' || record.source === 'dense-block' ? '' : record.source === 'selection' ? t('savedSelection') : t('savedPageText');
+    const { record, missing, notice } = result;
+    const how = notice ? problemText(notice) : record.source === 'article' || record.source === 'dense-block' ? '' : record.source === 'selection' ? t('savedSelection') : t('savedPageText');
     const images = record.images.length ? t('imagesSaved', [record.images.length - missing.length, record.images.length]) : '';
     setMessage(`${t(record.updates ? 'updatedTitle' : 'savedTitle', record.title)}${images}${how}`);
     onSaved();

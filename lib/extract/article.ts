@@ -34,13 +34,22 @@ export interface ExtractedArticle {
   source: 'article' | 'dense-block' | 'selection' | 'body';
   /** Set when the text looks garbled (a wrong charset): a short reason, to warn instead of saving silently. */
   garbled?: string;
+  /** Set (to its element count) when the page was too large to look for the article in: its text was kept. */
+  tooLarge?: number;
 }
 
 /**
- * Extracts the article from `doc` (a live page, a DOMParser document or an HTML string), read as the
- * page at `url`. `doc` is not modified.
+ * Above this many elements the article is not looked for (Readability and the block search take
+ * seconds per 100,000 elements, on the thread of the screen that saves): the page's text is kept and
+ * the screen says why. Real news and government pages have a few thousand elements.
  */
-export function extractArticle(doc: Document | string, url: string, selection = ''): ExtractedArticle {
+export const MAX_ELEMENTS = 50_000;
+
+/**
+ * Extracts the article from `doc` (a live page, a DOMParser document or an HTML string), read as the
+ * page at `url`. `doc` is not modified. Above `maxElements` elements only the text is kept.
+ */
+export function extractArticle(doc: Document | string, url: string, selection = '', maxElements = MAX_ELEMENTS): ExtractedArticle {
   const work = inertCopy(doc);
   resolveLazyImages(work, url);
   resolveLinks(work, url);
@@ -52,8 +61,10 @@ export function extractArticle(doc: Document | string, url: string, selection = 
   const base = { url, siteName, publishedAt, sourceName, leadImage: absolute(leadImageAttr, url), title: title || hostname(url) };
 
   stripInert(work);
+  const elements = work.getElementsByTagName('*').length;
+  if (elements > maxElements) return { ...textFallback(work, base, selection), tooLarge: elements };
   // Readability works on its own copy (it rewrites the tree); the block search on `work`.
-  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true }).parse();
+  const parsed = new Readability(work.cloneNode(true) as Document, { charThreshold: 100, keepClasses: true, maxElemsToParse: maxElements }).parse();
   const block = work.body ? bestBlock(work.body) : undefined;
 
   const readable = parsed?.content ? cleaned(work, parsed.content, title) : undefined;
@@ -65,6 +76,11 @@ export function extractArticle(doc: Document | string, url: string, selection = 
     const byline = findByline(work, headline, text, choice === readable ? [parsed?.byline] : []);
     return { ...base, byline, html: choice.html, text, source: choice === readable ? 'article' : 'dense-block', ...garbledField(text) };
   }
+  return textFallback(work, base, selection);
+}
+
+/** No article found (or not looked for): the selection, else the page's text, as paragraphs. */
+function textFallback(work: Document, base: Omit<ExtractedArticle, 'byline' | 'html' | 'text' | 'source'>, selection: string): ExtractedArticle {
   const fallbackText = selection.trim() || textOf(work.body);
   return {
     ...base,
@@ -76,13 +92,51 @@ export function extractArticle(doc: Document | string, url: string, selection = 
   };
 }
 
-/** Removes what no extraction step reads (after the metadata is read): scripts, styles, comments, frames. */
+/**
+ * Removes what no extraction step reads (after the metadata is read): scripts, styles, comments,
+ * frames, and what the page never shows (<noembed>, <noframes>). Keeps what hostile or broken markup
+ * made the parser put in odd places, as the page shows it:
+ * - paragraphs the parser nested inside SVG or MathML (through <foreignObject>, <mtext>, <desc>…) are
+ *   moved out and the drawing or formula dropped (the sanitizer would drop them with it);
+ * - <xmp> and <plaintext> show their content as text: it becomes a <pre> of that text;
+ * - an anchor holding whole paragraphs (an unclosed <a>, into which the parser nests what follows) is
+ *   unwrapped, so its prose is not taken for a list of links.
+ */
 function stripInert(work: Document): void {
-  for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, svg, canvas, audio, video')) el.remove();
+  hoistFromForeign(work);
+  for (const el of work.querySelectorAll('xmp, plaintext')) {
+    const pre = work.createElement('pre');
+    pre.textContent = el.textContent;
+    el.replaceWith(pre);
+  }
+  for (const a of work.querySelectorAll('a')) if (a.querySelectorAll('p').length >= 3) a.replaceWith(...a.childNodes);
+  for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, canvas, audio, video, noembed, noframes')) el.remove();
   const walker = work.createTreeWalker(work, 128 /* NodeFilter.SHOW_COMMENT */);
   const comments: Node[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
   for (const c of comments) c.parentNode?.removeChild(c);
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Replaces each outermost <svg> and <math> with the HTML elements the parser put inside it. */
+function hoistFromForeign(work: Document): void {
+  for (const root of [...work.querySelectorAll('svg, math')]) {
+    if (!root.isConnected || root.namespaceURI === HTML_NS) continue;
+    const kept: Element[] = [];
+    const stack = [...root.children].reverse();
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (el.namespaceURI === HTML_NS) kept.push(el);
+      else stack.push(...[...el.children].reverse());
+    }
+    root.replaceWith(...kept);
+  }
+}
+
+/** The text of article HTML as it is stored (a line per block): read from the sanitized HTML the reader shows. */
+export function articleText(root: Element): string {
+  return normalizeText(textOf(root));
 }
 
 interface Candidate {

@@ -6,11 +6,19 @@
  * snapshot from the content script → Readability on an inert copy → DOMPurify (once, before storing)
  * → images fetched and stored as Blobs → terms counted → one IndexedDB transaction.
  * Errors are thrown as they are; the screen that started the save words them.
+ *
+ * Where extraction runs, and why there: in the extension page that saves, on its thread. A worker has
+ * no DOM (no DOMParser, which Readability and the sanitizer need); an offscreen document (Chrome only)
+ * runs in the extension's own renderer, on the same thread as the popup; the page's content script
+ * would put a hostile page's DOM next to its scripts. So the work is bounded instead: the page is
+ * serialized in the page (a copy, nothing re-run), parsed here into an inert document, and a page with
+ * more than MAX_ELEMENTS elements is not searched for its article at all: its text is kept and the
+ * screen says so (notice), so a huge or pathological page never freezes the popup.
  */
 import { sendMessage } from '../messages';
-import { extractArticle, type ExtractedArticle } from '../extract/article';
+import { articleText, extractArticle, type ExtractedArticle } from '../extract/article';
 import { decodePageBytes } from '../extract/encoding';
-import { problem, ProblemError } from '../problems';
+import { problem, ProblemError, type Problem } from '../problems';
 import { sanitizeArticleHtml } from '../extract/sanitize';
 import { canonicalUrl } from '../extract/canonical';
 import { countTerms } from '../annotate/term-counts';
@@ -18,6 +26,7 @@ import { library } from '../db/connection';
 import { glossaryStore } from '../glossary/context-store';
 import type { ArticleRecord } from '../db/schema';
 import { IMAGE_SCHEME } from '../dom-names';
+import { MAX_DOWNLOAD_BYTES, readCapped } from './capped-fetch';
 
 export interface SaveProgress {
   phase: 'reading' | 'images' | 'storing';
@@ -34,10 +43,12 @@ export interface MissingImage {
 export interface SaveResult {
   record: ArticleRecord;
   missing: MissingImage[];
+  /** Why the article was not looked for (a page too large), for the screen to say. */
+  notice?: Problem;
 }
 
 const PARALLEL_IMAGES = 4;
-export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = MAX_DOWNLOAD_BYTES;
 
 export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgress) => void): Promise<SaveResult> {
   onProgress?.({ phase: 'reading', done: 0, total: 1 });
@@ -81,7 +92,9 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
   });
 
   onProgress?.({ phase: 'storing', done: 0, total: 1 });
-  const text = extracted.text;
+  // The text the reader shows: read from the sanitized HTML, so search and term counts never hold
+  // text the stored article does not show (the sanitizer drops what hostile markup hid in odd places).
+  const text = articleText(article);
   const record = await library().articles.save(
     {
       url: canonicalUrl(snapshot.url, snapshot.canonical),
@@ -100,7 +113,7 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
     },
     imgs.map((img, i) => ({ originalUrl: img.getAttribute('data-original-src') ?? '', blob: blobs[i] ?? null })),
   );
-  return { record, missing };
+  return { record, missing, ...(extracted.tooLarge ? { notice: problem('saveTooLargeToRead', extracted.tooLarge) } : {}) };
 }
 
 /**
@@ -111,7 +124,7 @@ async function redecoded(url: string, selection: string, reason: string): Promis
   let bytes: Uint8Array | undefined;
   try {
     const response = await fetch(url, { credentials: 'omit' });
-    if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
+    if (response.ok) bytes = new Uint8Array(await (await readCapped(response)).arrayBuffer());
   } catch {
     // unreachable (offline, CORS): nothing to decode again
   }
@@ -131,10 +144,8 @@ async function fetchImage(tabId: number, url: string): Promise<Blob> {
   try {
     const response = await fetch(url, { credentials: 'omit' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (Number(response.headers.get('content-length')) > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
-    const blob = await response.blob();
+    const blob = await readCapped(response, MAX_IMAGE_BYTES);
     if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
-    if (blob.size > MAX_IMAGE_BYTES) throw new Error('larger than 15 MB');
     return blob;
   } catch (err) {
     // CORS, network or a refusal: the page may load it with its own origin and cookies.
@@ -142,7 +153,7 @@ async function fetchImage(tabId: number, url: string): Promise<Blob> {
   }
   try {
     const { dataUrl } = await sendMessage('fetchImage', { url }, { tabId, frameId: 0 });
-    return await (await fetch(dataUrl)).blob();
+    return await readCapped(await fetch(dataUrl), MAX_IMAGE_BYTES);
   } catch (err) {
     throw new Error((err as Error).message || reason);
   }
