@@ -70,10 +70,11 @@ ${AFTER.map((p) => `<p>${p}</p>`).join('\n')}
  * Payloads that leave the parser where it was (what follows them is parsed as it would be without
  * them) share a page, several to a page, to keep the suite short; the others each get a page alone.
  * Payloads touching document-wide state (<base>, <meta>, <html>, <body>, <frameset>, <noscript>, which
- * a DOMParser reads differently from the page) are always alone.
+ * a DOMParser reads differently from the page) are always alone, and so are those opening SVG or MathML
+ * (foreign content: what follows them in the same article may be parsed into it).
  */
 function selfContained(payload: string): boolean {
-  if (/<\s*(base|meta|html|body|head|frameset|noscript|plaintext|!doctype)\b/i.test(payload)) return false;
+  if (/<\s*(base|meta|html|body|head|frameset|noscript|plaintext|!doctype|svg|math)\b/i.test(payload)) return false;
   const doc = new DOMParser().parseFromString(`<!doctype html><body><div id="yidu-a">${payload}</div><p id="yidu-b">x</p>`, 'text/html');
   const a = doc.getElementById('yidu-a');
   const b = doc.getElementById('yidu-b');
