@@ -90,7 +90,7 @@ export class PinyinLayer {
   }
 
   get active(): boolean {
-    return this.ledger.marks.length > 0 || this.waiting.size > 0;
+    return this.ledger.wrapped > 0 || this.waiting.size > 0;
   }
 
   private async start(root: Node, options: PinyinLayerOptions, generation: number): Promise<void> {
