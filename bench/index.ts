@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { benchMatcher } from './matcher.bench';
 import { benchAnnotation } from './annotate.bench';
+import { benchLongPages } from './long-pages.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
 import { benchStartup } from './startup.bench';
@@ -17,6 +18,7 @@ console.log(`\n## Content script bundle: ${(statSync(contentScript).size / 1024)
 await benchStartup();
 await benchLookup();
 await benchAnnotation();
+await benchLongPages();
 await benchSave();
 await benchSearch();
 await benchPinyin();
