@@ -67,6 +67,9 @@ interface Figures {
   loadStall: number;
   firstMark: number;
   passEnd: number;
+  /** Yidu's own longest slice (its user-timing entries): what it makes the page wait for at worst. */
+  loadSlice: number;
+  offSlice: number;
   marks: number;
   scrollTask: number;
   scrollStall: number;
@@ -114,7 +117,8 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
   const tab: Page = await browser.context.newPage();
   await tab.addInitScript({ content: INSTRUMENT });
   await tab.goto(url, { timeout: 120_000 });
-  const original = await tab.evaluate(() => document.body.innerHTML);
+  // The body as the server sent it, parsed by the same browser (Yidu may have started on the page).
+  const original = await tab.evaluate(async () => new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').body.innerHTML);
   await tab.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0, undefined, { timeout: 120_000, polling: 100 });
   await tab.waitForTimeout(500);
   const load = await tab.evaluate(() => {
@@ -128,6 +132,7 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
       loadStall: w.yidu.stall,
       firstMark: w.yidu.firstMark - nav.domContentLoadedEventEnd,
       passEnd: pass.startTime + pass.duration - nav.domContentLoadedEventEnd,
+      loadSlice: Math.max(0, ...performance.getEntriesByName('yidu:annotate').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN)),
     };
     w.yidu.reset();
     return figures;
@@ -156,7 +161,8 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
     const done = performance.now();
     await new Promise((r) => setTimeout(r, 300));
     const w = window as unknown as { yidu: { tasks: number[]; stall: number } };
-    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks), offStall: w.yidu.stall };
+    const detach = performance.getEntriesByName('yidu:detach').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN);
+    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks), offStall: w.yidu.stall, offSlice: Math.max(NaN, ...detach) };
   }, started);
   const restored = (await tab.evaluate(() => document.body.innerHTML)) === original;
   await setNever(browser, false);
@@ -164,7 +170,7 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
   return { ...load, marks, ...scroll, ...off, restored };
 }
 
-const ms = (n: number) => `${n.toFixed(0)} ms`;
+const ms = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(0)} ms`);
 
 export async function benchLongPages(): Promise<void> {
   const pages: [string, string, string][] = [
@@ -181,9 +187,9 @@ export async function benchLongPages(): Promise<void> {
       const f = await measurePage(browser, `${site.origin}${path}`);
       const links = label.startsWith('portal') ? `, ${linksOf(pages[1]![2]).toLocaleString('en')} links` : '';
       console.log(`${label}: ${f.elements.toLocaleString('en')} elements, ${f.chars.toLocaleString('en')} characters${links}`);
-      console.log(`  loading: longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}; first mark ${ms(f.firstMark)} after DOMContentLoaded, whole pass done at ${ms(f.passEnd)}`);
+      console.log(`  loading: longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}, Yidu's longest slice ${ms(f.loadSlice)}; first mark ${ms(f.firstMark)} after DOMContentLoaded, whole pass done at ${ms(f.passEnd)}`);
       console.log(`  reading to the end: longest task ${ms(f.scrollTask)}, max timer stall ${ms(f.scrollStall)}; ${f.marks.toLocaleString('en')} marks`);
-      console.log(`  switching off: ${ms(f.offMs)} until the last mark went, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
+      console.log(`  switching off: ${ms(f.offMs)} until the last mark went, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
     }
   } finally {
     await browser.close();

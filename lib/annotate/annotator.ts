@@ -126,7 +126,16 @@ export class PageAnnotator {
     this.moved.clear();
     // In slices, like the marking: a long page's thousands of marks must not block it either.
     const sliceMs = this.options.sliceMs ?? 8;
-    while (unwrapSome(this.ledger, performance.now() + sliceMs)) await yieldToPage();
+    const start = performance.now();
+    let longest = 0;
+    for (;;) {
+      const sliceStart = performance.now();
+      const more = unwrapSome(this.ledger, sliceStart + sliceMs);
+      longest = Math.max(longest, performance.now() - sliceStart);
+      if (!more) break;
+      await yieldToPage();
+    }
+    performance.measure?.('yidu:detach', { start, end: performance.now(), detail: { longest } });
     this.counts.clear();
     this.options.onUpdate?.(this.counts);
   }
@@ -178,6 +187,7 @@ export class PageAnnotator {
   private async annotate(roots: Node[]): Promise<void> {
     const passStart = performance.now();
     let busy = 0; // time spent in our own slices, without the page's work between them
+    let longest = 0; // the longest of them: what the page waits for at worst
     const onShadowRoot = (shadow: ShadowRoot) => {
       if (this.shadowRoots.has(shadow)) return;
       this.shadowRoots.add(shadow);
@@ -192,6 +202,7 @@ export class PageAnnotator {
         const sliceStart = performance.now();
         const done = walker.walk(sliceStart + sliceMs);
         busy += performance.now() - sliceStart;
+        longest = Math.max(longest, performance.now() - sliceStart);
         if (done) break;
         await yieldToPage();
         if (this.stopped) return;
@@ -216,6 +227,7 @@ export class PageAnnotator {
       this.closeChunk();
       this.resumeObserver();
       busy += performance.now() - sliceStart;
+      longest = Math.max(longest, performance.now() - sliceStart);
       if (nearDoneAt < 0 && next >= near) {
         nearDoneAt = performance.now() - passStart;
         busyAtNear = busy;
@@ -224,7 +236,7 @@ export class PageAnnotator {
     }
     // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
     const deferredRuns = [...new Set(this.deferred.values())].reduce((n, chunk) => n + chunk.jobs.length, 0);
-    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, runs: runs.length, nearDoneAt, busyAtNear, deferredRuns } });
+    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, longest, runs: runs.length, nearDoneAt, busyAtNear, deferredRuns } });
     this.options.onUpdate?.(this.counts);
   }
 
