@@ -162,7 +162,7 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
     await new Promise((r) => setTimeout(r, 300));
     const w = window as unknown as { yidu: { tasks: number[]; stall: number } };
     const detach = performance.getEntriesByName('yidu:detach').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN);
-    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks), offStall: w.yidu.stall, offSlice: Math.max(NaN, ...detach) };
+    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks), offStall: w.yidu.stall, offSlice: detach.length ? Math.max(...detach) : NaN };
   }, started);
   const restored = (await tab.evaluate(() => document.body.innerHTML)) === original;
   await setNever(browser, false);
