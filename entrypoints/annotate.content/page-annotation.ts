@@ -2,8 +2,8 @@ import { onMessage, sendMessage, type PageTermSummary } from '@/lib/messages';
 import type { Matcher } from '@/lib/matcher/matcher';
 import { GuardedFinder, isWholeWords } from '@/lib/glossary/guards';
 import { PageAnnotator } from '@/lib/annotate/annotator';
-import { findCandidates, isPolicyText, type PhraseKind } from '@/lib/annotate/candidates';
-import { hanCount } from '@/lib/han';
+import { findCandidates, type PhraseKind } from '@/lib/annotate/candidates';
+import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
@@ -41,7 +41,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let policyDensity: boolean | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
-  const hostname = doc.location.hostname;
+  // A srcdoc or about:blank frame has no host of its own: it follows its parent's site mode, so
+  // "never on this site" switches it off with the page around it.
+  const hostname = siteHostname(doc);
   // "Pause on this page" (from the popup): off in this tab until resumed or reloaded, whatever the site's setting.
   let paused = false;
   // The site's mode at the last change of state (null: none yet), so a change of it is seen on the queue
@@ -81,9 +83,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
     if (settings.markCandidates && policyDensity === undefined) {
       // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
-      // text the annotator never reads (scripts, styles).
-      const pageText = doc.body?.textContent ?? '';
-      policyDensity = isPolicyText(hanCount(pageText), matcher!.find(pageText));
+      // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
+      policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
@@ -220,4 +221,18 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       return apply(true);
     },
   };
+}
+
+/** The host whose site mode applies to `doc`: its own, or for a srcdoc/about:blank frame its nearest ancestor's. */
+function siteHostname(doc: Document): string {
+  let win: Window | null = doc.defaultView;
+  for (let depth = 0; win && depth < 10; depth++) {
+    try {
+      if (win.location.hostname) return win.location.hostname;
+    } catch {
+      break; // a cross-origin ancestor: such a frame has its own host, found above
+    }
+    win = win === win.parent ? null : win.parent;
+  }
+  return doc.location.hostname;
 }

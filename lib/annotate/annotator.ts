@@ -7,11 +7,12 @@
  */
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
-import { collectRuns, type TextRun } from './blocks';
-import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
-import { addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
+import { RunWalker, type TextRun } from './blocks';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_TAGS, TERM_ATTR } from '../dom-names';
+import { addGloss, isYiduText, liveSplits, newLedger, restoreSplit, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
+import { yieldToPage } from './slices';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
 interface Deferred {
@@ -20,6 +21,22 @@ interface Deferred {
   firstOccurrence: number;
   glossed: Set<MarkSpan>;
 }
+
+/**
+ * Consecutive deferred runs wrapped together when either end nears the viewport: a few hundred
+ * observed elements instead of one per paragraph, which on a 200,000-element page would make the
+ * IntersectionObserver's first report a long task. Small enough (CHUNK_CHARS) to stay well under
+ * the 4 screens of the near zone, so a visible part always has an end within it.
+ */
+interface Chunk {
+  jobs: Deferred[];
+  chars: number;
+  ends: Element[];
+}
+const CHUNK_CHARS = 1_000;
+const CHUNK_RUNS = 16;
+/** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
+const REFRESH_NOW_CHARS = 20_000;
 
 export interface AnnotatorOptions {
   /** Longest a slice of work may run before yielding, in ms. */
@@ -49,12 +66,6 @@ function takeBatch(runs: TextRun[], from: number, limit: number): TextRun[] {
   return runs.slice(from, to);
 }
 
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
-
 export class PageAnnotator {
   readonly ledger: MarkLedger = newLedger();
   /** Entry id → occurrences marked so far. */
@@ -68,7 +79,12 @@ export class PageAnnotator {
   private shadowRoots = new WeakSet<ShadowRoot>();
   /** Set when the page changed something since runs were collected: then each run is re-checked. */
   private pageChanged = false;
-  private readonly deferred = new Map<Element, Deferred[]>();
+  /** Observed element → the chunk it ends; each chunk has one or two such elements. */
+  private readonly deferred = new Map<Element, Chunk>();
+  private openChunk: Chunk | undefined;
+  /** Page text nodes Yidu split that the page has written to (the page's text wins) or moved. */
+  private readonly rewritten = new Set<Text>();
+  private readonly moved = new Set<Text>();
   private nearness: IntersectionObserver | undefined;
   private unregisterFlush: (() => void) | undefined;
   /** Terms given inline English so far ("first occurrence" mode): the first in the article's text. */
@@ -108,7 +124,21 @@ export class PageAnnotator {
     this.unregisterFlush = undefined;
     await this.running.catch(() => undefined);
     this.deferred.clear(); // never wrapped: nothing of them to undo
-    unwrapAll(this.ledger);
+    this.openChunk = undefined;
+    this.rewritten.clear();
+    this.moved.clear();
+    // In slices, like the marking: a long page's thousands of marks must not block it either.
+    const sliceMs = this.options.sliceMs ?? 8;
+    const start = performance.now();
+    let longest = 0;
+    for (;;) {
+      const sliceStart = performance.now();
+      const more = unwrapSome(this.ledger, sliceStart + sliceMs);
+      longest = Math.max(longest, performance.now() - sliceStart);
+      if (!more) break;
+      await yieldToPage();
+    }
+    performance.measure?.('yidu:detach', { start, end: performance.now(), detail: { longest } });
     this.counts.clear();
     this.glossedTerms.clear();
     this.options.onUpdate?.(this.counts);
@@ -119,14 +149,27 @@ export class PageAnnotator {
     this.observer.observe(root, OBSERVE);
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  private onMutations(records: MutationRecord[], fromObserver = true): void {
     this.pageChanged = true;
     for (const record of records) {
       if (record.type === 'characterData') {
-        if (!isOwnNode(record.target)) this.pendingRoots.add(record.target.parentNode ?? record.target);
+        const text = record.target as Text;
+        const piece = splitOfPiece(text);
+        // The page wrote into text Yidu inserted (a script editing the DOM it finds): merge it back into the node it came from.
+        if (piece) this.moved.add(rootNode(piece));
+        else if (this.ownSplit(text)) this.rewritten.add(text);
+        else if (!isOwnNode(text)) this.pendingRoots.add(text.parentNode ?? text);
         continue;
       }
+      // A split node the page removed or moved (React's removeChild, a list re-ordered): its pieces stay
+      // where it was unless they are taken out too.
+      for (const node of record.removedNodes) if (node.nodeType === 3 && this.ownSplit(node as Text)) this.moved.add(node as Text);
       for (const node of record.addedNodes) if (!isOwnNode(node)) this.pendingRoots.add(node);
+    }
+    // Refreshed in this callback, before the page renders: the stale text is never on screen.
+    if (fromObserver && (this.rewritten.size || this.moved.size)) {
+      this.pauseObserver();
+      this.resumeObserver();
     }
     if (this.pendingRoots.size && this.timer === undefined) {
       this.timer = setTimeout(() => {
@@ -148,16 +191,30 @@ export class PageAnnotator {
   private async annotate(roots: Node[]): Promise<void> {
     const passStart = performance.now();
     let busy = 0; // time spent in our own slices, without the page's work between them
+    let longest = 0; // the longest of them: what the page waits for at worst
     const onShadowRoot = (shadow: ShadowRoot) => {
       if (this.shadowRoots.has(shadow)) return;
       this.shadowRoots.add(shadow);
       void this.attach(shadow);
     };
-    // collectRuns never enters a mark, so only roots themselves can lie inside one.
-    const runs = roots.filter((root) => !isOwnNode(root)).flatMap((root) => collectRuns(root, onShadowRoot));
-    this.pageChanged = false;
-    const { ordered, near } = nearestFirst(runs);
     const sliceMs = this.options.sliceMs ?? 8;
+    // The walk never enters a mark, so only roots themselves can lie inside one. Text Yidu already
+    // split, or made, is left out (it is marked) and ends the run it would join.
+    const walkers = roots.filter((root) => !isOwnNode(root)).map((root) => new RunWalker(root, { onShadowRoot, skipText: isYiduText }));
+    for (const walker of walkers) {
+      for (;;) {
+        const sliceStart = performance.now();
+        const done = walker.walk(sliceStart + sliceMs);
+        busy += performance.now() - sliceStart;
+        longest = Math.max(longest, performance.now() - sliceStart);
+        if (done) break;
+        await yieldToPage();
+        if (this.stopped) return;
+      }
+    }
+    const runs = walkers.flatMap((walker) => walker.runs);
+    this.pageChanged = false;
+    const { ordered, near, resume } = nearestFirst(runs);
     let nearDoneAt = near === 0 ? 0 : -1;
     let busyAtNear = 0;
     for (let next = 0; next < ordered.length && !this.stopped; ) {
@@ -165,12 +222,16 @@ export class PageAnnotator {
       this.pauseObserver();
       while (next < ordered.length && performance.now() - sliceStart < sliceMs) {
         const wrapNow = next < near;
-        const batch = takeBatch(ordered, next, wrapNow ? near : ordered.length);
+        // Deferred chunks never span the jump from the runs above the screen to those below it.
+        const batch = takeBatch(ordered, next, wrapNow ? near : next < resume ? resume : ordered.length);
         next += batch.length;
         this.markBatch(batch, wrapNow);
+        if (next === resume) this.closeChunk();
       }
+      this.closeChunk();
       this.resumeObserver();
       busy += performance.now() - sliceStart;
+      longest = Math.max(longest, performance.now() - sliceStart);
       if (nearDoneAt < 0 && next >= near) {
         nearDoneAt = performance.now() - passStart;
         busyAtNear = busy;
@@ -178,8 +239,8 @@ export class PageAnnotator {
       if (next < ordered.length) await yieldToPage();
     }
     // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
-    const deferredRuns = [...this.deferred.values()].reduce((n, jobs) => n + jobs.length, 0);
-    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, runs: runs.length, nearDoneAt, busyAtNear, deferredRuns } });
+    const deferredRuns = [...new Set(this.deferred.values())].reduce((n, chunk) => n + chunk.jobs.length, 0);
+    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, longest, runs: runs.length, nearDoneAt, busyAtNear, deferredRuns } });
     this.options.onUpdate?.(this.counts);
   }
 
@@ -225,15 +286,30 @@ export class PageAnnotator {
     }
     const job: Deferred = { run, spans: all, firstOccurrence: this.ledger.nextOccurrence, glossed };
     this.ledger.nextOccurrence += all.length;
-    if (wrapNow) return this.wrapDeferred(job);
-    const target = run.nodes[0]!.parentElement;
-    if (!target || typeof IntersectionObserver === 'undefined') return this.wrapDeferred(job);
-    const list = this.deferred.get(target);
-    if (list) list.push(job);
-    else {
-      this.deferred.set(target, [job]);
-      this.nearness ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: '150% 0px' });
-      this.nearness.observe(target);
+    if (wrapNow || !run.nodes[0]!.parentElement || typeof IntersectionObserver === 'undefined') return this.wrapDeferred(job);
+    const chunk = (this.openChunk ??= { jobs: [], chars: 0, ends: [] });
+    chunk.jobs.push(job);
+    chunk.chars += run.text.length;
+    if (chunk.chars >= CHUNK_CHARS || chunk.jobs.length >= CHUNK_RUNS) this.closeChunk();
+  }
+
+  /** Starts watching the open chunk's two ends for nearing the viewport. */
+  private closeChunk(): void {
+    const chunk = this.openChunk;
+    if (!chunk) return;
+    this.openChunk = undefined;
+    this.nearness ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: '150% 0px' });
+    const ends = [...new Set([chunk.jobs[0]!.run.nodes[0]!.parentElement!, chunk.jobs.at(-1)!.run.nodes[0]!.parentElement!])];
+    // An element that already ends a chunk (runs of one parent): the two chunks become one.
+    const target = ends.map((end) => this.deferred.get(end)).find((c) => c !== undefined) ?? chunk;
+    if (target !== chunk) target.jobs.push(...chunk.jobs);
+    for (const end of ends) {
+      const other = this.deferred.get(end);
+      if (other === target) continue;
+      if (other) target.jobs.push(...other.jobs.splice(0));
+      else this.nearness.observe(end);
+      this.deferred.set(end, target);
+      target.ends.push(end);
     }
   }
 
@@ -243,8 +319,56 @@ export class PageAnnotator {
       // Screen readers hear the English with the term (the card is one Enter away).
       const english = span.kind ? undefined : this.options.english?.[span.id];
       if (english) first.setAttribute(DESCRIPTION_ATTR, english);
-      if (job.glossed.has(span)) addGloss(last, english!, this.ledger);
+      if (job.glossed.has(span)) addGloss(last, english!);
     }
+  }
+
+  /** Is `node` a text node this annotator split (not only another layer)? */
+  private ownSplit(node: Text): boolean {
+    return liveSplits(node).some((split) => split.ledger === this.ledger);
+  }
+
+  /**
+   * The page wrote to (or moved) text nodes this annotator split: everything derived from them goes
+   * (the page's text wins in a node it wrote to; the other nodes of its run get their text back),
+   * their occurrences are uncounted, and their runs are matched and wrapped again at once.
+   * Called with the observer paused.
+   */
+  private refresh(): void {
+    const runs = new Set<Text[]>();
+    for (const node of [...this.rewritten, ...this.moved]) for (const split of liveSplits(node)) if (split.ledger === this.ledger) runs.add(split.run);
+    const uncounted = new Map<string, string>(); // occurrence → entry id
+    const removed = (piece: ChildNode) => {
+      if (piece.nodeType === 1 && (piece as Element).localName === MARK_TAG) {
+        const mark = piece as Element;
+        uncounted.set(mark.getAttribute(OCCURRENCE_ATTR)!, mark.getAttribute(TERM_ATTR)!);
+      }
+    };
+    for (const run of runs)
+      for (const node of run) {
+        const own = liveSplits(node).filter((split: Split) => split.ledger === this.ledger);
+        for (const split of own.reverse()) restoreSplit(split, this.rewritten.has(node), removed);
+      }
+    this.rewritten.clear();
+    this.moved.clear();
+    for (const id of uncounted.values()) this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 1) - 1));
+    const fresh: TextRun[] = [];
+    let chars = 0;
+    for (const nodes of runs) {
+      const live = nodes.filter((node) => node.isConnected && !isYiduText(node));
+      if (!live.length) continue;
+      const run: TextRun = { nodes: live, starts: [], text: '' };
+      for (const node of live) {
+        run.starts.push(run.text.length);
+        run.text += node.data;
+      }
+      chars += run.text.length;
+      // A large re-render waits for a pass of its own, sliced like any other.
+      if (chars > REFRESH_NOW_CHARS) for (const node of live) this.pendingRoots.add(node.parentNode ?? node);
+      else fresh.push(run);
+    }
+    if (fresh.length) this.markBatch(fresh, true);
+    if (uncounted.size || fresh.length) this.options.onUpdate?.(this.counts);
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {
@@ -258,14 +382,17 @@ export class PageAnnotator {
   }
 
   private wrapTargets(targets: Element[]): void {
+    this.closeChunk();
     this.pauseObserver();
     const stale: Node[] = [];
     for (const target of targets) {
-      const jobs = this.deferred.get(target);
-      if (!jobs) continue;
-      this.deferred.delete(target);
-      this.nearness?.unobserve(target);
-      for (const job of jobs) {
+      const chunk = this.deferred.get(target);
+      if (!chunk) continue;
+      for (const end of chunk.ends) {
+        this.deferred.delete(end);
+        this.nearness?.unobserve(end);
+      }
+      for (const job of chunk.jobs.splice(0)) {
         const { nodes, text } = job.run;
         if (nodes.every((n) => n.isConnected) && text === nodes.map((n) => n.data).join('')) {
           this.wrapDeferred(job);
@@ -274,7 +401,8 @@ export class PageAnnotator {
         // The page changed this text since it was matched: uncount it and match it again.
         for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
         for (const span of job.glossed) this.glossedTerms.delete(span.id);
-        if (target.isConnected) stale.push(target);
+        const parent = nodes[0]!.parentElement;
+        if (parent?.isConnected) stale.push(parent);
       }
     }
     this.resumeObserver();
@@ -301,8 +429,9 @@ export class PageAnnotator {
   private pauseObserver(): void {
     if (!this.observer) return;
     const pending = this.observer.takeRecords();
-    if (pending.length) this.onMutations(pending);
+    if (pending.length) this.onMutations(pending, false);
     this.observer.disconnect();
+    if (this.rewritten.size || this.moved.size) this.refresh();
   }
 
   private resumeObserver(): void {
@@ -317,6 +446,13 @@ function isOwnNode(node: Node): boolean {
   return (node.nodeType === 1 && OWN_TAG_SET.has((node as Element).tagName.toLowerCase())) || isInsideOwnMark(node);
 }
 
+/** The page's node at the bottom of a piece's layers (a ruby's text inside a mark inside the page's node). */
+function rootNode(split: Split): Text {
+  let root = split;
+  for (let up = splitOfPiece(root.node); up; up = splitOfPiece(root.node)) root = up;
+  return root.node;
+}
+
 function isInsideOwnMark(node: Node): boolean {
   return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, ${CARD_TAG}`) != null;
 }
@@ -325,8 +461,8 @@ function isInsideOwnMark(node: Node): boolean {
  * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
  * a binary search finds the first one below the top of the screen with a handful of layout reads.
  */
-function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number } {
-  if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length };
+function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number; resume: number } {
+  if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length, resume: runs.length };
   const height = window.innerHeight || 800;
   const top = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
   let lo = 0;
@@ -338,5 +474,6 @@ function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number } {
   }
   let end = lo;
   while (end < runs.length && end - lo < 400 && top(runs[end]!) < 2 * height) end++;
-  return { ordered: [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)], near: end - lo };
+  // `resume`: where the runs below the screen start in `ordered`.
+  return { ordered: [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)], near: end - lo, resume: end };
 }

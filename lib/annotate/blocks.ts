@@ -62,48 +62,97 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 const BLOCK_END = Symbol('block end');
+/**
+ * A run longer than this ends at its next text node boundary, so one run's matching and wrapping stays
+ * a few milliseconds even on a page that is one huge block (a term split exactly there is missed).
+ */
+const MAX_RUN_CHARS = 10_000;
+
+export interface WalkOptions {
+  /** Called for each open shadow root met (annotated as roots of their own: they need their own observer). */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** Upper-case tags to read although they are skipped (the pinyin mode reads the text of Yidu's marks). */
+  enter?: ReadonlySet<string>;
+  /** Text nodes to leave out; each ends the run it would have joined (the annotator's own pieces). */
+  skipText?: (node: Text) => boolean;
+}
 
 /**
  * The runs of text under `root`, skipping excluded subtrees and text already inside a Yidu mark.
  * Runs without any Han character are dropped: they cannot hold a glossary term, and most of a
- * page's whitespace-only nodes go with them. `enter`: upper-case tags to read although they are skipped. Iterative, so deeply nested pages cannot overflow the stack.
+ * page's whitespace-only nodes go with them. Iterative, so deeply nested pages cannot overflow the
+ * stack, and resumable: `walk(deadline)` stops at a time and goes on from there on the next call, so
+ * a 200,000-element page is read in slices that never block it.
  */
-export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, enter?: ReadonlySet<string>): TextRun[] {
-  const runs: TextRun[] = [];
-  let current: TextRun = { nodes: [], starts: [], text: '' };
-  const flush = () => {
-    if (current.nodes.length && hasHan(current.text)) runs.push(current);
-    current = { nodes: [], starts: [], text: '' };
-  };
-  if (isInsideSkipped(root)) return runs;
-  const stack: (Node | typeof BLOCK_END)[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node === BLOCK_END) {
-      flush();
-      continue;
-    }
-    if (node.nodeType === 3) {
-      const text = node as Text;
-      current.nodes.push(text);
-      current.starts.push(current.text.length);
-      current.text += text.data;
-      continue;
-    }
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      const kind = kindOf(el);
-      // `enter`: skipped tags a caller reads anyway (the pinyin mode reads the text of Yidu's marks).
-      if (kind === SKIP && !enter?.has(el.tagName)) continue;
-      // Open shadow roots are annotated as roots of their own (they need their own observer).
-      if (onShadowRoot && el.shadowRoot) onShadowRoot(el.shadowRoot);
-      if (kind === BLOCK) {
-        flush();
-        stack.push(BLOCK_END);
-      }
-    } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+export class RunWalker {
+  readonly runs: TextRun[] = [];
+  private current: TextRun = { nodes: [], starts: [], text: '' };
+  private readonly stack: (Node | typeof BLOCK_END)[];
+
+  constructor(
+    root: Node,
+    private readonly options: WalkOptions = {},
+  ) {
+    this.stack = isInsideSkipped(root) ? [] : [root];
   }
-  flush();
-  return runs;
+
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
+
+  /** Walks until the end or `deadline` (a performance.now() time); returns whether it reached the end. */
+  walk(deadline = Infinity): boolean {
+    const { stack } = this;
+    const { onShadowRoot, enter, skipText } = this.options;
+    let n = 0;
+    while (stack.length) {
+      // The clock is read every 256 nodes: reading it for each would cost more than the walk.
+      if ((++n & 255) === 0 && performance.now() >= deadline) return false;
+      const node = stack.pop()!;
+      if (node === BLOCK_END) {
+        this.flush();
+        continue;
+      }
+      if (node.nodeType === 3) {
+        const text = node as Text;
+        if (skipText?.(text)) {
+          this.flush();
+          continue;
+        }
+        if (this.current.text.length >= MAX_RUN_CHARS) this.flush();
+        const current = this.current;
+        current.nodes.push(text);
+        current.starts.push(current.text.length);
+        current.text += text.data;
+        continue;
+      }
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        const kind = kindOf(el);
+        if (kind === SKIP && !enter?.has(el.tagName)) continue;
+        if (onShadowRoot && el.shadowRoot) onShadowRoot(el.shadowRoot);
+        if (kind === BLOCK) {
+          this.flush();
+          stack.push(BLOCK_END);
+        }
+      } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    }
+    this.flush();
+    return true;
+  }
+
+  private flush(): void {
+    const current = this.current;
+    if (!current.nodes.length) return;
+    if (hasHan(current.text)) this.runs.push(current);
+    this.current = { nodes: [], starts: [], text: '' };
+  }
+}
+
+/** Every run under `root` at once (see RunWalker). `enter`: upper-case tags to read although they are skipped. */
+export function collectRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, enter?: ReadonlySet<string>): TextRun[] {
+  const walker = new RunWalker(root, { onShadowRoot, enter });
+  walker.walk();
+  return walker.runs;
 }

@@ -8,7 +8,8 @@
  */
 import { collectRuns, isBlock, type TextRun } from './blocks';
 import { layOut, markedSpans, wrapRuby, type PinyinWord, type ToneColours } from './pinyin-ruby';
-import { newLedger, unwrapAll, type MarkLedger } from './wrap';
+import { newLedger, unwrapSome, type MarkLedger } from './wrap';
+import { yieldToPage } from './slices';
 import { MARK_TAG } from '../dom-names';
 
 export interface PinyinLayerOptions {
@@ -25,12 +26,6 @@ export interface PinyinLayerOptions {
 const FIRST_BATCH = 2_000;
 const BATCH = 8_000;
 const ENTER_MARKS: ReadonlySet<string> = new Set([MARK_TAG.toUpperCase()]);
-
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 function batches(runs: TextRun[]): TextRun[][] {
   const out: TextRun[][] = [];
@@ -86,11 +81,13 @@ export class PinyinLayer {
     await this.running;
     const ledger = this.ledger;
     this.ledger = newLedger();
-    (quietly ?? ((write) => write()))(() => unwrapAll(ledger));
+    // In slices: ruby over every word of a long page is tens of thousands of elements.
+    const write = quietly ?? (<T>(work: () => T) => work());
+    while (write(() => unwrapSome(ledger, performance.now() + 8))) await yieldToPage();
   }
 
   get active(): boolean {
-    return this.ledger.marks.length > 0 || this.waiting.size > 0;
+    return this.ledger.wrapped > 0 || this.waiting.size > 0;
   }
 
   private async start(root: Node, options: PinyinLayerOptions, generation: number): Promise<void> {

@@ -85,7 +85,7 @@ export function buildRt(doc: Document, syllables: readonly string[], colours: To
 /**
  * Wraps `spans` of the run (offsets into run.text) in <ruby> with the syllables of their characters
  * from `readings`; a word split across inline elements (<a>八八</a>战略) gets one ruby per piece.
- * The <rt>s go to the ledger's glosses, so unwrapping removes them whole and keeps the base text.
+ * Unwrapping keeps each ruby's base text and drops its <rt> (wrap.ts never takes an <rt> for page text).
  */
 export function wrapRuby(
   run: TextRun,
@@ -106,7 +106,6 @@ export function wrapRuby(
     if (syllables.length) {
       const rt = buildRt(doc, syllables, colours);
       ruby.append(rt);
-      ledger.glosses.push(rt);
     }
     count++;
     return ruby;

@@ -1,0 +1,202 @@
+/**
+ * Responsiveness of annotation on long pages, in headless Chromium with the built extension: the
+ * 200,000-character article (annotate.bench.ts), a portal-like page (navigation, tables, comments,
+ * 2,000+ links), a 200,000-element page and a 2,000,000-character page. For each: the longest
+ * main-thread task (PerformanceObserver 'longtask') and the longest stall of a 16 ms page timer
+ * while loading and annotating, and while reading to the end; when the first mark appeared after
+ * DOMContentLoaded; and switching off ("never on this site"): its time and its longest task / stall.
+ */
+import type { Page } from 'playwright-core';
+import { launchWithExtension, serve, type ExtensionBrowser } from '@/tests/e2e/harness';
+import { corpusText } from './corpus';
+import { longPage } from './annotate.bench';
+
+function sentences(): string[] {
+  return corpusText()
+    .text.replace(/\s+/g, '')
+    .split(/(?<=[。！？])/)
+    .filter((s) => s.length > 10);
+}
+
+/** `count` paragraphs of about `size` characters of the corpus. */
+function paragraphs(count: number, size: number): string[] {
+  const all = sentences();
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    let p = '';
+    while (p.length < size) p += all[(i * 7 + p.length) % all.length]!;
+    out.push(p.slice(0, size));
+  }
+  return out;
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>td{border:1px solid #ccc} .c{margin:4px 0}</style></head><body>${body}</body></html>`;
+
+/** A news portal's front page: a large navigation, link lists, data tables and a comment thread. */
+export function portalPage(): string {
+  const text = paragraphs(400, 60);
+  const short = (i: number) => text[i % text.length]!.slice(0, 8 + (i % 12));
+  const nav = `<nav><ul>${Array.from({ length: 600 }, (_, i) => `<li><a href="/c/${i}">${short(i)}</a></li>`).join('')}</ul></nav>`;
+  const lists = Array.from({ length: 40 }, (_, s) => `<section><h2>${short(s * 3)}</h2><ul>${Array.from({ length: 40 }, (_, i) => `<li><a href="/n/${s}/${i}">${short(s * 40 + i)}</a><span>2026-11-${1 + (i % 28)}</span></li>`).join('')}</ul></section>`).join('');
+  const tables = Array.from({ length: 10 }, (_, t) => `<table>${Array.from({ length: 50 }, (_, r) => `<tr>${Array.from({ length: 6 }, (_, c) => `<td>${c === 0 ? short(t * 50 + r) : (r * c * 37) % 1000}</td>`).join('')}</tr>`).join('')}</table>`).join('');
+  const comments = Array.from({ length: 300 }, (_, i) => `<div class="c"><b>网友${i}</b>：<p>${text[i % text.length]}</p><a href="#r${i}">回复</a> <a href="#l${i}">赞</a></div>`).join('');
+  return page('门户首页', `${nav}<main>${lists}${tables}<section id="comments">${comments}</section></main><footer>${nav}</footer>`);
+}
+
+/** 200,000 elements: 20,000 rows of ten elements each (spans, links, emphasis), some text in most. */
+export function elementsPage(): string {
+  const text = paragraphs(2000, 30);
+  const rows: string[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const t = text[i % text.length]!;
+    rows.push(`<div><span>${t.slice(0, 10)}</span><a href="#${i}">${t.slice(10, 16)}</a><i>${i}</i><span><b>${t.slice(16, 24)}</b></span><em></em><small>${t.slice(24)}</small><u></u><s></s></div>`);
+  }
+  return page('二十万元素', rows.join('\n'));
+}
+
+/** 2,000,000 characters: 20,000 paragraphs of 100. */
+export function hugeTextPage(): string {
+  return page('两百万字', `<article>${paragraphs(20_000, 100).map((p) => `<p>${p}</p>`).join('\n')}</article>`);
+}
+
+interface Figures {
+  elements: number;
+  chars: number;
+  loadTask: number;
+  loadStall: number;
+  firstMark: number;
+  passEnd: number;
+  /** Yidu's own longest slice (its user-timing entries): what it makes the page wait for at worst. */
+  loadSlice: number;
+  offSlice: number;
+  marks: number;
+  scrollTask: number;
+  scrollStall: number;
+  offMs: number;
+  offTask: number;
+  offStall: number;
+  restored: boolean;
+}
+
+/**
+ * Records long tasks and the 16 ms timer's stalls in the page, from its first script on, and when the
+ * first mark appears. Plain JavaScript in a string: tsx's transforms must not reach the page.
+ */
+const INSTRUMENT = `(() => {
+  const state = { tasks: [], stall: 0, firstMark: -1, reset() { state.tasks = []; state.stall = 0; } };
+  window.yidu = state;
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.tasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    state.stall = Math.max(state.stall, now - last - 16);
+    last = now;
+  }, 16);
+  const seen = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.localName === 'yidu-mark') {
+      state.firstMark = performance.now();
+      seen.disconnect();
+      return;
+    }
+  });
+  document.addEventListener('readystatechange', () => seen.observe(document.documentElement, { childList: true, subtree: true }), { once: true });
+})();`;
+
+async function setNever(browser: ExtensionBrowser, never: boolean): Promise<void> {
+  await browser.worker.evaluate(async (on) => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { siteModes?: Record<string, string> } };
+    const next = { ...(settings ?? {}), siteModes: { ...(settings?.siteModes ?? {}) } };
+    if (on) next.siteModes['127.0.0.1'] = 'never';
+    else delete next.siteModes['127.0.0.1'];
+    await chrome.storage.local.set({ settings: next });
+  }, never);
+}
+
+async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figures> {
+  const tab: Page = await browser.context.newPage();
+  await tab.addInitScript({ content: INSTRUMENT });
+  await tab.goto(url, { timeout: 120_000 });
+  // The body as the server sent it, parsed by the same browser (Yidu may have started on the page).
+  const original = await tab.evaluate(async () => new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').body.innerHTML);
+  await tab.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0, undefined, { timeout: 120_000, polling: 100 });
+  await tab.waitForTimeout(500);
+  const load = await tab.evaluate(() => {
+    const w = window as unknown as { yidu: { tasks: number[]; stall: number; firstMark: number; reset(): void } };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const pass = performance.getEntriesByName('yidu:annotate')[0]!;
+    const figures = {
+      elements: document.getElementsByTagName('*').length,
+      chars: document.body.textContent!.length,
+      loadTask: Math.max(0, ...w.yidu.tasks),
+      loadStall: w.yidu.stall,
+      firstMark: w.yidu.firstMark - nav.domContentLoadedEventEnd,
+      passEnd: pass.startTime + pass.duration - nav.domContentLoadedEventEnd,
+      loadSlice: Math.max(0, ...performance.getEntriesByName('yidu:annotate').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN)),
+    };
+    w.yidu.reset();
+    return figures;
+  });
+  // Read to the end: at most 400 steps of at least a screen each, 30 ms apart.
+  const marks = await tab.evaluate(async () => {
+    const height = document.documentElement.scrollHeight;
+    const step = Math.max(innerHeight, height / 400);
+    for (let y = 0; y < height; y += step) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    return document.querySelectorAll('yidu-mark').length;
+  });
+  const scroll = await tab.evaluate(() => {
+    const w = window as unknown as { yidu: { tasks: number[]; stall: number; reset(): void } };
+    const figures = { scrollTask: Math.max(0, ...w.yidu.tasks), scrollStall: w.yidu.stall };
+    w.yidu.reset();
+    return figures;
+  });
+  const started = await tab.evaluate(() => performance.now());
+  await setNever(browser, true);
+  const off = await tab.evaluate(async (since) => {
+    while (document.querySelector('yidu-mark')) await new Promise((r) => setTimeout(r, 16));
+    const done = performance.now();
+    await new Promise((r) => setTimeout(r, 300));
+    const w = window as unknown as { yidu: { tasks: number[]; stall: number } };
+    const detach = performance.getEntriesByName('yidu:detach').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN);
+    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks), offStall: w.yidu.stall, offSlice: detach.length ? Math.max(...detach) : NaN };
+  }, started);
+  const restored = (await tab.evaluate(() => document.body.innerHTML)) === original;
+  await setNever(browser, false);
+  await tab.close();
+  return { ...load, marks, ...scroll, ...off, restored };
+}
+
+const ms = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(0)} ms`);
+
+export async function benchLongPages(): Promise<void> {
+  const pages: [string, string, string][] = [
+    ['200,000-character article', '/article.html', longPage()],
+    ['portal page (nav, tables, comments)', '/portal.html', portalPage()],
+    ['200,000-element page', '/elements.html', elementsPage()],
+    ['2,000,000-character page', '/huge.html', hugeTextPage()],
+  ];
+  const site = await serve(Object.fromEntries(pages.map(([, path, html]) => [path, html])));
+  console.log('\n## Long pages stay responsive (headless Chromium; longest task from the longtask observer, 0 = none over 50 ms; stall = a 16 ms page timer\'s longest delay)');
+  const browser = await launchWithExtension();
+  try {
+    for (const [label, path] of pages) {
+      const f = await measurePage(browser, `${site.origin}${path}`);
+      const links = label.startsWith('portal') ? `, ${linksOf(pages[1]![2]).toLocaleString('en')} links` : '';
+      console.log(`${label}: ${f.elements.toLocaleString('en')} elements, ${f.chars.toLocaleString('en')} characters${links}`);
+      console.log(`  loading: longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}, Yidu's longest slice ${ms(f.loadSlice)}; first mark ${ms(f.firstMark)} after DOMContentLoaded, whole pass done at ${ms(f.passEnd)}`);
+      console.log(`  reading to the end: longest task ${ms(f.scrollTask)}, max timer stall ${ms(f.scrollStall)}; ${f.marks.toLocaleString('en')} marks`);
+      console.log(`  switching off: ${ms(f.offMs)} until the last mark went, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+function linksOf(html: string): number {
+  return (html.match(/<a /g) ?? []).length;
+}

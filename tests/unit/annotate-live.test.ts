@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PageAnnotator } from '@/lib/annotate/annotator';
+import { Matcher } from '@/lib/matcher/matcher';
+
+const matcher = new Matcher([
+  { id: 'common-prosperity', surfaces: ['共同富裕'] },
+  { id: 'double-eight-strategy', surfaces: ['八八战略'] },
+]);
+
+/** Lets the annotator's MutationObserver callback run (a microtask after the write). */
+const observed = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Also lets a queued pass (text Yidu had not split yet) run to its end. */
+const settled = async (annotator: PageAnnotator) => {
+  await observed();
+  await observed();
+  await annotator.idle();
+};
+const marks = (root: Element) => [...root.querySelectorAll('yidu-mark')].map((m) => m.textContent);
+
+describe('annotator on a page that rewrites its text nodes in place', () => {
+  let root: HTMLElement;
+  let annotator: PageAnnotator;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.replaceChildren(root);
+    annotator = new PageAnnotator(matcher, { mutationDelayMs: 0 });
+  });
+  afterEach(() => annotator.detach());
+
+  it('shows only what the page last wrote to a node it holds, marked again, with the node kept in place', async () => {
+    root.innerHTML = '<p id="clock">时间</p>';
+    const p = root.querySelector('p')!;
+    const clock = p.firstChild as Text;
+    clock.data = '实时：共同富裕 0';
+    await annotator.attach(root);
+    expect(marks(root)).toEqual(['共同富裕']);
+    for (let i = 1; i <= 5; i++) {
+      clock.data = `实时：共同富裕 ${i}`;
+      await observed();
+    }
+    expect(p.textContent).toBe('实时：共同富裕 5');
+    expect(marks(root)).toEqual(['共同富裕']);
+    expect(p.firstChild).toBe(clock); // the page's node is still its first child, where it put it
+    expect(annotator.counts.get('common-prosperity')).toBe(1);
+    await annotator.detach();
+    expect(p.innerHTML).toBe('实时：共同富裕 5');
+    expect(p.firstChild).toBe(clock);
+    expect(p.childNodes.length).toBe(1);
+  });
+
+  it('drops a term the page wrote away, and marks one it wrote in', async () => {
+    root.innerHTML = '<p>实时：共同富裕</p>';
+    const node = root.querySelector('p')!.firstChild as Text;
+    await annotator.attach(root);
+    node.data = '已更新';
+    await observed();
+    expect(root.textContent).toBe('已更新');
+    expect(marks(root)).toEqual([]);
+    expect(annotator.counts.get('common-prosperity')).toBe(0);
+    node.nodeValue = '坚持八八战略';
+    await settled(annotator);
+    expect(root.textContent).toBe('坚持八八战略');
+    expect(marks(root)).toEqual(['八八战略']);
+  });
+
+  it('re-marks the whole run when the page rewrites one node of a term split across tags', async () => {
+    root.innerHTML = '<p>坚持<a href="#">八八</a>战略。</p>';
+    const tail = root.querySelector('p')!.lastChild as Text;
+    await annotator.attach(root);
+    expect(marks(root)).toEqual(['八八', '战略']);
+    tail.data = '精神。';
+    await observed();
+    expect(root.querySelector('p')!.innerHTML).toBe('坚持<a href="#">八八</a>精神。');
+    tail.data = '战略，共同富裕。';
+    await settled(annotator);
+    expect(root.textContent).toBe('坚持八八战略，共同富裕。');
+    expect(marks(root)).toEqual(['八八', '战略', '共同富裕']);
+  });
+
+  it('takes the pieces away with a node the page removes, as a React re-render does', async () => {
+    root.innerHTML = '<p><b>标题</b>实时：共同富裕 1</p>';
+    const p = root.querySelector('p')!;
+    const node = p.lastChild as Text;
+    await annotator.attach(root);
+    expect(marks(root)).toEqual(['共同富裕']);
+    p.removeChild(node);
+    p.appendChild(document.createTextNode('实时：共同富裕 2'));
+    await settled(annotator);
+    expect(p.textContent).toBe('标题实时：共同富裕 2');
+    expect(node.data).toBe('实时：共同富裕 1'); // the removed node has its whole text back
+    expect(marks(root)).toEqual(['共同富裕']);
+  });
+
+  it('keeps what a script wrote into the text between marks when switching off', async () => {
+    root.innerHTML = '<p>前文共同富裕中间八八战略后文</p>';
+    await annotator.attach(root);
+    const between = root.querySelector('yidu-mark')!.nextSibling as Text;
+    expect(between.data).toBe('中间');
+    between.data = '之间';
+    await observed();
+    expect(root.textContent).toBe('前文共同富裕之间八八战略后文');
+    expect(marks(root)).toEqual(['共同富裕', '八八战略']);
+    await annotator.detach();
+    expect(root.innerHTML).toBe('<p>前文共同富裕之间八八战略后文</p>');
+  });
+});
