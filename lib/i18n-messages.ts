@@ -185,6 +185,7 @@ export const en = {
   aboutDictionary: 'Word lookups and pinyin use the CC-CEDICT Chinese–English dictionary (MDBG and contributors), shared under CC BY-SA 4.0; Yidu ships a converted copy under the same licence.',
   showMore: 'Show more ($1 left)',
   inYourLibrary: 'In your library:',
+  fromTheGlossary: 'From the glossary',
 
   // Term card
   notInGlossary: 'Term not in the glossary',
@@ -656,6 +657,7 @@ export const zhCN: Messages = {
   filterLearned: '已掌握的词条',
   noTermsMatch: '没有符合条件的词条。',
   from: '来自',
+  fromTheGlossary: '来自词库',
   learned: '已掌握',
   deleteFromVocabulary: '从生词本中删除“$1”',
 
