@@ -128,11 +128,12 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
         {article.missingImages.length > 0 && <p class="muted">{t('imagesNotSaved', article.missingImages.length)}</p>}
         {prefs && (
           <div class="reader-tools" role="group" aria-label={t('readingSettings')}>
-            <button type="button" aria-label={t('smallerText')} onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
-              A−
+            {/* Names that start with what the button shows, so "A minus" works for voice control too. */}
+            <button type="button" title={t('smallerText')} onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
+              A−<span class="visually-hidden"> {t('smallerText')}</span>
             </button>
-            <button type="button" aria-label={t('largerText')} onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
-              A+
+            <button type="button" title={t('largerText')} onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
+              A+<span class="visually-hidden"> {t('largerText')}</span>
             </button>
             <label>
               {t('pinyinLabel')}{' '}
