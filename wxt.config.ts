@@ -8,6 +8,9 @@ import { validateGlossary } from './lib/glossary/validate';
 import { writeDictionaryAsset } from './scripts/build-dictionary';
 import { writePinyinChoices } from './scripts/pinyin-choices-asset';
 
+// Differs between any two builds: stamps the content scripts' stored pattern pack (lib/glossary/pattern-cache.ts).
+const BUILD_STAMP = Date.now().toString(36);
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
@@ -74,6 +77,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    define: { __YIDU_BUILD__: JSON.stringify(BUILD_STAMP) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     plugins: [
       {

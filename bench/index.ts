@@ -3,6 +3,8 @@
 import { statSync } from 'node:fs';
 import { benchMatcher } from './matcher.bench';
 import { benchAnnotation } from './annotate.bench';
+import { benchFirstMarks } from './first-marks.bench';
+import { benchPatternLoading } from './pattern-loading.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
 import { benchStartup } from './startup.bench';
@@ -17,6 +19,8 @@ console.log(`\n## Content script bundle: ${(statSync(contentScript).size / 1024)
 await benchStartup();
 await benchLookup();
 await benchAnnotation();
+await benchFirstMarks();
+await benchPatternLoading();
 await benchSave();
 await benchSearch();
 await benchPinyin();

@@ -12,6 +12,8 @@ export const TERM_ATTR = 'data-yidu-term';
 export const OCCURRENCE_ATTR = 'data-yidu-occurrence';
 /** Set on marks of candidate jargon (not in the glossary), alongside the candidate text. */
 export const KIND_ATTR = 'data-yidu-kind';
+/** On a mark's first piece: the term's English, read by screen readers with the term (ARIA 1.3). */
+export const DESCRIPTION_ATTR = 'aria-description';
 /** The inline English after a term ("English after terms"). */
 export const GLOSS_TAG = 'yidu-gloss';
 /** The term card's host element; its shadow root stays open so tests and assistive tools can read it. */

@@ -2,12 +2,12 @@
  * The one message contract shared by every context (background, content script, popup, reader).
  * Names read as verbNoun; each section says who sends and who answers. Payloads are plain JSON.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging, type SendMessageOptions } from '@webext-core/messaging';
+import { browser } from '#imports';
 import type { GlossaryEntry } from './glossary/types';
 import type { VocabularyItem } from './db/schema';
-import type { PatternSource } from './matcher/matcher';
+import type { PatternPack } from './glossary/pattern-pack';
 import type { Problem } from './problems';
-import type { GuardRules } from './glossary/guards';
 import type { PhraseKind } from './annotate/candidates';
 import type { PinyinMode, PinyinWord } from './annotate/pinyin-ruby';
 import type { PhraseBreakdown } from './dictionary/breakdown';
@@ -21,22 +21,16 @@ export interface PageTermSummary {
   hanRatio: number;
   /** Entry id → occurrences, most frequent first when iterated by the receiver's sort. */
   counts: Record<string, number>;
-}
-
-/** What the content script needs to build its matcher: no explanations, so it stays small. */
-export interface PatternPayload {
-  sources: PatternSource[];
-  /** Context conditions of short forms that also mean something else (lib/glossary/guards.ts). */
-  guards: GuardRules;
-  /** Traditional→simplified character pairs the matcher folds (not bundled into content scripts). */
-  foldPairs: string;
-  /** Entry id → English rendering, for the inline bilingual mode. */
-  english: Record<string, string>;
+  /** Marks are on in this tab (off: the site is set to "never", or the tab is paused). */
+  annotating: boolean;
+  /** "Pause on this page": off in this tab until resumed or reloaded, whatever the site's setting. */
+  paused: boolean;
 }
 
 export interface ProtocolMap {
-  // content script → background
-  getPatterns(): PatternPayload;
+  // content script → background: the pattern pack for at least this glossary version, when storage.local
+  // holds none that is current (lib/glossary/pattern-cache.ts); the background stores it there too
+  getPatterns(data: { glossaryVersion: number }): PatternPack;
   reportPageTerms(summary: PageTermSummary): void;
 
   // popup → content script (sent to a tab)
@@ -47,8 +41,10 @@ export interface ProtocolMap {
   fetchImage(data: { url: string }): { dataUrl: string };
   // popup → content script: scroll to the first occurrence of a term
   revealTerm(data: { id: string }): boolean;
-  // popup/background → content script: switch marking on or off in this tab
-  setAnnotation(data: { enabled: boolean }): PageTermSummary;
+  // popup → content script: pause annotation in this tab (until reload), or resume it (then the site's
+  // setting decides again, so this also follows a site setting the popup has just changed); `forced`:
+  // on for this visit even where the site is set to "never" ("Annotate this page" where Yidu already runs)
+  setAnnotation(data: { paused: boolean; forced?: boolean }): PageTermSummary;
 
   // any context → background
   getEntries(ids: string[]): GlossaryEntry[];
@@ -99,4 +95,27 @@ export interface UserEntryDraft {
   explanation: string;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+const messenger = defineExtensionMessaging<ProtocolMap>();
+export const { onMessage, removeAllListeners } = messenger;
+
+let nextTabMessageId = Math.floor(Math.random() * 10_000);
+
+/**
+ * The library's sendMessage, except to a tab. @webext-core/messaging 4 hands tabs.sendMessage a
+ * callback that never reads runtime.lastError, so messaging a tab where Yidu's content script does not
+ * run (a browser page, a site off the list) logs "Unchecked runtime.lastError: Could not establish
+ * connection" in the sender's console and rejects with a bare "No response". The promise form used
+ * here rejects with the browser's own error and logs nothing. Same envelope as the library
+ * ({id, type, data, timestamp} out, {res} or {err} back), so the library's listeners answer it.
+ */
+export const sendMessage = (async (type: keyof ProtocolMap, data?: unknown, target?: number | SendMessageOptions) => {
+  if (target === undefined) return messenger.sendMessage(type, data as never);
+  const { tabId, frameId } = typeof target === 'number' ? { tabId: target, frameId: undefined } : target;
+  const message = { id: nextTabMessageId++, type, data, timestamp: Date.now() };
+  const reply = (await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })) as
+    | { res?: unknown; err?: { name?: string; message?: string } }
+    | undefined;
+  if (!reply) throw new Error('No response');
+  if (reply.err != null) throw Object.assign(new Error(reply.err.message ?? String(reply.err)), { name: reply.err.name ?? 'Error' });
+  return reply.res;
+}) as typeof messenger.sendMessage;

@@ -15,7 +15,7 @@ import { writeDictionaryAsset } from './build-dictionary';
 import * as jieba from 'jieba-wasm';
 import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
 
-const corpus = resolve(import.meta.dirname, '../../shared/corpus');
+const corpus = process.env.YIDU_CORPUS ?? resolve(import.meta.dirname, '../../shared/corpus');
 if (!existsSync(corpus)) {
   console.log(`no corpus at ${corpus}`);
   process.exit(0);
@@ -46,7 +46,7 @@ for (const file of files) {
 }
 writeFileSync(allOut, rows.join('\n') + '\n');
 // A seeded shuffle, so the sample is the same on every run over the same data.
-let seed = 20261201;
+let seed = Number(process.env.CANDIDATE_SEED ?? 20261201);
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const sample = rows.map((r) => [random(), r] as const).sort((a, b) => a[0] - b[0]).slice(0, 200).map(([, r]) => r);
 writeFileSync(sampleOut, sample.join('\n') + '\n');

@@ -15,6 +15,8 @@ export interface TermCardProps {
   total: number;
   saved: boolean;
   status?: string;
+  /** Shows the keys for moving between terms (the card of a term reached with Alt+Shift+J). */
+  keysHint?: boolean;
   onPrevious(): void;
   onNext(): void;
   onRelated(id: string): void;
@@ -31,12 +33,16 @@ export function TermCard(props: TermCardProps) {
   useLanguage();
   const { entry } = props;
   return (
-    <div class="card" role="dialog" aria-label={entry ? `${entry.term}: ${entry.english}` : t('notInGlossary')}>
+    <div class="card" role="dialog" tabindex={-1} aria-label={entry ? `${entry.term}: ${entry.english}` : t('notInGlossary')}>
       <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
         ×
       </button>
-      {entry ? <EntryBody entry={entry} related={props.related} onRelated={props.onRelated} /> : <CandidateBody {...props} />}
-      {entry && props.surface && <WrittenHere surface={props.surface} />}
+      {/* The body scrolls when the room by the term is shorter than the card; the footer stays in view. */}
+      <div class="body">
+        {entry ? <EntryBody entry={entry} related={props.related} onRelated={props.onRelated} /> : <CandidateBody {...props} />}
+        {entry && props.surface && <WrittenHere surface={props.surface} />}
+      </div>
+      {props.keysHint && <p class="keys">{t('termKeysHint')}</p>}
       <footer>
         <span class="nav">
           <button type="button" aria-label={t('previousOccurrence')} disabled={props.total < 2} onClick={props.onPrevious}>

@@ -1,21 +1,19 @@
 /**
- * Opens the term card on hover, keyboard focus or tap of a mark, in a shadow root attached to
- * <html> (not <body>, whose HTML must stay the page's own). Closes on Escape or an outside click.
+ * The card of a marked term, shown on hover, keyboard focus or tap of a mark in a shadow root attached
+ * to <html> (not <body>, whose HTML must stay the page's own). Where it sits, what keeps it open and
+ * the keyboard: ./card-frame.ts; what it shows: ./card.tsx.
  */
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { sendMessage } from '@/lib/messages';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { candidatePhrase, isCandidateId } from '@/lib/annotate/candidates';
-import { CARD_TAG, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
+import { DESCRIPTION_ATTR, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
 import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
 import { TermCard, type TermCardProps } from './card';
 import { surfaceOf, textAfter } from '@/lib/annotate/mark-context';
-import { loadLanguage, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { problemText } from '@/components/problem-text';
-import cardCss from '@/assets/styles/card.css?inline';
-
-const HOVER_OPEN_MS = 180;
-const HOVER_CLOSE_MS = 350;
+import { CardFrame, type OpenOptions } from './card-frame';
 
 export interface CardHostOptions {
   /** Called after the reader adds an entry, so the page can be marked again with it. */
@@ -24,115 +22,22 @@ export interface CardHostOptions {
   page?: () => { title: string; url: string };
 }
 
-export class TermCardHost {
-  private host: HTMLElement | undefined;
-  private shadow: ShadowRoot | undefined;
-  private anchor: Element | undefined;
-  private openTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+interface TermOpenOptions extends OpenOptions {
+  /** Another entry than the mark's (a related term). */
+  showId?: string;
+  status?: string;
+}
+
+/** The card of a marked term (or of candidate jargon): its entry, occurrences, saving, adding an explanation. */
+export class TermCardHost extends CardFrame {
   private readonly saved = new Set<string>();
   private readonly entries = new Map<string, GlossaryEntry>();
-  private readonly abort = new AbortController();
-  /** Set while focus goes back to a term after Escape, so that focus does not reopen its card. */
-  private returningFocus = false;
-  /** Bumped by every open and close, so a slow open that was overtaken does not show a stale card. */
-  private generation = 0;
-  /** Told when the shown word card (not a mark's card) goes away: its highlight goes with it. */
-  private onWordClosed: (() => void) | undefined;
 
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly options: CardHostOptions,
   ) {
-    // The user's language choice, read once (and followed) before the first card opens.
-    void loadLanguage();
-    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-      doc.addEventListener(type, fn as EventListener, { capture: true, signal: this.abort.signal });
-    on('mouseover', (e) => {
-      const mark = markOf(e.target);
-      if (mark) {
-        clearTimeout(this.closeTimer);
-        clearTimeout(this.openTimer);
-        this.openTimer = setTimeout(() => void this.open(mark), HOVER_OPEN_MS);
-      } else if (!this.isInCard(e.target)) this.scheduleClose();
-    });
-    on('mouseout', (e) => {
-      if (markOf(e.target)) clearTimeout(this.openTimer);
-    });
-    on('focusin', (e) => {
-      const mark = markOf(e.target);
-      if (mark && !this.returningFocus) void this.open(mark);
-    });
-    on('click', (e) => {
-      const mark = markOf(e.target);
-      // A tap on a term opens its card; inside a link the link still works (its card opens on hover).
-      if (mark && !mark.closest('a[href]')) void this.open(mark);
-    });
-    on('pointerdown', (e) => {
-      if (this.host && !this.isInCard(e.target) && !markOf(e.target)) this.close();
-    });
-    on('keydown', (e) => {
-      if (e.key === 'Escape' && this.host) {
-        const anchor = this.anchor;
-        this.close();
-        this.returningFocus = true;
-        (anchor as HTMLElement | undefined)?.focus?.({ preventScroll: true });
-        this.returningFocus = false;
-      }
-    });
-  }
-
-  destroy(): void {
-    this.abort.abort();
-    this.close();
-  }
-
-  private isInCard(target: EventTarget | null): boolean {
-    return !!this.host && target instanceof Node && (target === this.host || this.host.contains(target));
-  }
-
-  private scheduleClose(): void {
-    if (!this.host) return;
-    clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => this.close(), HOVER_CLOSE_MS);
-  }
-
-  /** Is a word card (a dictionary lookup) what the card shows now? */
-  get showsWord(): boolean {
-    return !!this.host && !!this.onWordClosed;
-  }
-
-  /** Is a mark's card (not a word card) open? A lookup answering late must not replace it. */
-  get showsMark(): boolean {
-    return !!this.host && !this.onWordClosed;
-  }
-
-  /** Shows `content` (the word card) below or above `rect`, in place of any card open now; `onClosed` runs when it closes. */
-  showWord(content: ComponentChild, rect: DOMRect, onClosed: () => void): void {
-    this.close();
-    this.mount();
-    this.onWordClosed = onClosed;
-    render(content, this.shadow!);
-    this.position(rect);
-  }
-
-  /** Re-renders the word card in place (a saved state, a status line). */
-  updateWord(content: ComponentChild): void {
-    if (this.showsWord) render(content, this.shadow!);
-  }
-
-  close(): void {
-    const closed = this.onWordClosed;
-    this.onWordClosed = undefined;
-    closed?.();
-    this.generation++;
-    clearTimeout(this.openTimer);
-    clearTimeout(this.closeTimer);
-    if (this.shadow) render(null, this.shadow);
-    this.host?.remove();
-    this.host = undefined;
-    this.shadow = undefined;
-    this.anchor = undefined;
+    super(doc);
   }
 
   private async fetchEntries(ids: string[]): Promise<void> {
@@ -140,8 +45,8 @@ export class TermCardHost {
     if (missing.length) for (const e of await sendMessage('getEntries', missing)) this.entries.set(e.id, e);
   }
 
-  /** Opens (or re-targets) the card for the mark `anchor`, optionally showing another entry. */
-  async open(anchor: Element, showId?: string, status?: string): Promise<void> {
+  /** Opens (or re-targets) the card for the mark `anchor`. */
+  async open(anchor: Element, { showId, status, pin, focus }: TermOpenOptions = {}): Promise<void> {
     const generation = ++this.generation;
     const id = anchor.getAttribute(TERM_ATTR)!;
     const shownId = showId ?? id;
@@ -154,13 +59,20 @@ export class TermCardHost {
     const occurrences = occurrencesOf(this.doc, id);
     if (this.onWordClosed) this.close(); // a word card gives way to the mark's card
     const index = Math.max(0, occurrences.findIndex((o) => o.getAttribute(OCCURRENCE_ATTR) === anchor.getAttribute(OCCURRENCE_ATTR)));
-    this.anchor = anchor;
+    // Where the marks came without their English (the reader's), screen readers get it once loaded.
+    if (entry && shownId === id && !anchor.hasAttribute(DESCRIPTION_ATTR)) anchor.setAttribute(DESCRIPTION_ATTR, entry.english);
+    const same = !!this.host && this.anchor === anchor;
+    this.retarget(anchor);
+    this.pinned = pin ?? (same && this.pinned);
     this.mount();
     const go = (step: number) => {
       const next = occurrences[(index + step + occurrences.length) % occurrences.length]!;
+      // The card follows the next occurrence (pinned, so the pointer left behind does not close it);
+      // focus stays on the button pressed, and Escape returns it to the new term.
+      this.retarget(next);
+      this.pinned = true;
       next.scrollIntoView({ block: 'center' });
-      (next as HTMLElement).focus?.({ preventScroll: true });
-      void this.open(next);
+      void this.open(next, { pin: true });
     };
     render(
       <TermCard
@@ -171,9 +83,10 @@ export class TermCardHost {
         total={occurrences.length}
         saved={this.saved.has(shownId)}
         status={status ?? (!entry && !candidate ? t('entryNotLoaded') : undefined)}
+        keysHint={this.navigating}
         onPrevious={() => go(-1)}
         onNext={() => go(1)}
-        onRelated={(relatedId) => void this.open(anchor, relatedId)}
+        onRelated={(relatedId) => void this.open(anchor, { showId: relatedId })}
         onClose={() => this.close()}
         onSave={() => void this.saveVocabulary(anchor, entry!)}
         onAddExplanation={(draft) => void this.addEntry(anchor, draft)}
@@ -181,7 +94,8 @@ export class TermCardHost {
       />,
       this.shadow!,
     );
-    this.position(anchor.getBoundingClientRect());
+    this.position(true);
+    if (focus) this.shadow?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
   }
 
   // ── issue 9: the occurrence as written (人大 on the card of 全国人民代表大会), a candidate's breakdown ──
@@ -213,9 +127,9 @@ export class TermCardHost {
         pageUrl: this.options.page?.().url ?? this.doc.location.href,
       });
       this.saved.add(entry.id);
-      await this.open(anchor, entry.id);
+      await this.open(anchor, { showId: entry.id });
     } catch (err) {
-      await this.open(anchor, entry.id, t('couldNotSave', (err as Error).message));
+      await this.open(anchor, { showId: entry.id, status: t('couldNotSave', (err as Error).message) });
     }
   }
 
@@ -223,7 +137,7 @@ export class TermCardHost {
     try {
       const result = await sendMessage('addUserEntry', draft);
       if ('problems' in result) {
-        await this.open(anchor, undefined, t('couldNotAddEntry', result.problems.map(problemText).join('; ')));
+        await this.open(anchor, { status: t('couldNotAddEntry', result.problems.map(problemText).join('; ')) });
         return;
       }
       const { entry } = result;
@@ -231,38 +145,7 @@ export class TermCardHost {
       this.close();
       this.options.onEntryAdded?.(entry);
     } catch (err) {
-      await this.open(anchor, undefined, t('couldNotAddEntry', (err as Error).message));
+      await this.open(anchor, { status: t('couldNotAddEntry', (err as Error).message) });
     }
   }
-
-  private mount(): void {
-    if (this.host?.isConnected) return;
-    this.host = this.doc.createElement(CARD_TAG);
-    this.shadow = this.host.attachShadow({ mode: 'open' });
-    const style = this.doc.createElement('style');
-    style.textContent = cardCss;
-    this.shadow.append(style);
-    this.host.addEventListener('mouseenter', () => clearTimeout(this.closeTimer));
-    this.host.addEventListener('mouseleave', () => this.scheduleClose());
-    this.doc.documentElement.append(this.host);
-  }
-
-  /** Below the term when there is room, else above; always inside the viewport. */
-  private position(rect: DOMRect): void {
-    const card = this.shadow?.querySelector<HTMLElement>('.card');
-    if (!card) return;
-    const view = this.doc.defaultView!;
-    const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    const margin = 8;
-    const left = Math.min(Math.max(margin, rect.left), view.innerWidth - width - margin);
-    const below = rect.bottom + 6;
-    const top = below + height <= view.innerHeight - margin ? below : Math.max(margin, rect.top - height - 6);
-    card.style.left = `${Math.max(margin, left)}px`;
-    card.style.top = `${top}px`;
-  }
-}
-
-function markOf(target: EventTarget | null): Element | null {
-  return target instanceof Element ? target.closest(`${MARK_TAG}[${TERM_ATTR}]`) : null;
 }

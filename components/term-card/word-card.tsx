@@ -32,33 +32,36 @@ export function WordCard(props: WordCardProps) {
   const { word, entries, parts } = props;
   const canSave = entries.length > 0 || (parts ?? []).some((p) => p.entries.length > 0);
   return (
-    <div class="card word-card" role="dialog" aria-label={t('wordCard', word)}>
+    <div class="card word-card" role="dialog" tabindex={-1} aria-label={t('wordCard', word)}>
       <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
         ×
       </button>
-      <h2>
-        <span lang="zh" class="term">
-          {word}
-        </span>
-      </h2>
-      {props.glossaryEnglish && <p class="english">{t('inYiduGlossary', props.glossaryEnglish)}</p>}
-      {entries.slice(0, MAX_ENTRIES).map((entry, i) => (
-        <EntryView key={i} entry={entry} word={word} />
-      ))}
-      {parts && parts.length > 0 && (
-        <>
-          <p class="meta">{t('wordByWord')}</p>
-          <ul class="parts">
-            {parts.map((part, i) => (
-              <li key={i}>
-                <span lang="zh">{part.word}</span> <span class="pinyin">{part.entries[0]?.pinyin ?? ''}</span>{' '}
-                {part.entries[0]?.senses[0] ?? '—'}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {entries.length === 0 && !parts?.length && <p class="explanation">{t('notInDictionary')}</p>}
+      {/* The body scrolls when the room by the word is shorter than the card; the footer stays in view. */}
+      <div class="body">
+        <h2>
+          <span lang="zh" class="term">
+            {word}
+          </span>
+        </h2>
+        {props.glossaryEnglish && <p class="english">{t('inYiduGlossary', props.glossaryEnglish)}</p>}
+        {entries.slice(0, MAX_ENTRIES).map((entry, i) => (
+          <EntryView key={i} entry={entry} word={word} />
+        ))}
+        {parts && parts.length > 0 && (
+          <>
+            <p class="meta">{t('wordByWord')}</p>
+            <ul class="parts">
+              {parts.map((part, i) => (
+                <li key={i}>
+                  <span lang="zh">{part.word}</span> <span class="pinyin">{part.entries[0]?.pinyin ?? ''}</span>{' '}
+                  {part.entries[0]?.senses[0] ?? '—'}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {entries.length === 0 && !parts?.length && <p class="explanation">{t('notInDictionary')}</p>}
+      </div>
       <footer>
         <span class="occurrence">
           {props.steppable ? `${t('stepWordsHint')} · ` : ''}

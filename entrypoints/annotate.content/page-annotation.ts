@@ -1,7 +1,6 @@
-import { onMessage, sendMessage, type PageTermSummary, type PatternPayload } from '@/lib/messages';
-import { Matcher } from '@/lib/matcher/matcher';
-import { registerTraditionalPairs } from '@/lib/matcher/fold';
-import { compileGuards, GuardedFinder, isWholeWords } from '@/lib/glossary/guards';
+import { onMessage, sendMessage, type PageTermSummary } from '@/lib/messages';
+import type { Matcher } from '@/lib/matcher/matcher';
+import { GuardedFinder, isWholeWords } from '@/lib/glossary/guards';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { findCandidates, isPolicyText, type PhraseKind } from '@/lib/annotate/candidates';
 import { hanCount } from '@/lib/han';
@@ -13,9 +12,10 @@ import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
 import { startWordLookup } from './word-lookup';
+import { loadPagePatterns, readStoredPatterns } from './page-patterns';
 
 /**
- * The content script's work in one frame: build the matcher from the background's spellings, mark
+ * The content script's work in one frame: read the matcher from the stored pattern pack, mark
  * terms in place, keep the toolbar badge in step, open cards, and answer the popup.
  * `forced`: the user asked for it (toolbar, shortcut, context menu), so a "never" site is overridden
  * until the user picks a mode for the site.
@@ -24,10 +24,12 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let stopLookup: (() => void) | undefined;
-  let patterns: PatternPayload | undefined;
-  // Kept across restarts (a display setting changed): its automaton is the costly part to build.
+  // The stored pattern pack is read at once, before the settings are known (one storage read, no message).
+  let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = readStoredPatterns();
+  // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
   let finder: GuardedFinder | undefined;
+  let english: Record<string, string> = {};
   // Forms guarded as whole words need jieba, which lives in the background: sentence → its word ends.
   const segmented = new Map<string, number[]>();
   // Quoted phrases are candidates only when the dictionary (also in the background) does not know them.
@@ -40,6 +42,11 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   const hostname = doc.location.hostname;
+  // "Pause on this page" (from the popup): off in this tab until resumed or reloaded, whatever the site's setting.
+  let paused = false;
+  // The site's mode at the last change of state (null: none yet), so a change of it is seen on the queue
+  // itself (before the settings watcher fires): a site mode the user picks ends a forced start.
+  let seenMode: Settings['siteModes'][string] | undefined | null = null;
   const topFrame = doc.defaultView === doc.defaultView?.top;
 
   // The language ratio reads innerText (rendered text only, no scripts), so only when the popup asks.
@@ -48,6 +55,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     title: doc.title,
     hanRatio: withLanguage ? hanRatio(doc.body?.innerText ?? '') : 0,
     counts: Object.fromEntries(annotator?.counts ?? []),
+    annotating: !!annotator,
+    paused,
   });
   const report = () => {
     void segmentPending();
@@ -58,11 +67,11 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   };
 
   const start = async (settings: Settings) => {
-    if (!patterns) {
-      patterns = await sendMessage('getPatterns', undefined);
-      registerTraditionalPairs(patterns.foldPairs);
-      matcher = new Matcher(patterns.sources);
-      finder = new GuardedFinder(matcher, compileGuards(patterns.guards), (sentence, from, to) => {
+    if (!matcher) {
+      const loaded = await loadPagePatterns(storedPatterns);
+      storedPatterns = undefined;
+      ({ matcher, english } = loaded);
+      finder = new GuardedFinder(matcher, loaded.guards, (sentence, from, to) => {
         const ends = segmented.get(sentence);
         return ends ? isWholeWords(ends, from, to) : undefined;
       });
@@ -81,15 +90,15 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     const onPending = (phrase: string) => void pendingPhrases.add(phrase);
     annotator = new PageAnnotator(finder!, {
       onUpdate: report,
-      english: patterns.english,
+      english,
       inlineEnglish: settings.inlineEnglish,
       findCandidates: policyPage ? (text, spans) => findCandidates(text, spans, { classify, onPending }) : undefined,
     });
     // An entry added from the card bumps the glossary version, which re-marks this page (below).
     card = new TermCardHost(doc, {});
     // Any word of the page, in the same card host (its own setting, followed live inside).
-    const english = patterns.english;
-    stopLookup = startWordLookup(doc, card, (id) => english[id]);
+    const englishOf = english;
+    stopLookup = startWordLookup(doc, card, (id) => englishOf[id]);
     if (doc.body) await annotator.attach(doc.body);
   };
   const stop = async () => {
@@ -145,14 +154,17 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     serial(async () => {
       const settings = await getSettings();
       const mode = settings.siteModes[hostname];
-      const on = wanted ?? (mode === 'never' ? forced : true);
+      if (seenMode !== null && mode !== seenMode) forced = false;
+      seenMode = mode;
+      const on = !paused && (wanted ?? (mode === 'never' ? forced : true));
       const displayChanged =
         shown !== undefined && (shown.inlineEnglish !== settings.inlineEnglish || shown.markCandidates !== settings.markCandidates);
       const restart = !!annotator && (!on || rebuild || displayChanged);
       if (restart || (on && !annotator)) await pinyin.suspend();
       if (restart) await stop();
       if (on && !annotator) await start(settings);
-      await pinyin.resume();
+      // Paused means the page as its author made it: no pinyin either.
+      if (!paused) await pinyin.resume();
     });
 
   void apply();
@@ -166,7 +178,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
           return summary();
         }),
         onMessage('setAnnotation', async ({ data }) => {
-          await apply(data.enabled);
+          paused = data.paused;
+          if (data.forced) forced = true;
+          await apply();
           await annotator?.idle();
           return summary();
         }),
@@ -183,9 +197,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   });
 
   // An entry added, edited or deleted anywhere (a card in another tab, the reader, a pack import):
-  // fetch the spellings again and mark the page anew, without a reload.
+  // read the pattern pack again (the background stores the new one, or answers when it has not yet)
+  // and mark the page anew, without a reload.
   const unwatchGlossary = glossaryVersionItem.watch(() => {
-    patterns = undefined;
+    storedPatterns = undefined;
     matcher = undefined;
     finder = undefined;
     policyDensity = undefined;
@@ -201,6 +216,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   return {
     enable: () => {
       forced = true;
+      paused = false;
       return apply(true);
     },
   };

@@ -1,8 +1,13 @@
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
 
-/** The page as its author wrote it: a copy of the live DOM without Yidu's marks, glosses and card. */
+/**
+ * The page as its author wrote it: a copy of the live DOM without Yidu's marks, glosses and card.
+ * The copy goes into a document of its own with no browsing context: a clone made in the page's
+ * document would fetch every image again (and log net::ERR_UNKNOWN_URL_SCHEME for a weixin: or
+ * other unknown source) each time the article is saved.
+ */
 export function pageSnapshot(doc: Document): { html: string; url: string; canonical: string | null; selection: string } {
-  const copy = doc.documentElement.cloneNode(true) as Element;
+  const copy = doc.implementation.createHTMLDocument('').importNode(doc.documentElement, true);
   for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}]`)) own.remove();
   for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);

@@ -73,14 +73,16 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
     );
   };
 
-  const show = (next: Shown, rect: DOMRect, range?: Range) => {
+  /** `range`: the word, whose box the card follows (placed as a term's card is, never over it). */
+  const show = (next: Shown, range: Range) => {
     host.close(); // clears the previous card's highlight and `shown`
     shown = next;
-    host.showWord(render(), rect, () => {
+    host.showWord(render(), range, () => {
       highlights()?.delete(LOOKUP_HIGHLIGHT);
       shown = undefined;
     });
-    if (range) highlights()?.set(LOOKUP_HIGHLIGHT, new Highlight(range));
+    // A selection shows itself; a word under the pointer gets the highlight.
+    if (next.kind === 'word') highlights()?.set(LOOKUP_HIGHLIGHT, new Highlight(range));
   };
 
   const save = async (s: Shown) => {
@@ -113,13 +115,14 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
     const moved = pointer.x !== from.x || pointer.y !== from.y;
     if (id !== request || abort.signal.aborted || host.showsMark || moved || !answer) return;
     const range = sentence.range(answer.start, answer.end);
-    show({ kind: 'word', sentence, node, answer }, range.getBoundingClientRect(), range);
+    show({ kind: 'word', sentence, node, answer }, range);
     // Read by bench/lookup.bench.ts (the page shares this timeline): rest → card shown.
     performance.measure('yidu:lookup', 'yidu:lookup-start');
   };
 
   const lookAtPointer = () => {
-    if (mode === 'off' || shown?.kind === 'text') return;
+    // A card pinned by a click stays until Escape, × or a click outside.
+    if (mode === 'off' || shown?.kind === 'text' || host.isPinned) return;
     const hit = hanCharAt(doc, pointer.x, pointer.y);
     if (!hit) {
       if (shown) host.close();
@@ -143,7 +146,8 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
     const id = ++request;
     const answer = await sendMessage('lookupText', { text }).catch((err: unknown) => void console.warn('Yidu: lookup failed', err));
     if (!answer || id !== request || abort.signal.aborted || host.showsMark) return;
-    show({ kind: 'text', sentence, answer }, range.getBoundingClientRect());
+    // A copy: the selection's own range changes with the next selection.
+    show({ kind: 'text', sentence, answer }, range.cloneRange());
   };
 
   /**

@@ -13,17 +13,19 @@ import { backgroundWordReader, readPinyin } from './pinyin';
 import { breakDown } from '@/lib/dictionary/breakdown';
 import { findFormulaItems } from '@/lib/annotate/formula-items';
 import { registerLookupHandlers } from './lookup';
+import { keepPatternCache } from './pattern-cache';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
- * scripts ask for the spellings to match, and for an entry's text only when a card opens.
+ * scripts read the spellings to match from storage.local, kept there from here (./pattern-cache.ts),
+ * and ask for an entry's text only when a card opens.
  */
 export function registerBackgroundHandlers(): void {
   const { vocabulary } = library();
   const glossary = glossaryStore();
   const badges = new TabBadges();
 
-  onMessage('getPatterns', async () => (await glossary.current()).patterns);
+  keepPatternCache(glossary);
 
   onMessage('getEntries', async ({ data }) => {
     const g = await glossary.glossary();

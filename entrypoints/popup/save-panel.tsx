@@ -9,21 +9,13 @@ import { useTabSave } from '@/components/save/use-tab-save';
 import { t } from '@/lib/i18n';
 
 /**
- * "Save for offline", its progress and outcome, the five latest saves, and storage use. The article
- * is indexed for search by the library when it next opens, so the popup never loads jieba.
+ * "Save for offline" (the popup's first action), its progress and outcome. The article is indexed for
+ * search by the library when it next opens, so the popup never loads jieba. `onSaved` refreshes the
+ * latest saves further down.
  */
-export function SavePanel({ tabId }: { tabId: number }) {
+export function SaveButton({ tabId, onSaved }: { tabId: number; onSaved(): void }) {
   const { progress, error, save } = useTabSave();
   const [message, setMessage] = useState<string | undefined>();
-  const [latest, setLatest] = useState<ArticleRecord[]>([]);
-  // Kept as numbers and worded at render, so switching the interface language rewords it.
-  const [storage, setStorage] = useState<{ usage: number; quota: number; persisted: boolean } | undefined>();
-
-  const refresh = async () => {
-    setLatest(await library().articles.latest(5));
-    setStorage(await storageStatus());
-  };
-  useEffect(() => void refresh().catch(() => undefined), []);
 
   const onSave = async () => {
     setMessage(undefined);
@@ -33,24 +25,45 @@ export function SavePanel({ tabId }: { tabId: number }) {
     const how = record.source === 'article' || record.source === 'dense-block' ? '' : record.source === 'selection' ? t('savedSelection') : t('savedPageText');
     const images = record.images.length ? t('imagesSaved', [record.images.length - missing.length, record.images.length]) : '';
     setMessage(`${t(record.updates ? 'updatedTitle' : 'savedTitle', record.title)}${images}${how}`);
-    await refresh();
+    onSaved();
   };
-  const open = (url: string) => void browser.tabs.create({ url: browser.runtime.getURL(`/reader.html${articleHref(url)}`) });
 
   return (
-    <section class="save-panel" style={{ marginTop: '0.8em' }}>
+    <>
       <button type="button" class="primary" onClick={() => void onSave()} disabled={!!progress}>
         {t('saveForOffline')}
       </button>
-      {progress && <SaveProgressLine progress={progress} />}
-      {(message || error) && (
-        <p role={error ? 'alert' : 'status'} class={error ? 'error' : ''} data-testid="save-message">
-          {error ?? message}
-        </p>
-      )}
+      {/* Below the row of actions, full width. */}
+      <div class="action-status">
+        {progress && <SaveProgressLine progress={progress} />}
+        {(message || error) && (
+          <p role={error ? 'alert' : 'status'} class={error ? 'error' : ''} data-testid="save-message">
+            {error ?? message}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The five latest saves and storage use; `version` changes after a save, to read them again. */
+export function LatestSaves({ version }: { version: number }) {
+  const [latest, setLatest] = useState<ArticleRecord[]>([]);
+  // Kept as numbers and worded at render, so switching the interface language rewords it.
+  const [storage, setStorage] = useState<{ usage: number; quota: number; persisted: boolean } | undefined>();
+  useEffect(() => {
+    void (async () => {
+      setLatest(await library().articles.latest(5));
+      setStorage(await storageStatus());
+    })().catch(() => undefined);
+  }, [version]);
+  const open = (url: string) => void browser.tabs.create({ url: browser.runtime.getURL(`/reader.html${articleHref(url)}`) });
+
+  return (
+    <section class="save-panel">
       {latest.length > 0 && (
         <>
-          <h3 style={{ fontSize: '0.85rem', margin: '0.8em 0 0.2em' }}>{t('latestSaves')}</h3>
+          <h3>{t('latestSaves')}</h3>
           <ul class="term-list" data-testid="latest-saves">
             {latest.map((a) => (
               <li key={a.url}>
@@ -63,7 +76,7 @@ export function SavePanel({ tabId }: { tabId: number }) {
         </>
       )}
       {storage && (
-        <p class="muted" style={{ fontSize: '0.8em' }}>
+        <p class="muted small-text">
           {t('storageUsed', [formatBytes(storage.usage), formatBytes(storage.quota)])}
           {storage.persisted ? t('storageKept') : ''}
         </p>

@@ -11,11 +11,15 @@ import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@
 import { PinyinLayer } from '@/lib/annotate/pinyin-layer';
 import type { PinyinMode } from '@/lib/annotate/pinyin-ruby';
 import { getSettings } from '@/lib/settings';
-import { readInReader } from './reader-pinyin';
 import { storedArticleBody } from './stored-article';
 import { pageSegmenter } from '@/lib/search/search-service';
 import { segmenterJudge } from '@/lib/glossary/guards';
 import { getLanguage, t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messages';
+
+// Pinyin read where the web pages' is read: the background's jieba and dictionary, so the reader
+// shows the same words and readings as the page the article was saved from.
+const readInBackground = (texts: string[]) => sendMessage('readPinyin', texts);
 
 /** A saved article, read offline: sanitized again, images from IndexedDB (stored-article.ts), the same marks and cards. */
 export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
@@ -51,7 +55,7 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
       await layer.detach((write) => annotator.quietly(write));
       if (mode === 'off') return;
       const { toneColours } = await getSettings();
-      await layer.attach(root, { mode, colours: toneColours, read: readInReader, quietly: (write) => annotator.quietly(write) });
+      await layer.attach(root, { mode, colours: toneColours, read: readInBackground, quietly: (write) => annotator.quietly(write) });
     })();
   }, [ready, prefs?.pinyinMode]);
 

@@ -8,9 +8,10 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { collectRuns, type TextRun } from './blocks';
-import { CARD_TAG, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
 import { addGloss, newLedger, unwrapAll, wrapSpans, type MarkLedger, type MarkSpan } from './wrap';
 import { registerDeferredFlush } from './occurrences';
+import { isPageChrome } from './page-chrome';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
 interface Deferred {
@@ -70,6 +71,8 @@ export class PageAnnotator {
   private readonly deferred = new Map<Element, Deferred[]>();
   private nearness: IntersectionObserver | undefined;
   private unregisterFlush: (() => void) | undefined;
+  /** Terms given inline English so far ("first occurrence" mode): the first in the article's text. */
+  private readonly glossedTerms = new Set<string>();
 
   constructor(
     private readonly matcher: SpanFinder,
@@ -107,6 +110,7 @@ export class PageAnnotator {
     this.deferred.clear(); // never wrapped: nothing of them to undo
     unwrapAll(this.ledger);
     this.counts.clear();
+    this.glossedTerms.clear();
     this.options.onUpdate?.(this.counts);
   }
 
@@ -211,10 +215,13 @@ export class PageAnnotator {
     if (!all.length) return;
     const inline = this.options.inlineEnglish ?? 'off';
     const glossed = new Set<MarkSpan>();
+    // Inline English in the article's text only, never in menus, banners, sidebars or footers.
+    const inArticle = inline !== 'off' && !isPageChrome(run.nodes[0]!.parentElement);
     for (const span of all) {
-      const seen = this.counts.get(span.id) ?? 0;
-      this.counts.set(span.id, seen + 1);
-      if (!span.kind && this.options.english?.[span.id] && (inline === 'every' || (inline === 'first' && seen === 0))) glossed.add(span);
+      this.counts.set(span.id, (this.counts.get(span.id) ?? 0) + 1);
+      if (!inArticle || span.kind || !this.options.english?.[span.id]) continue;
+      if (inline === 'every' || !this.glossedTerms.has(span.id)) glossed.add(span);
+      this.glossedTerms.add(span.id);
     }
     const job: Deferred = { run, spans: all, firstOccurrence: this.ledger.nextOccurrence, glossed };
     this.ledger.nextOccurrence += all.length;
@@ -232,7 +239,12 @@ export class PageAnnotator {
 
   private wrapDeferred(job: Deferred): void {
     const wrapped = wrapSpans(job.run, job.spans, this.ledger, job.firstOccurrence);
-    for (const { span, last } of wrapped) if (job.glossed.has(span)) addGloss(last, this.options.english![span.id]!, this.ledger);
+    for (const { span, first, last } of wrapped) {
+      // Screen readers hear the English with the term (the card is one Enter away).
+      const english = span.kind ? undefined : this.options.english?.[span.id];
+      if (english) first.setAttribute(DESCRIPTION_ATTR, english);
+      if (job.glossed.has(span)) addGloss(last, english!, this.ledger);
+    }
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {
@@ -261,6 +273,7 @@ export class PageAnnotator {
         }
         // The page changed this text since it was matched: uncount it and match it again.
         for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
+        for (const span of job.glossed) this.glossedTerms.delete(span.id);
         if (target.isConnected) stale.push(target);
       }
     }

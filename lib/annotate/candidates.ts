@@ -5,6 +5,7 @@
  */
 import { HAN_CLASS } from '../han';
 import type { MatchSpan } from '../matcher/matcher';
+import { isQuotedPlainShape, isStreak, looksLikeAName, readsAsCoinage, summarisesListBefore } from './candidate-shapes';
 
 /** The id given to candidate spans: the phrase itself, prefixed so it can never clash with an entry id. */
 export const CANDIDATE_PREFIX = 'candidate:';
@@ -52,7 +53,7 @@ const ORDINARY_COUNT = new RegExp(
  * from the policy corpus): zero-targets (“零伤亡”, “零发生”), counts (“五年”), and pairings of plain
  * sectors (“文化+旅游”), as opposed to named models (“保险+期货”).
  */
-const SECTOR = new Set(['文化', '旅游', '文旅', '科技', '消费', '商业', '智慧商业', '体育', '农业', '工业', '康养', '教育', '健康', '生态', '金融', '数字', '电商', '物流', '休闲', '养老', '医疗']);
+const SECTOR = new Set(['文化', '交通', '文旅', '旅游', '科技', '消费', '商业', '智慧商业', '体育', '农业', '工业', '康养', '教育', '健康', '生态', '金融', '数字', '电商', '物流', '休闲', '养老', '医疗']);
 function emphasisByShape(phrase: string): boolean {
   if (/^零[^售]{1,3}$/u.test(phrase)) return true;
   if (/^[一二三四五六七八九十两百千]+[年月天日周次个]$/u.test(phrase)) return true;
@@ -105,6 +106,9 @@ export function findCandidates(text: string, glossarySpans: readonly MatchSpan[]
     const start = m.index! + 1;
     const end = start + phrase.length;
     if ([...phrase].length < 2 || ORDINARY_QUOTED.has(phrase) || emphasisByShape(phrase) || covered(start, end)) continue;
+    const before = text.slice(Math.max(0, start - 1 - 6), start - 1);
+    const after = text.slice(end + 1, end + 1 + 6);
+    if (!readsAsCoinage(phrase, before, after) || isQuotedPlainShape(phrase) || looksLikeAName(phrase, before, after) || isStreak(phrase) || summarisesListBefore(text, m.index!, phrase)) continue;
     if (options.classify) {
       const kind = options.classify(phrase);
       if (kind === undefined) options.onPending?.(phrase);
@@ -119,6 +123,7 @@ export function findCandidates(text: string, glossarySpans: readonly MatchSpan[]
     if ([...phrase].length < 3 || ORDINARY_COUNT.test(phrase) || covered(start, end)) continue;
     // Counted with 项/条 ("三项举措", "十条政策") it is a count; inside a word or after its list, not a formula.
     if (/^[一二三四五六七八九十两百千]+[项条]/u.test(phrase) || !startsAWord(text, start) || summarisesAList(text, start)) continue;
+    if (summarisesListBefore(text, start, phrase) || isStreak(phrase)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;
     found.push({ start, end, id: CANDIDATE_PREFIX + phrase });
   }

@@ -12,9 +12,14 @@ export function registerDeferredFlush(flush: () => void): () => void {
   return () => flushers.delete(flush);
 }
 
+/** Wraps every deferred run now (keyboard navigation between terms needs the next one in the DOM). */
+export function flushDeferredMarks(): void {
+  flushers.forEach((flush) => flush());
+}
+
 /** The first piece of every occurrence of entry `id` under `root`, in document order. */
 export function occurrencesOf(root: ParentNode, id: string): Element[] {
-  flushers.forEach((flush) => flush());
+  flushDeferredMarks();
   const seen = new Set<string>();
   const firsts: Element[] = [];
   for (const mark of root.querySelectorAll(`${MARK_TAG}[${TERM_ATTR}="${CSS.escape(id)}"]`)) {

@@ -5,6 +5,7 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { TextRun } from './blocks';
 import { MARK_TAG, TERM_ATTR, OCCURRENCE_ATTR, KIND_ATTR, GLOSS_TAG } from '../dom-names';
+import { inlineGlossText } from './gloss-text';
 
 export interface MarkLedger {
   /** Text nodes that splitting created; unwrapping merges each back into its left neighbour. */
@@ -52,7 +53,7 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
   spans.forEach((span, j) => {
     const first = firsts[j];
     if (!first) return;
-    first.setAttribute('tabindex', '0');
+    first.setAttribute('tabindex', '-1'); // focusable, not a tab stop: Alt+Shift+J moves between terms
     first.setAttribute('role', 'button');
     wrapped.push({ span, first, last: lasts[j]! });
   });
@@ -117,10 +118,13 @@ function created(doc: Document, text: string, ledger: MarkLedger): Text {
   return node;
 }
 
-/** Puts the English rendering in small text right after an occurrence: 八八战略 (Double-Eight Strategy). */
+/**
+ * Puts the English rendering in small text right after an occurrence: 八八战略 (Double-Eight Strategy).
+ * A rendering's own bracketed aside is left out, never nested in these brackets (./gloss-text.ts).
+ */
 export function addGloss(after: Element, english: string, ledger: MarkLedger): void {
   const gloss = after.ownerDocument.createElement(GLOSS_TAG);
-  gloss.textContent = ` (${english})`;
+  gloss.textContent = ` (${inlineGlossText(english)})`;
   after.after(gloss);
   ledger.glosses.push(gloss);
 }

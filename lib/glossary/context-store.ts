@@ -29,6 +29,7 @@ export function glossaryStore(): GlossaryStore {
     userEntries: createUserEntriesRepo(libraryDb()),
     watchVersion: (onChange) => glossaryVersionItem.watch(onChange),
     bumpVersion: bumpGlossaryVersion,
+    readVersion: () => glossaryVersionItem.getValue(),
   });
   return store;
 }

@@ -4,7 +4,8 @@
  * content scripts' pattern payload, the matcher, the segmenter's words — memoised per glossary version.
  *
  * The version lives in extension storage, so every context (content scripts included) watches it:
- * a write anywhere bumps it, and every copy is rebuilt on next use. User entries are written only here
+ * a write anywhere bumps it, and every copy is rebuilt on next use. Each snapshot knows the version it
+ * was read at, which stamps the content scripts' pattern pack. User entries are written only here
  * (check, write, bump), whether they come from a card, the reader's form or a pack import.
  */
 import { Glossary, toPatternSources } from './glossary';
@@ -15,7 +16,7 @@ import { phrase, ProblemError } from '../problems';
 import { Matcher } from '../matcher/matcher';
 import '../matcher/fold-data';
 import { registeredTraditionalPairs } from '../matcher/fold';
-import type { PatternPayload } from '../messages';
+import { makePatternPack, type PatternPack } from './pattern-pack';
 
 export interface UserEntriesSource {
   list(): Promise<GlossaryEntry[]>;
@@ -29,18 +30,22 @@ export interface GlossaryStoreDeps {
   /** Watches the shared version; returns the unwatch function. Omitted in tests that need no other context. */
   watchVersion?(onChange: () => void): () => void;
   bumpVersion?(): Promise<unknown>;
+  /** The shared version, read before the user's entries, so a snapshot never claims a newer one than it holds. */
+  readVersion?(): Promise<number>;
 }
 
 /** What one glossary version gives, built lazily and kept until the version changes. */
 export class GlossarySnapshot {
   private matcherMemo: Matcher | undefined;
-  private patternsMemo: PatternPayload | undefined;
+  private packMemo: PatternPack | undefined;
   private guardsMemo: GuardTable | undefined;
 
   constructor(
     readonly glossary: Glossary,
     readonly builtin: readonly GlossaryEntry[],
     readonly user: readonly GlossaryEntry[],
+    /** The glossary version it was read at (0 where no version is kept). */
+    readonly version = 0,
   ) {}
 
   get matcher(): Matcher {
@@ -61,15 +66,12 @@ export class GlossarySnapshot {
     return new GuardedFinder(this.matcher, this.guards, wholeWord);
   }
 
-  /** What content scripts match with: spellings, guards and English only, no explanations. */
-  get patterns(): PatternPayload {
-    this.patternsMemo ??= {
-      sources: toPatternSources(this.glossary.entries()),
-      guards: guardRulesOf(this.glossary.entries()),
-      foldPairs: registeredTraditionalPairs() ?? '',
-      english: Object.fromEntries([...this.glossary.entries()].map((e) => [e.id, e.english])),
-    };
-    return this.patternsMemo;
+  /** What content scripts match with (lib/glossary/pattern-pack.ts): spellings, guards and English only. */
+  patternPack(build: string): PatternPack {
+    if (this.packMemo?.build !== build) {
+      this.packMemo = makePatternPack(this.glossary, { glossaryVersion: this.version, build, foldPairs: registeredTraditionalPairs() ?? '' });
+    }
+    return this.packMemo;
   }
 }
 
@@ -91,6 +93,17 @@ export class GlossaryStore {
       throw err;
     });
     return this.snapshot;
+  }
+
+  /**
+   * The current snapshot, read again if it is older than `version` (a page saw a version bump before
+   * this context's own watcher did).
+   */
+  async currentAtLeast(version: number): Promise<GlossarySnapshot> {
+    const snapshot = await this.current();
+    if (snapshot.version >= version) return snapshot;
+    this.invalidate();
+    return this.current();
   }
 
   async glossary(): Promise<Glossary> {
@@ -137,6 +150,7 @@ export class GlossaryStore {
   }
 
   private async load(): Promise<GlossarySnapshot> {
+    const version = (await this.deps.readVersion?.()) ?? 0;
     this.builtin ??= this.deps.loadBuiltin();
     const builtin = await this.builtin;
     let user: GlossaryEntry[] = [];
@@ -146,6 +160,6 @@ export class GlossaryStore {
       // An unreadable store must not take the built-in glossary down with it.
       console.warn('Yidu: your own entries could not be read; using the built-in glossary', err);
     }
-    return new GlossarySnapshot(new Glossary(builtin, user), builtin, user);
+    return new GlossarySnapshot(new Glossary(builtin, user), builtin, user, version);
   }
 }

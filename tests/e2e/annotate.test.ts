@@ -210,7 +210,7 @@ describe('annotation on a served news page', () => {
     await popup.getByRole('radio', { name: 'Never on this site' }).click();
     await expect.poll(() => page.locator('yidu-mark').count()).toBe(0);
     expect(await bodyHtml(page)).toBe(original);
-    await popup.getByRole('radio', { name: 'Default' }).click();
+    await popup.getByRole('radio', { name: 'Automatic' }).click();
     await expect.poll(() => page.locator('[data-yidu-term="five-water-co-governance"]').count()).toBe(2);
     await popup.close();
   });

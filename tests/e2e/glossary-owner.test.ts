@@ -1,6 +1,8 @@
 /**
  * One glossary owner, seen from the outside: an entry added, edited or deleted in the reader reaches a
- * page already open in another tab without a reload, and the reader's own search keeps it whole.
+ * page already open in another tab without a reload, and the reader's own search keeps it whole. Pages
+ * read the spellings from the pattern pack the background keeps in storage.local: a page opened after
+ * a change finds it rebuilt for the new glossary version, not stale.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -37,6 +39,25 @@ describe('one glossary owner for every context', () => {
     await site?.close();
   });
 
+  /** The stored pack's glossary version and entry ids, and the current glossary version. */
+  const storedPack = () =>
+    browser.worker.evaluate(async () => {
+      const got = (await chrome.storage.local.get(['patternPack', 'glossaryVersion'])) as { patternPack?: { glossaryVersion: number; trie: { ids: string[] } }; glossaryVersion?: number };
+      return { packVersion: got.patternPack?.glossaryVersion, version: got.glossaryVersion ?? 0, ids: got.patternPack?.trie.ids ?? [] };
+    });
+
+  /** Opens the page anew: how many times it marks 甜橙计划, and where its matcher came from. */
+  const openFresh = async () => {
+    const fresh = await browser.open(`${site.origin}/orange.html`);
+    await fresh.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0);
+    const result = await fresh.evaluate(() => ({
+      marks: document.querySelectorAll('yidu-mark[data-yidu-term^="user-"]').length,
+      source: ((performance.getEntriesByName('yidu:matcher')[0] as PerformanceMeasure | undefined)?.detail as { source?: string } | undefined)?.source,
+    }));
+    await fresh.close();
+    return result;
+  };
+
   const fill = async (form: ReturnType<Page['locator']>, label: string, value: string) => {
     const field = form.locator('label', { hasText: label }).locator('input, textarea').first();
     await field.fill(value);
@@ -53,6 +74,16 @@ describe('one glossary owner for every context', () => {
     await expect.poll(() => marks().count(), { timeout: 3000, interval: 50 }).toBe(4); // the headline and three in the text
     console.log(`new entry marked in the open tab ${Date.now() - started} ms after the click`);
     expect(await marks().first().getAttribute('data-yidu-term')).toMatch(/^user-/);
+  });
+
+  it('stores the pack rebuilt for the new glossary version, and a newly opened page marks the entry from it', async () => {
+    await expect.poll(async () => {
+      const { packVersion, version } = await storedPack();
+      return packVersion === version && version > 0;
+    }, { timeout: 5000, interval: 100 }).toBe(true);
+    expect((await storedPack()).ids.some((id) => id.startsWith('user-'))).toBe(true);
+    // From storage, not from the background: the stored pack was current for the page.
+    expect(await openFresh()).toEqual({ marks: 4, source: 'storage' });
   });
 
   it('shows the new English on the card after the entry is edited', async () => {
@@ -82,6 +113,11 @@ describe('one glossary owner for every context', () => {
     await reader.getByRole('button', { name: 'Delete 甜橙计划', exact: true }).click();
     await expect.poll(() => marks().count(), { timeout: 3000, interval: 50 }).toBe(0);
     expect(await page.locator('#p1, p').first().innerText()).toContain('甜橙计划');
+    await expect.poll(async () => {
+      const { packVersion, version, ids } = await storedPack();
+      return packVersion === version && !ids.some((id) => id.startsWith('user-'));
+    }, { timeout: 5000, interval: 100 }).toBe(true);
+    expect(await openFresh()).toEqual({ marks: 0, source: 'storage' });
   });
 
   it('refuses a pack with a bad entry, names the problem in Chinese in the Chinese interface, and changes nothing', async () => {

@@ -1,0 +1,155 @@
+/**
+ * First marks on the 200,000-character page: how long after DOMContentLoaded Yidu's first screen is
+ * marked, beside a one-line extension whose content script (same run_at) inserts one mark. Both are
+ * measured the same way (a MutationObserver in the page, installed at DOMContentLoaded), loads
+ * interleaved (Yidu, one-line, Yidu, …) so a busy machine weighs on both alike.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, launchWithExtension, serve } from '@/tests/e2e/harness';
+import { longPage } from './annotate.bench';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const summary = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} loads)`;
+
+/** The smallest extension that marks something: one content script line at Yidu's run_at. */
+function writeOneLineExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yidu-oneline-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'One-line mark',
+    version: '1.0',
+    content_scripts: [{ matches: ['<all_urls>'], js: ['mark.js'], run_at: 'document_idle' }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'mark.js'), "document.body.prepend(Object.assign(document.createElement('oneline-mark'), { textContent: '·' }));\n");
+  return dir;
+}
+
+/** In the page (main world): the time of the first mark element added after DOMContentLoaded. */
+function watchFirstMark(): void {
+  const w = window as unknown as { firstMarkAt?: number };
+  document.addEventListener('DOMContentLoaded', () => {
+    const seen = new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.addedNodes)
+          if (node instanceof Element && (node.localName === 'yidu-mark' || node.localName === 'oneline-mark' || node.querySelector?.('yidu-mark'))) {
+            w.firstMarkAt ??= performance.now();
+            seen.disconnect();
+            return;
+          }
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+interface Load {
+  /** First mark, ms after DOMContentLoaded. */
+  first: number;
+  /** Yidu: the marks in and near the viewport all placed (the annotator's own measure), ms after DOMContentLoaded. */
+  screen?: number;
+  /** Yidu: reading the matcher (cache or background), ms. */
+  matcher?: number;
+  source?: string;
+  /** Yidu: of which waiting for storage (or the background), and unpacking. */
+  waitMs?: number;
+  unpackMs?: number;
+  /** Yidu: when its content script started the matcher, ms after DOMContentLoaded. */
+  matcherStart?: number;
+}
+
+async function load(context: BrowserContext, url: string, yidu: boolean): Promise<Load> {
+  const page: Page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { firstMarkAt?: number }).firstMarkAt !== undefined, undefined, { timeout: 30_000 });
+    if (yidu) await page.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0, undefined, { timeout: 30_000 });
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const dcl = nav.domContentLoadedEventStart;
+      const first = (window as unknown as { firstMarkAt: number }).firstMarkAt - dcl;
+      const pass = performance.getEntriesByName('yidu:annotate')[0] as PerformanceMeasure | undefined;
+      const near = (pass?.detail as { nearDoneAt?: number } | undefined)?.nearDoneAt;
+      const matcher = performance.getEntriesByName('yidu:matcher')[0] as PerformanceMeasure | undefined;
+      return {
+        first,
+        ...(pass && typeof near === 'number' && near >= 0 ? { screen: pass.startTime + near - dcl } : {}),
+        ...(matcher ? { matcher: matcher.duration, matcherStart: matcher.startTime - dcl, ...(matcher.detail as { source: string; waitMs: number; unpackMs: number }) } : {}),
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+function launch(profile: string, extensionDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+interface Contender {
+  name: string;
+  context: BrowserContext;
+  yidu: boolean;
+  loads: Load[];
+}
+
+/**
+ * `baseline`: another build of Yidu (e.g. one that still asks the background for its patterns and
+ * builds the automaton per page), loaded in its own browser and interleaved with the others.
+ */
+export async function benchFirstMarks(loads = 7, baseline = process.env.YIDU_BASELINE): Promise<void> {
+  const html = longPage();
+  const site = await serve({ '/long.html': html });
+  const oneLineDir = writeOneLineExtension();
+  const profiles: string[] = [];
+  const profile = () => {
+    profiles.push(mkdtempSync(join(tmpdir(), 'yidu-first-marks-')));
+    return profiles.at(-1)!;
+  };
+  console.log(`\n## First marks on the 200,000-character page, after DOMContentLoaded (headless Chromium, interleaved loads)`);
+  const yidu = await launchWithExtension();
+  const contenders: Contender[] = [
+    { name: 'Yidu', context: yidu.context, yidu: true, loads: [] },
+    { name: 'one-line extension', context: await launch(profile(), oneLineDir), yidu: false, loads: [] },
+  ];
+  if (baseline) contenders.push({ name: `baseline build (${baseline})`, context: await launch(profile(), baseline), yidu: true, loads: [] });
+  try {
+    const url = `${site.origin}/long.html`;
+    for (const c of contenders) {
+      await c.context.addInitScript(watchFirstMark);
+      // One load each first: caches, the worker and the profiles settle.
+      await load(c.context, url, c.yidu);
+    }
+    for (let run = 0; run < loads; run++) for (const c of contenders) c.loads.push(await load(c.context, url, c.yidu));
+    const oneLine = median(contenders[1]!.loads.map((l) => l.first));
+    for (const c of contenders) {
+      const screens = c.loads.flatMap((l) => (l.screen === undefined ? [] : [l.screen]));
+      const matcher = c.loads.flatMap((l) => (l.matcher === undefined ? [] : [l.matcher]));
+      console.log(`${c.name}, first mark: ${summary(c.loads.map((l) => l.first))}`);
+      if (!c.yidu) continue;
+      if (screens.length) console.log(`  first screen marked: ${summary(screens)}`);
+      if (matcher.length) {
+        const of = (key: 'waitMs' | 'unpackMs' | 'matcherStart') => c.loads.flatMap((l) => (l[key] === undefined ? [] : [l[key]]));
+        console.log(`  matcher ready (from ${[...new Set(c.loads.map((l) => l.source))].join(', ')}): ${summary(matcher)}`);
+        console.log(`    of which waiting for it: ${summary(of('waitMs'))}; unpacking: ${summary(of('unpackMs'))}; asked for ${summary(of('matcherStart'))} after DOMContentLoaded`);
+      }
+      const gap = median(screens.length ? screens : c.loads.map((l) => l.first)) - oneLine;
+      console.log(`  first screen after the one-line extension's mark: ${gap.toFixed(0)} ms (target ≤ 60 ms)`);
+    }
+  } finally {
+    for (const c of contenders.slice(1)) await c.context.close();
+    await yidu.close();
+    await site.close();
+    rmSync(oneLineDir, { recursive: true, force: true });
+    for (const p of profiles) rmSync(p, { recursive: true, force: true });
+  }
+}
+
+// `tsx bench/first-marks.bench.ts` runs this bench alone (LOADS=n, YIDU_BASELINE=path/to/chrome-mv3).
+if (import.meta.url === `file://${process.argv[1]}`) await benchFirstMarks(Number(process.env.LOADS) || 7);

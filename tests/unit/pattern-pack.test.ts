@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
+import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
+import { compileGuards, GuardedFinder, guardRulesOf } from '@/lib/glossary/guards';
+import { isCurrentPack, makePatternPack, PATTERN_PACK_FORMAT, unpackPatterns, type PatternPack } from '@/lib/glossary/pattern-pack';
+import { patternPackItem, readCurrentPack } from '@/lib/glossary/pattern-cache';
+import { glossaryVersionItem } from '@/lib/glossary/version';
+import { GlossaryStore } from '@/lib/glossary/store';
+import { Matcher } from '@/lib/matcher/matcher';
+import { packInts, unpackInts } from '@/lib/matcher/packed';
+import { registeredTraditionalPairs, registerTraditionalPairs } from '@/lib/matcher/fold';
+import type { GlossaryEntry } from '@/lib/glossary/types';
+import { corpusText } from '@/bench/corpus';
+
+const BUILTIN = readBuiltinGlossary();
+const PAIRS = registeredTraditionalPairs()!;
+
+/** The text in traditional characters, through the fold pairs read backwards (simplified → a traditional form). */
+function traditional(text: string): string {
+  const back = new Map<string, string>();
+  for (let i = 0; i + 1 < PAIRS.length; i += 2) if (!back.has(PAIRS[i + 1]!)) back.set(PAIRS[i + 1]!, PAIRS[i]!);
+  return [...text].map((ch) => back.get(ch) ?? ch).join('');
+}
+
+// Every guarded form's own examples (kept and dropped), a slice of news, and all of it again in traditional characters.
+const guarded = BUILTIN.flatMap((e) => Object.values(e.guards ?? {}).flatMap((g) => [...(g.match ?? []), ...(g.noMatch ?? [])]));
+const simplified = [...guarded, corpusText().text.slice(0, 20_000)].join('\n');
+const SAMPLE = `${simplified}\n${traditional(simplified)}`;
+
+/** What a finder keeps and which sentences it leaves pending for the segmenter (no whole-word judge). */
+function findings(matcher: Pick<Matcher, 'find'>, guards: ReturnType<typeof compileGuards>) {
+  const finder = new GuardedFinder(matcher, guards);
+  return { spans: finder.find(SAMPLE), pending: [...finder.pending].sort() };
+}
+
+describe('packed integers', () => {
+  it('round-trip small, large and boundary values, in several arrays', () => {
+    const arrays = [[0, 1, 31, 32, 0x7fff, 0x8000, 0x3fff_ffff, 2 ** 31 - 1], [], [5, 70_000, 26_913]];
+    const text = packInts(arrays);
+    expect(unpackInts(text, 3).map((a) => [...a])).toEqual(arrays);
+  });
+
+  it('writes no control characters and no surrogates (neither survives JSON storage intact)', () => {
+    const text = packInts([Array.from({ length: 5000 }, (_, i) => i * 7919)]);
+    expect(text).not.toMatch(/[\u0000-\u001f\ud800-\udfff]/);
+  });
+
+  it('refuses negative numbers and a cut-short text', () => {
+    expect(() => packInts([[-1]])).toThrow(RangeError);
+    const text = packInts([[1, 2, 3]]);
+    expect(() => unpackInts(text.slice(0, -1), 1)).toThrow(RangeError);
+    expect(() => unpackInts(text, 2)).toThrow(RangeError);
+  });
+});
+
+describe('pattern pack', () => {
+  const glossary = new Glossary(BUILTIN);
+  const pack = makePatternPack(glossary, { glossaryVersion: 7, build: '1.0+a', foldPairs: PAIRS });
+
+  it('finds, after a trip through JSON, exactly what a freshly built matcher finds: traditional and guarded forms too', () => {
+    const fresh = findings(new Matcher(toPatternSources(glossary.entries())), compileGuards(guardRulesOf(glossary.entries())));
+    // The sample must exercise what it claims to: traditional spellings, dropped and pending guarded forms.
+    expect(fresh.spans.some((s) => SAMPLE.slice(s.start, s.end) === '八八戰略' || /[戰義歐]/.test(SAMPLE.slice(s.start, s.end)))).toBe(true);
+    expect(fresh.pending.length).toBeGreaterThan(0);
+    expect(new Matcher(toPatternSources(glossary.entries())).find(SAMPLE).length).toBeGreaterThan(fresh.spans.length);
+
+    // A content script has no fold pairs of its own: the pack brings them.
+    registerTraditionalPairs('');
+    try {
+      const unpacked = unpackPatterns(JSON.parse(JSON.stringify(pack)) as PatternPack);
+      expect(findings(unpacked.matcher, unpacked.guards)).toEqual(fresh);
+    } finally {
+      registerTraditionalPairs(PAIRS);
+    }
+  });
+
+  it('carries every entry’s English, by id', () => {
+    const { english } = unpackPatterns(pack);
+    expect(english['double-eight-strategy']).toBe(glossary.get('double-eight-strategy')!.english);
+    expect(Object.keys(english).length).toBe(BUILTIN.filter((e) => e.english).length);
+  });
+
+  it('is current only for its glossary version, its build and this format', () => {
+    expect(isCurrentPack(pack, 7, '1.0+a')).toBe(true);
+    expect(isCurrentPack(pack, 8, '1.0+a')).toBe(false);
+    expect(isCurrentPack(pack, 7, '1.1+a')).toBe(false);
+    expect(isCurrentPack(pack, 7, '1.0+b')).toBe(false);
+    expect(isCurrentPack({ ...pack, format: PATTERN_PACK_FORMAT + 1 }, 7, '1.0+a')).toBe(false);
+    expect(isCurrentPack(null, 7, '1.0+a')).toBe(false);
+  });
+});
+
+describe('pattern cache in storage.local', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('gives the stored pack while the glossary version is unchanged, and none once it changes', async () => {
+    await glossaryVersionItem.setValue(100);
+    const pack = makePatternPack(new Glossary(BUILTIN.slice(0, 20)), { glossaryVersion: 100, build: 'b1', foldPairs: PAIRS });
+    await patternPackItem.setValue(pack);
+    expect((await readCurrentPack('b1')).pack?.glossaryVersion).toBe(100);
+    expect(await readCurrentPack('b2')).toEqual({ glossaryVersion: 100 }); // an updated extension
+    await glossaryVersionItem.setValue(101);
+    expect(await readCurrentPack('b1')).toEqual({ glossaryVersion: 101 });
+  });
+});
+
+describe('glossary store and the pack’s version', () => {
+  const userEntry: GlossaryEntry = { ...BUILTIN[0]!, id: 'user-sweet-orange', term: '甜橙计划', forms: [], guards: undefined, user: true };
+
+  function storeWith(version: { value: number }, user: GlossaryEntry[]) {
+    return new GlossaryStore({
+      loadBuiltin: async () => BUILTIN,
+      userEntries: { list: async () => [...user], putMany: async () => undefined, remove: async () => undefined },
+      readVersion: async () => version.value,
+    });
+  }
+
+  it('stamps the pack with the version read with the entries, and reads again for a newer version', async () => {
+    const version = { value: 5 };
+    const user: GlossaryEntry[] = [];
+    const store = storeWith(version, user);
+    const first = (await store.current()).patternPack('b');
+    expect(first.glossaryVersion).toBe(5);
+    expect(first.trie.ids).not.toContain('user-sweet-orange');
+
+    // Another context added an entry and bumped the version; this context's watcher has not fired yet.
+    user.push(userEntry);
+    version.value = 6;
+    expect((await store.currentAtLeast(5)).patternPack('b')).toBe(first);
+    const second = (await store.currentAtLeast(6)).patternPack('b');
+    expect(second.glossaryVersion).toBe(6);
+    const { matcher } = unpackPatterns(second);
+    expect(matcher.find('推进甜橙计划').map((s) => s.id)).toEqual(['user-sweet-orange']);
+  });
+});
