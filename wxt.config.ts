@@ -78,6 +78,8 @@ export default defineConfig({
   },
   vite: () => ({
     define: { __YIDU_BUILD__: JSON.stringify(BUILD_STAMP) },
+    // YIDU_SOURCEMAP=1 npx wxt build: source maps, to see what each module adds to a bundle's size.
+    build: process.env.YIDU_SOURCEMAP ? { sourcemap: true } : undefined,
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     plugins: [
       {

@@ -1,7 +1,7 @@
 import type { Category, Scope } from '@/lib/glossary/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type CardMessageKey } from '@/lib/i18n-card';
 
-const CATEGORY_KEY: Record<Category, MessageKey> = {
+const CATEGORY_KEY: Record<Category, CardMessageKey> = {
   strategy: 'categoryStrategy',
   slogan: 'categorySlogan',
   'numbered-formula': 'categoryNumberedFormula',
@@ -13,8 +13,8 @@ const CATEGORY_KEY: Record<Category, MessageKey> = {
   'document-phrase': 'categoryDocumentPhrase',
   'policy-term': 'categoryPolicyTerm',
 };
-const SCOPE_KEY: Record<Scope, MessageKey> = { national: 'scopeNational', zhejiang: 'scopeZhejiang', 'jinhua-yiwu': 'scopeJinhuaYiwu' };
-const SCOPE_ID_KEY: Record<Scope, MessageKey> = { national: 'scopeIdNational', zhejiang: 'scopeIdZhejiang', 'jinhua-yiwu': 'scopeIdJinhuaYiwu' };
+const SCOPE_KEY: Record<Scope, CardMessageKey> = { national: 'scopeNational', zhejiang: 'scopeZhejiang', 'jinhua-yiwu': 'scopeJinhuaYiwu' };
+const SCOPE_ID_KEY: Record<Scope, CardMessageKey> = { national: 'scopeIdNational', zhejiang: 'scopeIdZhejiang', 'jinhua-yiwu': 'scopeIdJinhuaYiwu' };
 
 /** A category as the interface shows it ("numbered formula"); an unknown one as stored, hyphens spaced. */
 export const categoryLabel = (category: string): string =>

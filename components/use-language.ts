@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getLanguage, getLanguageChoice, onLanguageChange, type Language } from '@/lib/i18n';
+import { getLanguage, getLanguageChoice, onLanguageChange, type Language } from '@/lib/i18n-core';
 
 const current = () => `${getLanguageChoice()} ${getLanguage()}`;
 

@@ -16,7 +16,10 @@
  * Glossary data (terms, English renderings, explanations) is content, not interface: it is never here.
  */
 
+import { cardEn, cardZhCN } from './i18n-card-messages';
+
 export const en = {
+  ...cardEn,
   // Manifest
   extName: 'Yidu 易读',
   extDescription: 'Explains Chinese policy jargon in place and keeps news articles for offline reading.',
@@ -53,24 +56,6 @@ export const en = {
   tabBackup: 'Backup',
   category: 'Category',
   scope: 'Scope',
-  categoryStrategy: 'strategy',
-  categorySlogan: 'slogan',
-  categoryNumberedFormula: 'numbered formula',
-  categoryProgramme: 'programme',
-  categoryInstitution: 'institution',
-  categoryZonePlatform: 'zone or platform',
-  categoryPlan: 'plan',
-  categoryLocalBrand: 'local brand',
-  categoryDocumentPhrase: 'document phrase',
-  categoryPolicyTerm: 'policy term',
-  scopeNational: 'National',
-  scopeZhejiang: 'Zhejiang',
-  scopeJinhuaYiwu: 'Jinhua and Yiwu',
-  scopeIdNational: 'national',
-  scopeIdZhejiang: 'zhejiang',
-  scopeIdJinhuaYiwu: 'jinhua-yiwu',
-  descriptiveRendering: 'Our translation',
-  officialEnglish: 'Official English: $1',
   alsoWritten: 'also',
 
   // Popup
@@ -199,37 +184,8 @@ export const en = {
   fromTheGlossary: 'From the glossary',
 
   // Term card
-  notInGlossary: 'Term not in the glossary',
-  close: 'Close',
-  previousOccurrence: 'Previous occurrence',
-  nextOccurrence: 'Next occurrence',
-  occurrenceOf: 'occurrence $1 of $2',
-  savedToVocabulary: 'Saved to vocabulary ✓',
-  saveToVocabulary: 'Save to vocabulary',
-  yourEntry: 'your entry',
-  related: 'Related:',
-  looksLikeJargon: 'Looks like policy jargon, but it is not in Yidu’s glossary yet.',
-  addYourExplanation: 'Add your explanation',
-  english: 'English',
-  whatItMeans: 'What it means',
-  saveEntry: 'Save entry',
-  entryNotLoaded: 'This entry could not be loaded.',
-  couldNotSave: 'Could not save: $1',
-  couldNotAddEntry: 'Could not add the entry: $1',
 
   // Word card (dictionary lookup)
-  wordCard: '$1: dictionary',
-  moreSenses: 'more ($1)',
-  fewerSenses: 'fewer',
-  traditionalForm: 'Traditional: $1',
-  measureWords: 'Measure words:',
-  variantOf: 'Variant of $1',
-  notInDictionary: 'Not in the dictionary.',
-  wordByWord: 'Word by word:',
-  inYiduGlossary: 'Yidu glossary: $1',
-  stepWordsHint: 'n / b: next / previous word',
-  termKeysHint: 'Enter: into the card · n / b or arrows: next / previous term · Esc: close, then leave the terms',
-  dictionarySource: 'CC-CEDICT',
   lookupFailed: 'Could not look this up: $1',
 
   // Vocabulary
@@ -433,11 +389,6 @@ export const en = {
   toneDummitt: 'Dummitt',
   toneMdbg: 'MDBG',
   toneHanping: 'Hanping',
-  writtenHereAs: 'Written here as $1',
-  breakdownWordByWord: 'Word by word',
-  breakdownNotInDictionary: 'not in the dictionary',
-  inTheSentence: 'In the sentence',
-  itemsFoundInText: 'Its items, as found in the text:',
   // ── end pinyin mode ──
 } as const;
 
@@ -445,6 +396,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 export const zhCN: Messages = {
+  ...cardZhCN,
   // Manifest
   extName: '易读 Yidu',
   extDescription: '在网页上直接解释中文政策术语，并保存新闻文章供离线阅读。',
@@ -481,24 +433,6 @@ export const zhCN: Messages = {
   tabBackup: '备份',
   category: '类别',
   scope: '层级',
-  categoryStrategy: '战略',
-  categorySlogan: '口号',
-  categoryNumberedFormula: '数字概括语',
-  categoryProgramme: '工程项目',
-  categoryInstitution: '机构',
-  categoryZonePlatform: '园区平台',
-  categoryPlan: '规划',
-  categoryLocalBrand: '地方品牌',
-  categoryDocumentPhrase: '公文用语',
-  categoryPolicyTerm: '政策术语',
-  scopeNational: '全国',
-  scopeZhejiang: '浙江',
-  scopeJinhuaYiwu: '金华、义乌',
-  scopeIdNational: '全国',
-  scopeIdZhejiang: '浙江',
-  scopeIdJinhuaYiwu: '金华 · 义乌',
-  descriptiveRendering: '本站译法',
-  officialEnglish: '官方英译：$1',
   alsoWritten: '又作',
 
   // Popup
@@ -626,37 +560,8 @@ export const zhCN: Messages = {
   inYourLibrary: '见于你的文库：',
 
   // Term card
-  notInGlossary: '术语表未收录的词语',
-  close: '关闭',
-  previousOccurrence: '上一处',
-  nextOccurrence: '下一处',
-  occurrenceOf: '第 $1 处，共 $2 处',
-  savedToVocabulary: '已加入生词本 ✓',
-  saveToVocabulary: '加入生词本',
-  yourEntry: '我的词条',
-  related: '相关：',
-  looksLikeJargon: '这看起来像政策术语，但易读的术语表还没有收录。',
-  addYourExplanation: '添加你的解释',
-  english: '英文',
-  whatItMeans: '含义',
-  saveEntry: '保存词条',
-  entryNotLoaded: '无法加载这个词条。',
-  couldNotSave: '保存失败：$1',
-  couldNotAddEntry: '无法添加词条：$1',
 
   // Word card (dictionary lookup)
-  wordCard: '$1：词典',
-  moreSenses: '更多（$1）',
-  fewerSenses: '收起',
-  traditionalForm: '繁体：$1',
-  measureWords: '量词：',
-  variantOf: '$1 的异体',
-  notInDictionary: '词典未收录。',
-  wordByWord: '逐词释义：',
-  inYiduGlossary: '易读术语表：$1',
-  stepWordsHint: 'n / b：下一个 / 上一个词',
-  termKeysHint: 'Enter：进入卡片 · n / b 或方向键：下一个 / 上一个术语 · Esc：关闭卡片，再按离开术语',
-  dictionarySource: 'CC-CEDICT',
   lookupFailed: '查词失败：$1',
 
   // Vocabulary
@@ -861,11 +766,6 @@ export const zhCN: Messages = {
   toneDummitt: 'Dummitt',
   toneMdbg: 'MDBG',
   toneHanping: 'Hanping',
-  writtenHereAs: '此处写作 $1',
-  breakdownWordByWord: '逐词拆解',
-  breakdownNotInDictionary: '词典未收录',
-  inTheSentence: '所在句子',
-  itemsFoundInText: '在文中找到的各项：',
   // ── end pinyin mode ──
 };
 

@@ -52,7 +52,8 @@ export interface ProtocolMap {
   reloadGlossary(): void;
   saveVocabulary(item: Omit<VocabularyItem, 'savedAt' | 'learned'>): VocabularyItem;
   /** Problems (a clash with a built-in spelling…) come back as data for the card to word. */
-  addUserEntry(draft: UserEntryDraft): { entry: GlossaryEntry } | { problems: Problem[] };
+  /** Problems come worded too, in the user's interface language: the card does not carry every problem's wording. */
+  addUserEntry(draft: UserEntryDraft): { entry: GlossaryEntry } | { problems: Problem[]; worded: string[] };
   // content script → background: jieba's words for sentences with a form guarded as a whole word (word lengths)
   segmentSentences(sentences: string[]): number[][];
   // content script → background: what the dictionary says of quoted phrases (ordinary word, name, unknown)

@@ -4,7 +4,7 @@
  * spelling when it differs from the headword ("written here as 人大", with its pinyin).
  */
 import type { PhraseBreakdown } from '@/lib/messages';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-card';
 
 export interface CandidateContext {
   breakdown?: PhraseBreakdown;

@@ -6,7 +6,7 @@
  * until Escape, × or a click outside. Keyboard: ./term-keys.ts. What a term's card shows: ./host.tsx.
  */
 import { render, type ComponentChild } from 'preact';
-import { loadLanguage } from '@/lib/i18n';
+import { loadLanguage } from '@/lib/i18n-card';
 import { CARD_TAG, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
 import { inView, onSafePath, placeCard, unionBox, type Box } from './placement';
 import { cycleTab, firstTermInView, isTermNavigationShortcut, markOf, termAfter, termStep } from './term-keys';

@@ -1,5 +1,5 @@
 /** Pieces every card shows the same way: the vocabulary button and the status line under the card. */
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-card';
 
 export function SaveButton({ saved, onSave }: { saved: boolean; onSave(): void }) {
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { CardStatus, SaveButton } from './card-parts';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-card';
 import { categoryLabel, scopeLabel } from '@/components/labels';
 import { useLanguage } from '@/components/use-language';
 import { CandidateBreakdown, draftExplanation, WrittenHere, type CandidateContext } from './breakdown';

@@ -11,8 +11,7 @@ import { DESCRIPTION_ATTR, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
 import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
 import { TermCard, type TermCardProps } from './card';
 import { surfaceOf, textAfter } from '@/lib/annotate/mark-context';
-import { t } from '@/lib/i18n';
-import { problemText } from '@/components/problem-text';
+import { t } from '@/lib/i18n-card';
 import { CardFrame, type OpenOptions } from './card-frame';
 
 export interface CardHostOptions {
@@ -137,7 +136,7 @@ export class TermCardHost extends CardFrame {
     try {
       const result = await sendMessage('addUserEntry', draft);
       if ('problems' in result) {
-        await this.open(anchor, { status: t('couldNotAddEntry', result.problems.map(problemText).join('; ')) });
+        await this.open(anchor, { status: t('couldNotAddEntry', result.worded.join('; ')) });
         return;
       }
       const { entry } = result;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DictionaryEntry } from '@/lib/dictionary';
 import type { WordPart } from '@/lib/lookup/find-word';
 import { CardStatus, SaveButton } from './card-parts';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-card';
 import { useLanguage } from '@/components/use-language';
 
 /** Senses shown before "more": enough for the common meanings, short enough to read at a glance. */

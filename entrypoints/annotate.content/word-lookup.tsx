@@ -11,7 +11,7 @@ import { stepOffset, type TextLookup, type WordLookup } from '@/lib/lookup/find-
 import { wordVocabulary } from '@/lib/lookup/vocabulary';
 import { CARD_TAG, LOOKUP_HIGHLIGHT } from '@/lib/dom-names';
 import { hasHan } from '@/lib/han';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-card';
 import { WordCard } from '@/components/term-card/word-card';
 import type { TermCardHost } from '@/components/term-card/host';
 

@@ -5,6 +5,8 @@ import { glossaryStore } from '@/lib/glossary/context-store';
 import { injectAnnotator } from './inject';
 import { TabBadges } from './badges';
 import { ProblemError } from '@/lib/problems';
+import { problemText } from '@/components/problem-text';
+import { loadLanguage } from '@/lib/i18n';
 import { addUserEntryFromDraft } from '@/lib/glossary/user-entry';
 import { backgroundDictionary } from './dictionary';
 import { backgroundSegmenter } from './segmenter';
@@ -45,7 +47,10 @@ export function registerBackgroundHandlers(): void {
     try {
       return { entry: await addUserEntryFromDraft(glossary, data, (han) => words.word(han).map((s) => s ?? '?')) };
     } catch (err) {
-      if (err instanceof ProblemError) return { problems: err.problems };
+      if (err instanceof ProblemError) {
+        await loadLanguage(); // the user's interface language, followed from then on
+        return { problems: err.problems, worded: err.problems.map(problemText) };
+      }
       throw err;
     }
   });
