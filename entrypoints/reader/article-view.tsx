@@ -3,16 +3,15 @@ import type { ArticleRecord } from '@/lib/db/schema';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { library } from '@/lib/db/connection';
 import { glossaryStore } from '@/lib/glossary/context-store';
-import { sanitizeArticleHtml } from '@/lib/extract/sanitize';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { rankTerms } from '@/lib/annotate/term-counts';
 import { TermCardHost } from '@/components/term-card/host';
 import { applyTheme, getReaderPrefs, readerPrefsItem, type ReaderPrefs } from '@/lib/reader-prefs';
-import { IMAGE_SCHEME } from '@/lib/dom-names';
 import { PinyinLayer } from '@/lib/annotate/pinyin-layer';
 import type { PinyinMode } from '@/lib/annotate/pinyin-ruby';
 import { getSettings } from '@/lib/settings';
+import { storedArticleBody } from './stored-article';
 import { pageSegmenter } from '@/lib/search/search-service';
 import { segmenterJudge } from '@/lib/glossary/guards';
 import { getLanguage, t } from '@/lib/i18n';
@@ -22,7 +21,7 @@ import { sendMessage } from '@/lib/messages';
 // shows the same words and readings as the page the article was saved from.
 const readInBackground = (texts: string[]) => sendMessage('readPinyin', texts);
 
-/** A saved article, read offline: sanitized again, images from IndexedDB, the same marks and cards. */
+/** A saved article, read offline: sanitized again, images from IndexedDB (stored-article.ts), the same marks and cards. */
 export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
   const [article, setArticle] = useState<ArticleRecord | null | undefined>();
   const [entries, setEntries] = useState<Map<string, GlossaryEntry>>(new Map());
@@ -68,27 +67,12 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
     let card: TermCardHost | undefined;
     let cancelled = false;
     let onScroll: (() => void) | undefined;
-    // Stored sanitized, and sanitized again here. Parsed in an inert <template> first, so no image
-    // tries to load its placeholder address before it is given its Blob.
-    const template = document.createElement('template');
-    template.innerHTML = sanitizeArticleHtml(article.html);
-    const pending = new Map<HTMLImageElement, string | null | undefined>();
-    for (const img of template.content.querySelectorAll('img')) {
-      const src = img.getAttribute('src') ?? '';
-      if (!src.startsWith(IMAGE_SCHEME)) continue;
-      pending.set(img, article.images[Number(src.slice(IMAGE_SCHEME.length))]);
-      img.removeAttribute('src');
-    }
-    root.replaceChildren(template.content);
     void (async () => {
-      for (const [img, key] of pending) {
-        const record = key ? await library().articles.image(key) : undefined;
-        if (cancelled) return;
-        if (!record) continue;
-        const objectUrl = URL.createObjectURL(record.blob);
-        objectUrls.push(objectUrl);
-        img.src = objectUrl;
-      }
+      const stored = await storedArticleBody(article);
+      // Left before the images were read: the clean-up has run already, so release them here.
+      if (cancelled) return stored.objectUrls.forEach((u) => URL.revokeObjectURL(u));
+      objectUrls.push(...stored.objectUrls);
+      root.replaceChildren(stored.content);
       // The same guarded matching as on the web, whole words judged by this page's jieba (search's own).
       const [snapshot, segmenter] = await Promise.all([glossaryStore().current(), pageSegmenter()]);
       const glossary = snapshot.glossary;
@@ -148,11 +132,12 @@ export function ArticleView({ url, onBack }: { url: string; onBack(): void }) {
         {article.missingImages.length > 0 && <p class="muted">{t('imagesNotSaved', article.missingImages.length)}</p>}
         {prefs && (
           <div class="reader-tools" role="group" aria-label={t('readingSettings')}>
-            <button type="button" aria-label={t('smallerText')} onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
-              A−
+            {/* Names that start with what the button shows, so "A minus" works for voice control too. */}
+            <button type="button" title={t('smallerText')} onClick={() => changePrefs({ fontSize: Math.max(13, prefs.fontSize - 1) })}>
+              A−<span class="visually-hidden"> {t('smallerText')}</span>
             </button>
-            <button type="button" aria-label={t('largerText')} onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
-              A+
+            <button type="button" title={t('largerText')} onClick={() => changePrefs({ fontSize: Math.min(32, prefs.fontSize + 1) })}>
+              A+<span class="visually-hidden"> {t('largerText')}</span>
             </button>
             <label>
               {t('pinyinLabel')}{' '}

@@ -19,7 +19,9 @@ export function GlossaryView() {
   const [category, setCategory] = useState('');
   const [scope, setScope] = useState('');
   const [shownCount, setShownCount] = useState(PAGE);
+  const [saved, setSaved] = useState<Set<string>>(new Set());
   useEffect(() => {
+    void library().vocabulary.list().then((items) => setSaved(new Set(items.map((i) => i.entryId))), () => undefined);
     void glossaryStore().glossary().then((g) => setEntries([...g.entries()]));
     // Summaries (titles and term counts), never whole articles with their bodies.
     void library().articles.summaries().then(setArticles, () => setArticles([]));
@@ -86,6 +88,7 @@ export function GlossaryView() {
           <div key={e.id}>
             <EntryCard entry={e} />
             <UsedIn articles={usedIn.get(e.id) ?? []} />
+            <SaveToVocabulary entry={e} saved={saved.has(e.id)} onSaved={() => setSaved((s) => new Set(s).add(e.id))} />
           </div>
         ))}
       </div>
@@ -109,6 +112,42 @@ function UsedIn({ articles }: { articles: ArticleSummary[] }) {
           <ArticleLink url={a.url}>{a.title}</ArticleLink>
         </span>
       ))}
+    </p>
+  );
+}
+
+/** Keeps an entry met in the glossary (no page, no sentence) with the terms saved from cards. */
+function SaveToVocabulary({ entry, saved, onSaved }: { entry: GlossaryEntry; saved: boolean; onSaved(): void }) {
+  const [error, setError] = useState('');
+  const save = async () => {
+    try {
+      await library().vocabulary.save({
+        entryId: entry.id,
+        term: entry.term,
+        english: entry.english,
+        pinyin: entry.pinyin,
+        sentence: '',
+        definition: entry.explanation,
+        pageTitle: '',
+        pageUrl: '',
+      });
+      setError('');
+      onSaved();
+    } catch (err) {
+      setError(t('couldNotSave', (err as Error).message));
+    }
+  };
+  return (
+    <p class="view-actions" style={{ margin: '0 0 0.6em' }}>
+      <button type="button" class="small" disabled={saved} onClick={() => void save()}>
+        {saved ? t('savedToVocabulary') : t('saveToVocabulary')}
+        <span class="visually-hidden"> ({entry.term})</span>
+      </button>
+      {error && (
+        <span class="error" role="alert">
+          {error}
+        </span>
+      )}
     </p>
   );
 }

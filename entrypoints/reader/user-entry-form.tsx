@@ -3,6 +3,7 @@ import { EMPTY_DRAFT, draftFromEntry, entryFromDraft, type EntryDraft } from '@/
 import { ProblemError, type Problem } from '@/lib/problems';
 import { CATEGORIES, SCOPES, type GlossaryEntry } from '@/lib/glossary/types';
 import { ProblemList } from './notices';
+import { RelatedPicker } from './related-picker';
 import { categoryLabel, scopeLabel } from '@/components/labels';
 import { t } from '@/lib/i18n';
 
@@ -22,7 +23,7 @@ export function UserEntryForm({ original, onSave, onCancel }: Props) {
   useEffect(() => first.current?.focus(), []);
 
   const set =
-    (field: keyof EntryDraft) =>
+    (field: Exclude<keyof EntryDraft, 'related'>) =>
     (e: { currentTarget: { value: string } }): void =>
       setDraft((d) => ({ ...d, [field]: e.currentTarget.value }));
 
@@ -102,10 +103,7 @@ export function UserEntryForm({ original, onSave, onCancel }: Props) {
           <input inputMode="numeric" value={draft.year} onInput={set('year')} placeholder="2003" />
         </label>
       </div>
-      <label>
-        {t('formRelated')} <span class="muted hint">{t('formRelatedHint')}</span>
-        <input value={draft.related} onInput={set('related')} placeholder="double-eight-strategy" />
-      </label>
+      <RelatedPicker value={draft.related} onChange={(related) => setDraft((d) => ({ ...d, related }))} self={original?.id} />
       <label>
         {t('formItems')} <span class="muted hint">{t('formItemsHint')}</span>
         <textarea rows={3} lang="zh-Hans" value={draft.items} onInput={set('items')} />

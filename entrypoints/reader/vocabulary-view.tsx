@@ -132,8 +132,9 @@ function VocabularyRow({ item, onLearned, onRemove }: { item: VocabularyItem; on
         </blockquote>
       )}
       <div class="muted" style={{ fontSize: '0.9em' }}>
-        {t('from')}{' '}
-        {href ? (
+        {/* Saved from the glossary view: no page to name. */}
+        {!title ? t('fromTheGlossary') : `${t('from')} `}
+        {!title ? null : href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" lang="zh-Hans">
             {title}
           </a>

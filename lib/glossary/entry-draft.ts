@@ -16,8 +16,8 @@ export interface EntryDraft {
   explanation: string;
   category: Category;
   scope: Scope;
-  /** Ids of related entries, separated by commas or spaces. */
-  related: string;
+  /** Ids of related entries (the form picks them from the glossary). */
+  related: string[];
   year: string;
   /** One item per line: `发挥体制机制优势 = Leverage institutional advantages`. */
   items: string;
@@ -32,7 +32,7 @@ export const EMPTY_DRAFT: EntryDraft = {
   explanation: '',
   category: 'document-phrase',
   scope: 'national',
-  related: '',
+  related: [],
   year: '',
   items: '',
 };
@@ -47,7 +47,7 @@ export function draftFromEntry(e: GlossaryEntry): EntryDraft {
     explanation: e.explanation,
     category: e.category,
     scope: e.scope,
-    related: e.related.join(', '),
+    related: [...e.related],
     year: e.year === undefined ? '' : String(e.year),
     items: (e.items ?? []).map((i) => `${i.zh} = ${i.en}`).join('\n'),
   };
@@ -84,12 +84,14 @@ export function entryFromDraft(draft: EntryDraft, original?: GlossaryEntry): Glo
   const yearText = draft.year.trim();
   const year = yearText ? Number(yearText) : undefined;
   if (year !== undefined && !Number.isInteger(year)) throw new ProblemError([problem('problemYearWhole')]);
+  const id = original?.id ?? built.id;
   const entry: GlossaryEntry = {
     ...built,
-    id: original?.id ?? built.id,
+    id,
     pinyin: draft.pinyin.trim().replace(/\s+/g, ' ') || built.pinyin,
     englishSource: draft.englishSource.trim() || built.englishSource,
-    related: split(draft.related, /[\s,，]+/),
+    // Each related entry once, and never the entry itself.
+    related: [...new Set(draft.related)].filter((r) => r !== id),
   };
   if (year !== undefined) entry.year = year;
   const items = parseItems(draft.items);

@@ -1,7 +1,10 @@
 /**
  * Real-browser harness: builds nothing itself (npm test builds first), loads .output/chrome-mv3 into
  * Debian's Chromium through playwright-core, serves test pages from 127.0.0.1, and records every
- * console error and uncaught exception from pages, the popup, the reader and the service worker.
+ * console error and uncaught exception from pages, the popup, the reader and the service worker, and
+ * every console warning from the extension (its pages, its service worker, and its content script,
+ * whose warnings start with "Yidu:" in the page's console). A test whose page warns on purpose (a
+ * failure path) names the warnings it expects with `allowWarnings`; the test pages' own warnings are theirs.
  */
 import { createServer, type Server } from 'node:http';
 import { deflateSync } from 'node:zlib';
@@ -59,8 +62,10 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Console errors and uncaught exceptions seen so far, with where they came from. */
+  /** Console errors, uncaught exceptions and the extension's warnings seen so far, with where they came from. */
   errors: string[];
+  /** Warnings matching one of these are expected by the test (a failure path it exercises), so not recorded. */
+  allowWarnings(...patterns: RegExp[]): void;
   /** Addresses of pages that opened a dialog (alert, confirm, prompt); each was dismissed. */
   dialogs: string[];
   open(url: string): Promise<Page>;
@@ -96,6 +101,10 @@ export async function launchWithExtension(userDataDir = newProfileDir(), keepPro
   });
   const errors: string[] = [];
   const dialogs: string[] = [];
+  const allowed: RegExp[] = [];
+  const warned = (where: string, text: string) => {
+    if (!allowed.some((p) => p.test(text))) errors.push(`console warning ${where}: ${text}`);
+  };
   const watch = (page: Page) => {
     page.on('dialog', (dialog) => {
       dialogs.push(page.url());
@@ -103,6 +112,9 @@ export async function launchWithExtension(userDataDir = newProfileDir(), keepPro
     });
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`console error on ${page.url()}: ${msg.text()}`);
+      // The extension's own pages, or its content script (which signs its warnings) in a web page.
+      else if (msg.type() === 'warning' && (page.url().startsWith('chrome-extension:') || msg.text().startsWith('Yidu:')))
+        warned(`on ${page.url()}`, msg.text());
     });
     page.on('pageerror', (err) => errors.push(`uncaught exception on ${page.url()}: ${err.message}`));
   };
@@ -112,8 +124,15 @@ export async function launchWithExtension(userDataDir = newProfileDir(), keepPro
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
-  worker.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console error in service worker: ${msg.text()}`);
+  // A stopped worker that starts again is a new Worker: each one is watched.
+  const watchWorker = (w: Worker) =>
+    w.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console error in service worker: ${msg.text()}`);
+      else if (msg.type() === 'warning') warned('in service worker', msg.text());
+    });
+  watchWorker(worker);
+  context.on('serviceworker', (w) => {
+    if (w !== worker) watchWorker(w);
   });
 
   return {
@@ -122,6 +141,7 @@ export async function launchWithExtension(userDataDir = newProfileDir(), keepPro
     extensionId,
     errors,
     dialogs,
+    allowWarnings: (...patterns) => void allowed.push(...patterns),
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);

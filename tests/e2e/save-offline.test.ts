@@ -63,6 +63,12 @@ describe('saving for offline reading', () => {
     const body = reader.getByTestId('article-body');
     await expect.poll(() => body.innerText()).toContain('第24段');
     expect(await body.innerText()).not.toContain('浙ICP备');
+    // Stored images point at their Blobs as soon as the text is there: never at the yidu-image: placeholder.
+    expect(await body.evaluate((b) => [...b.querySelectorAll('img')].map((i) => i.getAttribute('src')?.replace(/^blob:.*/, 'blob:') ?? null))).toEqual([
+      'blob:',
+      'blob:',
+      null,
+    ]);
     await expect
       .poll(() => reader.$$eval('[data-testid="article-body"] img', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)), { timeout: 10_000 })
       .toEqual([40, 64, 0]);

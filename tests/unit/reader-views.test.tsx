@@ -76,6 +76,43 @@ describe('UserEntriesView', () => {
     expect(el.querySelector('[role=status]')?.textContent).toBe('Added 小商品指数样本户.');
   });
 
+  it('picks related entries from a glossary search, shows them as chips and stores their ids', async () => {
+    const el = root();
+    render(<UserEntriesView />, el);
+    await settle();
+    await act(() => button(el, 'Add an entry').click());
+    const field = (label: string) => [...el.querySelectorAll('label')].find((l) => l.textContent!.startsWith(label))!.querySelector('input, textarea') as HTMLInputElement;
+    const type = (label: string, value: string) =>
+      act(() => {
+        field(label).value = value;
+        field(label).dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await type('Term', '八八样本户');
+    await type('English', 'Double-Eight sample households');
+    await type('Find a related entry', 'double eight');
+    // The glossary loads asynchronously: wait for the match rather than a fixed delay.
+    for (let i = 0; i < 100 && !button(el, 'Add 八八战略 (Double-Eight Strategy) as related'); i++) await settle();
+    await act(() => button(el, 'Add 八八战略 (Double-Eight Strategy) as related').click());
+    const chips = el.querySelector('[data-testid="related-chosen"]')!;
+    expect(chips.textContent).toContain('八八战略');
+    expect(chips.textContent).toContain('Double-Eight Strategy');
+    expect(field('Find a related entry').value).toBe('');
+    // A second choice by pinyin, then removed again with its chip's button.
+    await type('Find a related entry', 'yixinou');
+    const yiXinOu = [...el.querySelectorAll('[data-testid="related-matches"] button')][0]!;
+    await act(() => (yiXinOu as HTMLButtonElement).click());
+    expect(chips.querySelectorAll('li').length).toBe(2);
+    const second = chips.querySelectorAll('li')[1]!;
+    await act(() => second.querySelector('button')!.click());
+    expect([...chips.querySelectorAll('li')].map((li) => li.getAttribute('data-entry-id'))).toEqual(['double-eight-strategy']);
+
+    await act(() => el.querySelector('form')!.requestSubmit());
+    await settle();
+    const saved = (await library().userEntries.list()).find((e) => e.term === '八八样本户');
+    expect(saved?.related).toEqual(['double-eight-strategy']);
+    await library().userEntries.remove(saved!.id);
+  });
+
   it('imports nothing from a bad pack and names the problem', async () => {
     const before = await library().userEntries.list();
     const el = root();
