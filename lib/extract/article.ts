@@ -100,7 +100,8 @@ function textFallback(work: Document, base: Omit<ExtractedArticle, 'byline' | 'h
  *   moved out and the drawing or formula dropped (the sanitizer would drop them with it);
  * - <xmp> and <plaintext> show their content as text: it becomes a <pre> of that text;
  * - an anchor holding whole paragraphs (an unclosed <a>, into which the parser nests what follows) is
- *   unwrapped, so its prose is not taken for a list of links.
+ *   unwrapped, so its prose is not taken for a list of links; so is a control (<button>, <label>) that
+ *   holds paragraphs, which Readability would drop with it.
  */
 function stripInert(work: Document): void {
   hoistFromForeign(work);
@@ -110,6 +111,9 @@ function stripInert(work: Document): void {
     el.replaceWith(pre);
   }
   for (const a of work.querySelectorAll('a')) if (a.querySelectorAll('p').length >= 3) a.replaceWith(...a.childNodes);
+  // A control left open (<button>, <label>, <select>) holds what follows it, and Readability drops
+  // controls whole: one holding paragraphs is unwrapped so its prose stays.
+  for (const el of work.querySelectorAll('button, label, select, option')) if (el.querySelector('p, div, h1, h2, h3, h4, li, table')) el.replaceWith(...el.childNodes);
   for (const el of work.querySelectorAll('script, style, link, template, iframe, frame, frameset, object, embed, canvas, audio, video, noembed, noframes')) el.remove();
   const walker = work.createTreeWalker(work, 128 /* NodeFilter.SHOW_COMMENT */);
   const comments: Node[] = [];

@@ -8,7 +8,7 @@
  *
  * The copy is made with the prototypes' own getters and methods (never properties read off page
  * nodes) into a document from DOMParser, which has no browsing context: nothing in it runs or loads.
- * In the copy, forms become plain <div>s and the name attributes that the document exposes are
+ * In the copy, forms are replaced by their children and the name attributes that the document exposes are
  * dropped, so nothing can shadow a property any more and ordinary DOM code (Readability included)
  * can walk it.
  */
@@ -55,8 +55,8 @@ const DOCUMENT_NAMED = new Set(['img', 'embed', 'object', 'iframe', 'frame', 'fr
 const FORM_ASSOCIATED = new Set(['input', 'button', 'select', 'textarea', 'fieldset', 'output', 'object', 'img', 'label']);
 
 /**
- * Makes a document safe to walk with ordinary property access: every <form> is replaced by a <div>
- * holding its children (and its class and id), and names that shadow document properties are dropped.
+ * Makes a document safe to walk with ordinary property access: every <form> is replaced by its
+ * children, and names that shadow document properties are dropped.
  * Returns how many elements were changed. Uses only the prototypes' accessors, so it is safe to run
  * on a clobbered document.
  */
@@ -82,15 +82,13 @@ export function neutraliseClobbering(doc: Document): number {
       changed++;
     }
     if (tag === 'form') {
+      // Replaced by its children, not by a box: a form left open by broken or hostile markup swallows
+      // the rest of the article, and a box around that rest would make Readability pick it alone and
+      // drop the short paragraphs before it (its rule for joining siblings expects a Latin full stop).
       const parent = dom.parentNode(el);
       if (!parent) continue;
-      const box = dom.createElement(doc, 'div');
-      for (const attr of ['class', 'id', 'role']) {
-        const value = dom.getAttribute(el, attr);
-        if (value !== null) dom.setAttribute(box, attr, value);
-      }
-      for (let child = dom.firstChild(el); child; child = dom.firstChild(el)) dom.appendChild(box, child);
-      dom.replaceChild(parent, box, el);
+      for (let child = dom.firstChild(el); child; child = dom.firstChild(el)) dom.insertBefore(parent, child, el);
+      dom.removeChild(parent, el);
       changed++;
     }
   }

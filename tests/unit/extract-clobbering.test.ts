@@ -62,3 +62,20 @@ describe('extraction on pages with clobbering form fields', () => {
     expect(ran).toBe(0);
   });
 });
+
+describe('extraction when a form or a control is left open', () => {
+  const short = ['第一段：全省深入实施八八战略。', '第二段：各地持续推进五水共治。', '第三段：浙江建设共同富裕示范区。'];
+  const rest = ['第四段：坚持和发展新时代枫桥经验，矛盾纠纷就地化解。', '第五段：持续深化最多跑一次改革，营商环境不断优化。', '第六段：继续深入实施八八战略，打造重要窗口。'];
+  const page = (open: string) =>
+    `<html><head><title>测试</title></head><body><article><h1>测试</h1>${short.map((p) => `<p>${p}</p>`).join('')}${open}${rest.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+
+  it('keeps the short paragraphs before a form that swallows the rest of the article', () => {
+    const { text } = extractArticle(page('<form><input name="attributes">'), 'https://example.cn/a.html');
+    for (const p of [...short, ...rest]) expect(text).toContain(p.slice(0, 6));
+  });
+
+  it('keeps the paragraphs inside a button left open', () => {
+    const { text } = extractArticle(page('<button onclick="x()">@giutro'), 'https://example.cn/a.html');
+    for (const p of [...short, ...rest]) expect(text).toContain(p.slice(0, 6));
+  });
+});
