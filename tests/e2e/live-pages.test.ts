@@ -130,7 +130,7 @@ describe('pages that change while annotated', () => {
     await unchanged(src);
     await unchanged(srcdoc);
     expect(await page.evaluate(() => document.getElementById('host')!.shadowRoot!.innerHTML)).toBe(SHADOW_HTML);
-    await popup.getByRole('radio', { name: 'Default' }).click();
+    await popup.getByRole('radio', { name: 'Automatic' }).click();
     await expect.poll(() => marksIn(srcdoc, 'p'), POLL).toEqual(['八八战略', '共同富裕']);
     await popup.close();
     await page.close();
@@ -150,7 +150,7 @@ describe('pages that change while annotated', () => {
     const at = [...after].findIndex((c, i) => c !== original[i]);
     expect(at < 0 ? '' : after.slice(at - 80, at + 80)).toBe(at < 0 ? '' : original.slice(at - 80, at + 80));
     expect(after.length).toBe(original.length);
-    await popup.getByRole('radio', { name: 'Default' }).click();
+    await popup.getByRole('radio', { name: 'Automatic' }).click();
     await popup.close();
     await page.close();
   });
