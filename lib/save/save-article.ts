@@ -71,7 +71,7 @@ export async function saveTabArticle(tabId: number, onProgress?: (p: SaveProgres
     while (next < imgs.length) {
       const i = next++;
       try {
-        blobs[i] = await fetchImage(tabId, imgs[i]!.getAttribute('src')!);
+        blobs[i] = await fetchImage(tabId, imgs[i]!.getAttribute('src')!, snapshot.url);
       } catch (err) {
         reasons[i] = (err as Error).message || String(err);
       }
@@ -138,23 +138,42 @@ async function redecoded(url: string, selection: string, reason: string): Promis
   throw new ProblemError([problem('saveErrorGarbled', reason)]);
 }
 
-/** The extension's own fetch first (works where the site allows it), then the page's; throws the last reason. */
-async function fetchImage(tabId: number, url: string): Promise<Blob> {
-  let reason: string;
-  try {
+/**
+ * An image of the page's own origin is fetched by the page (its cookies and referrer, as it loaded
+ * it; a missing one is then the page's own 404, not an error in an extension page), falling back to
+ * the extension's fetch only when the page could not reach it. Other origins: the extension's fetch
+ * first (host permissions spare it the page's CORS errors), then the page's. Throws the last reason.
+ */
+async function fetchImage(tabId: number, url: string, pageUrl: string): Promise<Blob> {
+  const viaPage = async () => {
+    const { dataUrl } = await sendMessage('fetchImage', { url }, { tabId, frameId: 0 });
+    return readCapped(await fetch(dataUrl), MAX_IMAGE_BYTES);
+  };
+  const viaExtension = async () => {
     const response = await fetch(url, { credentials: 'omit' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) throw new HttpRefusal(response.status);
     const blob = await readCapped(response, MAX_IMAGE_BYTES);
     if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
     return blob;
-  } catch (err) {
-    // CORS, network or a refusal: the page may load it with its own origin and cookies.
-    reason = (err as Error).message;
-  }
+  };
+  const sameOrigin = URL.canParse(pageUrl) && URL.canParse(url) && new URL(url).origin === new URL(pageUrl).origin;
+  const [first, second] = sameOrigin ? [viaPage, viaExtension] : [viaExtension, viaPage];
   try {
-    const { dataUrl } = await sendMessage('fetchImage', { url }, { tabId, frameId: 0 });
-    return await readCapped(await fetch(dataUrl), MAX_IMAGE_BYTES);
+    return await first();
   } catch (err) {
-    throw new Error((err as Error).message || reason);
+    // The page's server answered (404, 403…): asking again from the extension would only log it twice.
+    const answered = err instanceof HttpRefusal || /^HTTP \d+/.test((err as Error).message);
+    if (sameOrigin && answered) throw err;
+    try {
+      return await second();
+    } catch (again) {
+      throw new Error((again as Error).message || (err as Error).message);
+    }
+  }
+}
+
+class HttpRefusal extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
   }
 }
