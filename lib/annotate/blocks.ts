@@ -3,6 +3,7 @@
  * across inline elements (<a>八八</a>战略) is still found while a match never crosses a block boundary.
  */
 import { hasHan } from '../han';
+import { attributeOf, lastChildOf, localNameOf, namespaceOf, previousSiblingOf, shadowRootOf } from './safe-dom';
 
 /** Elements whose text is never read or changed. */
 const SKIPPED_TAGS = new Set([
@@ -33,10 +34,12 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function kindOf(el: Element): number {
   // Outside HTML (SVG, MathML) nothing is annotated; HTML tag names are already upper-case.
-  if (el.namespaceURI !== HTML_NS) return SKIP;
-  const kind = TAG_KIND.get(el.tagName) ?? TAG_KIND.get(el.tagName.toUpperCase()) ?? INLINE;
-  if (kind !== SKIP && el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') return SKIP;
-  return kind;
+  // Read through the prototypes (./safe-dom.ts): a form's fields can shadow tagName, hasAttribute….
+  if (namespaceOf(el) !== HTML_NS) return SKIP;
+  const kind = TAG_KIND.get(localNameOf(el).toUpperCase()) ?? INLINE;
+  if (kind === SKIP) return kind;
+  const editable = attributeOf(el, 'contenteditable');
+  return editable !== null && editable !== 'false' ? SKIP : kind;
 }
 
 /** Does the annotator leave this element (and everything inside it) alone? */
@@ -129,14 +132,15 @@ export class RunWalker {
       if (node.nodeType === 1) {
         const el = node as Element;
         const kind = kindOf(el);
-        if (kind === SKIP && !enter?.has(el.tagName)) continue;
-        if (onShadowRoot && el.shadowRoot) onShadowRoot(el.shadowRoot);
+        if (kind === SKIP && !enter?.has(localNameOf(el).toUpperCase())) continue;
+        const shadow = onShadowRoot && shadowRootOf(el);
+        if (shadow) onShadowRoot(shadow);
         if (kind === BLOCK) {
           this.flush();
           stack.push(BLOCK_END);
         }
       } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+      for (let child = lastChildOf(node); child; child = previousSiblingOf(child)) stack.push(child);
     }
     this.flush();
     return true;

@@ -201,15 +201,18 @@ describe(`${VECTORS.length} hostile payloads inside a Chinese article`, () => {
         seen.dialogs = 0;
         await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
         await page.waitForTimeout(SETTLE_MS);
-        // Executions are compared once Yidu has annotated the page (or given up on it: marking pages is
-        // another test's subject; pages left unmarked are listed in the log).
+        // Executions are compared once Yidu has annotated the page; every page must be marked (its
+        // paragraphs hold glossary terms), whatever its payload does to the DOM's properties.
         const annotated = await page
           .locator(MARK_TAG)
           .first()
           .waitFor({ state: 'attached', timeout: 15_000 })
           .then(() => true)
           .catch(() => false);
-        if (!annotated) unmarked.push(names);
+        if (!annotated) {
+          unmarked.push(names);
+          fail('no term was marked');
+        }
         const afterLoad = await executions(page, seen.dialogs);
         if (afterLoad !== baseline[i]!.execs) fail(`ran ${afterLoad} times with Yidu annotating, ${baseline[i]!.execs} times without`);
 

@@ -1,0 +1,40 @@
+/**
+ * The DOM's own accessors, for walking a live page whose form fields can shadow element properties:
+ * inside `<form><input name="tagName">`, `form.tagName` is the input, and `lastChild`, `shadowRoot`,
+ * `hasAttribute`… can be shadowed the same way. Reading through the prototypes' getters and methods
+ * (which a page's markup cannot replace) keeps the annotator walking such a page. Looked up on first
+ * use, so this module loads where there is no DOM (the CLI, unit tests in Node).
+ */
+type Getter<T> = (this: Node) => T;
+
+function getter<T>(proto: object, name: string): Getter<T> {
+  for (let p: object | null = proto; p; p = Object.getPrototypeOf(p)) {
+    const desc = Object.getOwnPropertyDescriptor(p, name);
+    if (desc?.get) return desc.get as Getter<T>;
+  }
+  throw new Error(`no getter ${name}`);
+}
+
+let access: ReturnType<typeof make> | undefined;
+function make() {
+  const E = globalThis.Element.prototype;
+  const N = globalThis.Node.prototype;
+  return {
+    localName: getter<string>(E, 'localName'),
+    namespaceURI: getter<string | null>(E, 'namespaceURI'),
+    shadowRoot: getter<ShadowRoot | null>(E, 'shadowRoot'),
+    lastChild: getter<ChildNode | null>(N, 'lastChild'),
+    previousSibling: getter<ChildNode | null>(N, 'previousSibling'),
+    hasAttribute: E.hasAttribute,
+    getAttribute: E.getAttribute,
+  };
+}
+const dom = () => (access ??= make());
+
+export const localNameOf = (el: Element): string => dom().localName.call(el);
+export const namespaceOf = (el: Element): string | null => dom().namespaceURI.call(el);
+export const shadowRootOf = (el: Element): ShadowRoot | null => dom().shadowRoot.call(el);
+export const lastChildOf = (node: Node): ChildNode | null => dom().lastChild.call(node);
+export const previousSiblingOf = (node: Node): ChildNode | null => dom().previousSibling.call(node);
+export const attributeOf = (el: Element, name: string): string | null =>
+  dom().hasAttribute.call(el, name) ? dom().getAttribute.call(el, name) : null;
