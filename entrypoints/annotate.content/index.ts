@@ -12,6 +12,7 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
+    performance.mark?.('yidu:start'); // when the script began, for `npm run bench` (first marks)
     // Injected again on request (toolbar, shortcut, menu) where it already runs: just switch it on.
     if (running.__yiduAnnotation) return void running.__yiduAnnotation.enable();
     // Off the declared sites it only runs when injected on request, which overrides "never".

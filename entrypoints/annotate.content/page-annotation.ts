@@ -24,7 +24,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let stopLookup: (() => void) | undefined;
-  // The stored pattern pack is read at once, before the settings are known (one storage read, no message).
+  // The settings and the stored pattern pack are read at once (no message), the small settings first:
+  // storage reads are answered in order, and behind the large pack the settings came ~150 ms later.
+  let firstSettings: Promise<Settings> | undefined = getSettings();
   let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = readStoredPatterns();
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
@@ -39,6 +41,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   // Whether the page is about policy, judged once per page and glossary: starts repeat after the
   // background answers (whole words, quoted phrases), and re-reading the whole page each time is waste.
   let policyDensity: boolean | undefined;
+  let judgingDensity: Promise<boolean> | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   // A srcdoc or about:blank frame has no host of its own: it follows its parent's site mode, so
@@ -81,10 +84,19 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
     // Candidates only on pages about policy or public affairs, judged by the glossary's density in the
     // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
-    if (settings.markCandidates && policyDensity === undefined) {
-      // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
-      // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
-      policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
+    if (settings.markCandidates && policyDensity === undefined && !judgingDensity) {
+      // Judged beside the first marks, not before them: glossary terms are marked at once, and a page
+      // found to be about policy is marked again with its candidates. The bare matcher: density needs
+      // no guards, and guarded forms must not queue sentences from text the annotator never reads
+      // (scripts, styles). Read in slices (lib/annotate/density.ts).
+      const judged = matcher!;
+      judgingDensity = doc.body ? judgePolicyDensity(doc.body, judged) : Promise.resolve(false);
+      void judgingDensity.then((policy) => {
+        judgingDensity = undefined;
+        if (matcher !== judged || signal.aborted) return; // the glossary changed meanwhile: judged again
+        policyDensity = policy;
+        if (policy && annotator) void apply(undefined, true);
+      });
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
@@ -153,7 +165,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const pinyin = pagePinyin(doc, () => annotator, serial);
   const apply = (wanted?: boolean, rebuild = false): Promise<void> =>
     serial(async () => {
-      const settings = await getSettings();
+      const settings = await (firstSettings ?? getSettings());
+      firstSettings = undefined;
       const mode = settings.siteModes[hostname];
       if (seenMode !== null && mode !== seenMode) forced = false;
       seenMode = mode;
