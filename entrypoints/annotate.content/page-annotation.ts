@@ -41,7 +41,6 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   // Whether the page is about policy, judged once per page and glossary: starts repeat after the
   // background answers (whole words, quoted phrases), and re-reading the whole page each time is waste.
   let policyDensity: boolean | undefined;
-  let judgingDensity: Promise<boolean> | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let shown: Pick<Settings, 'inlineEnglish' | 'markCandidates'> | undefined;
   // A srcdoc or about:blank frame has no host of its own: it follows its parent's site mode, so
@@ -84,19 +83,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
     // Candidates only on pages about policy or public affairs, judged by the glossary's density in the
     // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
-    if (settings.markCandidates && policyDensity === undefined && !judgingDensity) {
-      // Judged beside the first marks, not before them: glossary terms are marked at once, and a page
-      // found to be about policy is marked again with its candidates. The bare matcher: density needs
-      // no guards, and guarded forms must not queue sentences from text the annotator never reads
-      // (scripts, styles). Read in slices (lib/annotate/density.ts).
-      const judged = matcher!;
-      judgingDensity = doc.body ? judgePolicyDensity(doc.body, judged) : Promise.resolve(false);
-      void judgingDensity.then((policy) => {
-        judgingDensity = undefined;
-        if (matcher !== judged || signal.aborted) return; // the glossary changed meanwhile: judged again
-        policyDensity = policy;
-        if (policy && annotator) void apply(undefined, true);
-      });
+    if (settings.markCandidates && policyDensity === undefined) {
+      // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
+      // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
+      policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
