@@ -3,7 +3,7 @@
  * across inline elements (<a>八八</a>战略) is still found while a match never crosses a block boundary.
  */
 import { hasHan } from '../han';
-import { attributeOf, lastChildOf, localNameOf, namespaceOf, previousSiblingOf, shadowRootOf } from './safe-dom';
+import { attributeOf, lastChildOf, localNameOf, namespaceOf, previousSiblingOf, shadowRootOf } from '../safe-dom';
 
 /** Elements whose text is never read or changed. */
 const SKIPPED_TAGS = new Set([
@@ -25,18 +25,18 @@ const BLOCK_TAGS = new Set([
 const INLINE = 0;
 const BLOCK = 1;
 const SKIP = 2;
-/** Upper-case HTML tag → how the walker treats it (tags not listed are inline). */
+/** HTML local name (lower case, as the walker reads it) → how the walker treats it (tags not listed are inline). */
 const TAG_KIND = new Map<string, number>([
-  ...[...SKIPPED_TAGS].map((t) => [t, SKIP] as [string, number]),
-  ...[...BLOCK_TAGS].map((t) => [t, BLOCK] as [string, number]),
+  ...[...SKIPPED_TAGS].map((t) => [t.toLowerCase(), SKIP] as [string, number]),
+  ...[...BLOCK_TAGS].map((t) => [t.toLowerCase(), BLOCK] as [string, number]),
 ]);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function kindOf(el: Element): number {
   // Outside HTML (SVG, MathML) nothing is annotated; HTML tag names are already upper-case.
-  // Read through the prototypes (./safe-dom.ts): a form's fields can shadow tagName, hasAttribute….
+  // Read through the prototypes (lib/safe-dom.ts): a form's fields can shadow tagName, hasAttribute….
   if (namespaceOf(el) !== HTML_NS) return SKIP;
-  const kind = TAG_KIND.get(localNameOf(el).toUpperCase()) ?? INLINE;
+  const kind = TAG_KIND.get(localNameOf(el)) ?? INLINE;
   if (kind === SKIP) return kind;
   const editable = attributeOf(el, 'contenteditable');
   return editable !== null && editable !== 'false' ? SKIP : kind;

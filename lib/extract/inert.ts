@@ -12,24 +12,17 @@
  * dropped, so nothing can shadow a property any more and ordinary DOM code (Readability included)
  * can walk it.
  */
-
-function getter<T>(proto: object, name: string): (this: unknown) => T {
-  for (let p: object | null = proto; p; p = Object.getPrototypeOf(p)) {
-    const desc = Object.getOwnPropertyDescriptor(p, name);
-    if (desc?.get) return desc.get as (this: unknown) => T;
-  }
-  throw new Error(`no getter ${name}`);
-}
+import { prototypeGetter } from '../safe-dom';
 
 /** The DOM's own accessors, looked up once per call from the prototypes (which a page cannot shadow). */
 function domAccess() {
   const D = globalThis.Document.prototype;
   const E = globalThis.Element.prototype;
   const N = globalThis.Node.prototype;
-  const documentElement = getter<Element | null>(D, 'documentElement');
-  const localName = getter<string>(E, 'localName');
-  const parentNode = getter<Node | null>(N, 'parentNode');
-  const firstChild = getter<Node | null>(N, 'firstChild');
+  const documentElement = prototypeGetter<Element | null>(D, 'documentElement');
+  const localName = prototypeGetter<string>(E, 'localName');
+  const parentNode = prototypeGetter<Node | null>(N, 'parentNode');
+  const firstChild = prototypeGetter<Node | null>(N, 'firstChild');
   return {
     documentElement: (doc: Document) => documentElement.call(doc),
     localName: (el: Element) => localName.call(el),

@@ -2,12 +2,14 @@
  * The DOM's own accessors, for walking a live page whose form fields can shadow element properties:
  * inside `<form><input name="tagName">`, `form.tagName` is the input, and `lastChild`, `shadowRoot`,
  * `hasAttribute`… can be shadowed the same way. Reading through the prototypes' getters and methods
- * (which a page's markup cannot replace) keeps the annotator walking such a page. Looked up on first
+ * (which a page's markup cannot replace) keeps the annotator walking such a page; extraction's inert
+ * copy (lib/extract/inert.ts) is made with the same getters. Looked up on first
  * use, so this module loads where there is no DOM (the CLI, unit tests in Node).
  */
-type Getter<T> = (this: Node) => T;
+type Getter<T> = (this: unknown) => T;
 
-function getter<T>(proto: object, name: string): Getter<T> {
+/** A property's getter from `proto` or its ancestors: what a page's named fields cannot shadow. */
+export function prototypeGetter<T>(proto: object, name: string): Getter<T> {
   for (let p: object | null = proto; p; p = Object.getPrototypeOf(p)) {
     const desc = Object.getOwnPropertyDescriptor(p, name);
     if (desc?.get) return desc.get as Getter<T>;
@@ -20,11 +22,11 @@ function make() {
   const E = globalThis.Element.prototype;
   const N = globalThis.Node.prototype;
   return {
-    localName: getter<string>(E, 'localName'),
-    namespaceURI: getter<string | null>(E, 'namespaceURI'),
-    shadowRoot: getter<ShadowRoot | null>(E, 'shadowRoot'),
-    lastChild: getter<ChildNode | null>(N, 'lastChild'),
-    previousSibling: getter<ChildNode | null>(N, 'previousSibling'),
+    localName: prototypeGetter<string>(E, 'localName'),
+    namespaceURI: prototypeGetter<string | null>(E, 'namespaceURI'),
+    shadowRoot: prototypeGetter<ShadowRoot | null>(E, 'shadowRoot'),
+    lastChild: prototypeGetter<ChildNode | null>(N, 'lastChild'),
+    previousSibling: prototypeGetter<ChildNode | null>(N, 'previousSibling'),
     hasAttribute: E.hasAttribute,
     getAttribute: E.getAttribute,
   };
