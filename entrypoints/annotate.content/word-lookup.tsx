@@ -104,8 +104,11 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
     const from = { ...pointer };
     performance.mark('yidu:lookup-start');
     let answer: WordLookup | null;
+    const ask = () => sendMessage('lookupWord', { sentence: sentence.text, offset });
     try {
-      answer = await sendMessage('lookupWord', { sentence: sentence.text, offset });
+      // Asked once more if the first try fails: a service worker stopped while it was answering
+      // drops the reply ("message port closed"), and the second message starts a fresh one.
+      answer = await ask().catch(ask);
     } catch (err) {
       console.warn('Yidu: word lookup failed', err);
       return;

@@ -117,8 +117,15 @@ describe('looking up any word of a served page', () => {
 
   it('follows the setting: nothing on plain hover with Alt chosen, a card with Alt held; nothing when off', async () => {
     const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
-    const setLookup = (label: string) => popup.getByLabel('Look up words').selectOption({ label });
-    await setLookup('on hover with Alt');
+    // The popup writes the setting itself: wait until it is stored, so that closing the popup (or a
+    // slow machine) cannot leave the page on the previous mode.
+    const setLookup = async (label: string, value: string) => {
+      await popup.getByLabel('Look up words').selectOption({ label });
+      await expect
+        .poll(() => popup.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { lookup?: string } | undefined)?.lookup))
+        .toBe(value);
+    };
+    await setLookup('on hover with Alt', 'alt');
     await page.bringToFront();
     await hover('#p2', '海关', 0);
     await page.waitForTimeout(600);
@@ -128,11 +135,13 @@ describe('looking up any word of a served page', () => {
     await page.keyboard.up('Alt');
     expect(await cardText(page)).toMatch(/customs/i);
     await page.keyboard.press('Escape');
-    await setLookup('off');
+    await setLookup('off', 'off');
     await hover('#p1', '医院', 0);
+    await page.keyboard.down('Alt');
     await page.waitForTimeout(600);
+    await page.keyboard.up('Alt');
     expect(await page.locator('yidu-card').count()).toBe(0);
-    await setLookup('on hover');
+    await setLookup('on hover', 'hover');
     await popup.close();
   });
 
