@@ -34,8 +34,11 @@ export const DEFAULT_SETTINGS: Settings = { inlineEnglish: 'off', markCandidates
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return settingsFrom(await settingsItem.getValue());
 }
+
+/** The settings in a stored value, defaults filling what it lacks. */
+export const settingsFrom = (stored: Partial<Settings> | null | undefined): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
 
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
   const next = { ...(await getSettings()), ...change };

@@ -12,7 +12,7 @@ import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
 import { startWordLookup } from './word-lookup';
-import { loadPagePatterns, readStoredPatterns } from './page-patterns';
+import { loadPagePatterns, readPageStart, readStoredPatterns } from './page-patterns';
 
 /**
  * The content script's work in one frame: read the matcher from the stored pattern pack, mark
@@ -24,10 +24,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let stopLookup: (() => void) | undefined;
-  // The settings and the stored pattern pack are read at once (no message), the small settings first:
-  // storage reads are answered in order, and behind the large pack the settings came ~150 ms later.
-  let firstSettings: Promise<Settings> | undefined = getSettings();
-  let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = readStoredPatterns();
+  // The settings and the stored pattern pack, read together at once (no message; ./page-patterns.ts).
+  const pageStart = readPageStart();
+  let firstSettings: Promise<Settings> | undefined = pageStart.settings;
+  let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = pageStart.patterns;
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
   let finder: GuardedFinder | undefined;
@@ -86,7 +86,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     if (settings.markCandidates && policyDensity === undefined) {
       // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
       // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
+      const judging = performance.now();
       policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
+      performance.measure?.('yidu:density', { start: judging, end: performance.now() });
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
@@ -156,6 +158,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const apply = (wanted?: boolean, rebuild = false): Promise<void> =>
     serial(async () => {
       const settings = await (firstSettings ?? getSettings());
+      if (firstSettings) performance.mark?.('yidu:settings');
       firstSettings = undefined;
       const mode = settings.siteModes[hostname];
       if (seenMode !== null && mode !== seenMode) forced = false;

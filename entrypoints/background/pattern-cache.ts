@@ -3,7 +3,7 @@ import { onMessage } from '@/lib/messages';
 import type { GlossaryStore } from '@/lib/glossary/store';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { isCurrentPack, type PatternPack } from '@/lib/glossary/pattern-pack';
-import { extensionBuild, patternPackItem } from '@/lib/glossary/pattern-cache';
+import { extensionBuild, parseStoredPack, patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
 
 /**
  * Keeps the content scripts' pattern pack in storage.local current: written when the glossary version
@@ -20,8 +20,8 @@ export function keepPatternCache(glossary: GlossaryStore): void {
       .then(async () => {
         const [version, stored] = await Promise.all([glossaryVersionItem.getValue(), patternPackItem.getValue()]);
         // A newer version is on its way; the write for it follows.
-        if (version !== pack.glossaryVersion || isCurrentPack(stored, version, build)) return;
-        await patternPackItem.setValue(pack);
+        if (version !== pack.glossaryVersion || isCurrentPack(parseStoredPack(stored), version, build)) return;
+        await writePatternPack(pack);
       })
       .catch((err: unknown) => console.warn('Yidu: could not store the pattern pack', err)));
   const refresh = async () => store((await glossary.current()).patternPack(build));

@@ -13,6 +13,7 @@ import { addGloss, isYiduText, liveSplits, newLedger, restoreSplit, splitOfPiece
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldToPage } from './slices';
+import { elementTop, FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst } from './screen-order';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
 interface Deferred {
@@ -201,10 +202,29 @@ export class PageAnnotator {
     // The walk never enters a mark, so only roots themselves can lie inside one. Text Yidu already
     // split, or made, is left out (it is marked) and ends the run it would join.
     const walkers = roots.filter((root) => !isOwnNode(root)).map((root) => new RunWalker(root, { onShadowRoot, skipText: isYiduText }));
+    // A body at the top of its page (just loaded, not scrolled): its first runs in document order are
+    // the ones on screen. They are marked as soon as the walk has FIRST_SCREEN_CHARS of them, before it
+    // reads the rest of the page and without a layout read (which would pull the page's first layout
+    // into this task). The rest is ordered nearest first as usual.
+    let early = 0;
+    let earlyDoneAt = -1;
+    const fromTop = walkers.length === 1 && isBodyAtTop(roots[0]!);
     for (const walker of walkers) {
       for (;;) {
         const sliceStart = performance.now();
-        const done = walker.walk(sliceStart + sliceMs);
+        const firstScreen = fromTop && earlyDoneAt < 0;
+        const done = walker.walk(sliceStart + sliceMs, firstScreen ? FIRST_SCREEN_CHARS : Infinity);
+        if (firstScreen && (done || walker.chars >= FIRST_SCREEN_CHARS)) {
+          early = walker.runs.length;
+          this.pauseObserver();
+          for (let next = 0; next < early; ) {
+            const batch = takeBatch(walker.runs, next, early);
+            next += batch.length;
+            this.markBatch(batch, true);
+          }
+          this.resumeObserver();
+          earlyDoneAt = performance.now() - passStart;
+        }
         busy += performance.now() - sliceStart;
         longest = Math.max(longest, performance.now() - sliceStart);
         if (done) break;
@@ -212,7 +232,7 @@ export class PageAnnotator {
         if (this.stopped) return;
       }
     }
-    const runs = walkers.flatMap((walker) => walker.runs);
+    const runs = walkers.flatMap((walker) => walker.runs).slice(early);
     this.pageChanged = false;
     const { ordered, near, resume } = nearestFirst(runs);
     let nearDoneAt = near === 0 ? 0 : -1;
@@ -240,7 +260,11 @@ export class PageAnnotator {
     }
     // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
     const deferredRuns = [...new Set(this.deferred.values())].reduce((n, chunk) => n + chunk.jobs.length, 0);
-    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail: { busy, longest, runs: runs.length, nearDoneAt, busyAtNear, deferredRuns } });
+    // The screen was marked early if the early runs reach below it (read now, with the layout clean).
+    const lastEarly = walkers[0]?.runs[early - 1];
+    const screenDoneAt = lastEarly && !this.stopped && elementTop(lastEarly) >= (window.innerHeight || 800) ? earlyDoneAt : nearDoneAt;
+    const detail = { busy, longest, runs: runs.length + early, early, nearDoneAt, screenDoneAt, busyAtNear, deferredRuns };
+    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail });
     this.options.onUpdate?.(this.counts);
   }
 
@@ -455,25 +479,4 @@ function rootNode(split: Split): Text {
 
 function isInsideOwnMark(node: Node): boolean {
   return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, ${CARD_TAG}`) != null;
-}
-
-/**
- * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
- * a binary search finds the first one below the top of the screen with a handful of layout reads.
- */
-function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number; resume: number } {
-  if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length, resume: runs.length };
-  const height = window.innerHeight || 800;
-  const top = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (top(runs[mid]!) < -height) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < runs.length && end - lo < 400 && top(runs[end]!) < 2 * height) end++;
-  // `resume`: where the runs below the screen start in `ordered`.
-  return { ordered: [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)], near: end - lo, resume: end };
 }

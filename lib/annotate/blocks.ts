@@ -89,6 +89,8 @@ export interface WalkOptions {
  */
 export class RunWalker {
   readonly runs: TextRun[] = [];
+  /** Characters in `runs` so far. */
+  chars = 0;
   private current: TextRun = { nodes: [], starts: [], text: '' };
   private readonly stack: (Node | typeof BLOCK_END)[];
 
@@ -103,8 +105,11 @@ export class RunWalker {
     return this.stack.length === 0;
   }
 
-  /** Walks until the end or `deadline` (a performance.now() time); returns whether it reached the end. */
-  walk(deadline = Infinity): boolean {
+  /**
+   * Walks until the end, or `deadline` (a performance.now() time), or until runs hold `untilChars`
+   * characters (checked as each block ends); returns whether it reached the end.
+   */
+  walk(deadline = Infinity, untilChars = Infinity): boolean {
     const { stack } = this;
     const { onShadowRoot, enter, skipText } = this.options;
     let n = 0;
@@ -114,6 +119,7 @@ export class RunWalker {
       const node = stack.pop()!;
       if (node === BLOCK_END) {
         this.flush();
+        if (this.chars >= untilChars) return false;
         continue;
       }
       if (node.nodeType === 3) {
@@ -149,7 +155,10 @@ export class RunWalker {
   private flush(): void {
     const current = this.current;
     if (!current.nodes.length) return;
-    if (hasHan(current.text)) this.runs.push(current);
+    if (hasHan(current.text)) {
+      this.runs.push(current);
+      this.chars += current.text.length;
+    }
     this.current = { nodes: [], starts: [], text: '' };
   }
 }

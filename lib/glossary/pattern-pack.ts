@@ -3,7 +3,7 @@
  * string (lib/matcher/packed.ts), the guards, the traditional→simplified fold pairs and each entry's
  * English, stamped with the glossary version and the extension build it was made from. The background
  * writes it to storage.local (lib/glossary/pattern-cache.ts); a page reads it there, without waking
- * the background and without building the automaton's trie again.
+ * the background and without building the matcher's trie again.
  */
 import type { Glossary } from './glossary';
 import { toPatternSources } from './glossary';

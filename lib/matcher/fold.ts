@@ -17,6 +17,8 @@ const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u30
 const MIDDLE_DOTS = '\u00b7\u2022\u2027\u30fb\uff65\u2219';
 
 let table: Int32Array | undefined;
+/** The code units the table maps to something other than themselves. */
+let foldedCodes: Int32Array | undefined;
 let traditionalPairs: string | undefined;
 
 /**
@@ -27,7 +29,7 @@ let traditionalPairs: string | undefined;
 export function registerTraditionalPairs(pairs: string): void {
   if (pairs === traditionalPairs) return;
   traditionalPairs = pairs;
-  table = undefined;
+  table = foldedCodes = undefined;
 }
 
 export function registeredTraditionalPairs(): string | undefined {
@@ -47,7 +49,25 @@ export function foldTable(): Int32Array {
   for (let i = 0; i + 1 < pairs.length; i += 2) t[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   for (const ch of TRANSPARENT_CHARS) t[ch.charCodeAt(0)] = TRANSPARENT;
   table = t;
+  foldedCodes = undefined;
   return t;
+}
+
+/**
+ * Every code unit the fold table changes (a few thousand of 65,536): lets a page's lookup table be
+ * filled from these and the alphabet, instead of by a pass over every code unit.
+ */
+export function changedCodes(): Int32Array {
+  const t = foldTable();
+  if (foldedCodes) return foldedCodes;
+  const codes: number[] = [];
+  const note = (c: number) => void (t[c] !== c && codes.push(c));
+  for (let c = 0x41; c <= 0x5a; c++) note(c);
+  for (let c = 0xff01; c <= 0xff5e; c++) note(c);
+  for (const ch of DASHES + MIDDLE_DOTS + TRANSPARENT_CHARS) note(ch.charCodeAt(0));
+  const pairs = traditionalPairs ?? '';
+  for (let i = 0; i + 1 < pairs.length; i += 2) note(pairs.charCodeAt(i));
+  return (foldedCodes = Int32Array.from(new Set(codes)));
 }
 
 /** Folded code unit of `code`, or TRANSPARENT. */

@@ -1,8 +1,8 @@
 /**
- * The matcher's patterns as a flat trie: a few integer arrays and the entry ids. It is the small,
- * serialisable half of the automaton (lib/matcher/packed.ts stores it; content scripts read it from
- * extension storage instead of building it on every page): the failure links, hash and full rows are
- * derived from it in one linear pass (lib/matcher/automaton.ts).
+ * The matcher's patterns as a flat trie: a few integer arrays and the entry ids. It is what is
+ * stored of the matcher (lib/matcher/packed.ts packs it; content scripts read it from
+ * extension storage instead of building it on every page): the hash of edges and the root's full row
+ * are derived from it in one linear pass (lib/matcher/trie-table.ts).
  */
 import { TRANSPARENT, foldTable } from './fold';
 

@@ -42,8 +42,9 @@ describe('one glossary owner for every context', () => {
   /** The stored pack's glossary version and entry ids, and the current glossary version. */
   const storedPack = () =>
     browser.worker.evaluate(async () => {
-      const got = (await chrome.storage.local.get(['patternPack', 'glossaryVersion'])) as { patternPack?: { glossaryVersion: number; trie: { ids: string[] } }; glossaryVersion?: number };
-      return { packVersion: got.patternPack?.glossaryVersion, version: got.glossaryVersion ?? 0, ids: got.patternPack?.trie.ids ?? [] };
+      const got = (await chrome.storage.local.get(['patternPack', 'glossaryVersion'])) as { patternPack?: string; glossaryVersion?: number };
+      const pack = got.patternPack ? (JSON.parse(got.patternPack) as { glossaryVersion: number; trie: { ids: string[] } }) : undefined;
+      return { packVersion: pack?.glossaryVersion, version: got.glossaryVersion ?? 0, ids: pack?.trie.ids ?? [] };
     });
 
   /** Opens the page anew: how many times it marks 甜橙计划, and where its matcher came from. */

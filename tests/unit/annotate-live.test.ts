@@ -105,3 +105,27 @@ describe('annotator on a page that rewrites its text nodes in place', () => {
     expect(root.innerHTML).toBe('<p>前文共同富裕之间八八战略后文</p>');
   });
 });
+
+describe('annotator on a long page at its top', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('marks the first screen of text before reading the rest, and every term exactly once', async () => {
+    const paragraph = (i: number) => `<p>第${i}段：坚持八八战略，推动共同富裕。${'这是一段普通的文字。'.repeat(8)}</p>`;
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => paragraph(i)).join('');
+    performance.clearMeasures('yidu:annotate');
+    const annotator = new PageAnnotator(matcher, { sliceMs: 1 });
+    await annotator.attach(document.body);
+    const detail = (performance.getEntriesByName('yidu:annotate')[0] as PerformanceMeasure).detail as { early: number; runs: number };
+    // About 4,000 characters of 300 paragraphs of ~100: marked before the walk read on.
+    expect(detail.early).toBeGreaterThan(20);
+    expect(detail.early).toBeLessThan(100);
+    expect(detail.runs).toBe(300);
+    annotator.flushDeferred();
+    expect(document.querySelectorAll('yidu-mark').length).toBe(600);
+    expect(annotator.counts.get('double-eight-strategy')).toBe(300);
+    const occurrences = [...document.querySelectorAll('yidu-mark')].map((m) => m.getAttribute('data-yidu-occurrence'));
+    expect(new Set(occurrences).size).toBe(600);
+    await annotator.detach();
+    expect(document.querySelectorAll('yidu-mark').length).toBe(0);
+  });
+});

@@ -62,7 +62,7 @@ describe('Matcher', () => {
     ]);
   });
 
-  it('finds a short pattern inside a longer one that failed (output links)', () => {
+  it('finds a short pattern inside a longer one that failed', () => {
     expect(surfaces('ABCX')).toEqual([['BC', 'bc']]);
   });
 

@@ -4,7 +4,7 @@ import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
 import { compileGuards, GuardedFinder, guardRulesOf } from '@/lib/glossary/guards';
 import { isCurrentPack, makePatternPack, PATTERN_PACK_FORMAT, unpackPatterns, type PatternPack } from '@/lib/glossary/pattern-pack';
-import { patternPackItem, readCurrentPack } from '@/lib/glossary/pattern-cache';
+import { patternPackItem, readCurrentPack, writePatternPack } from '@/lib/glossary/pattern-cache';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { GlossaryStore } from '@/lib/glossary/store';
 import { Matcher } from '@/lib/matcher/matcher';
@@ -97,11 +97,21 @@ describe('pattern cache in storage.local', () => {
   it('gives the stored pack while the glossary version is unchanged, and none once it changes', async () => {
     await glossaryVersionItem.setValue(100);
     const pack = makePatternPack(new Glossary(BUILTIN.slice(0, 20)), { glossaryVersion: 100, build: 'b1', foldPairs: PAIRS });
-    await patternPackItem.setValue(pack);
-    expect((await readCurrentPack('b1')).pack?.glossaryVersion).toBe(100);
+    await writePatternPack(pack);
+    expect(typeof (await patternPackItem.getValue())).toBe('string'); // one string: read far sooner than the object
+    expect((await readCurrentPack('b1')).pack).toEqual(pack);
     expect(await readCurrentPack('b2')).toEqual({ glossaryVersion: 100 }); // an updated extension
     await glossaryVersionItem.setValue(101);
     expect(await readCurrentPack('b1')).toEqual({ glossaryVersion: 101 });
+  });
+
+  it('ignores a pack an older build stored as an object, and a damaged one', async () => {
+    await glossaryVersionItem.setValue(100);
+    const pack = makePatternPack(new Glossary(BUILTIN.slice(0, 20)), { glossaryVersion: 100, build: 'b1', foldPairs: PAIRS });
+    await fakeBrowser.storage.local.set({ patternPack: pack });
+    expect(await readCurrentPack('b1')).toEqual({ glossaryVersion: 100 });
+    await fakeBrowser.storage.local.set({ patternPack: JSON.stringify(pack).slice(0, 500) });
+    expect(await readCurrentPack('b1')).toEqual({ glossaryVersion: 100 });
   });
 });
 

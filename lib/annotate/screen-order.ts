@@ -1,0 +1,37 @@
+/**
+ * In what order a pass marks a page's runs: what is on screen first. Runs are in document order, so
+ * at the top of a page the first ones are on screen (no layout read needed); elsewhere a binary search
+ * over their positions finds the screen with a handful of layout reads.
+ */
+import type { TextRun } from './blocks';
+
+/** Characters of a page's first runs marked before the rest is read: a screen or two of text. */
+export const FIRST_SCREEN_CHARS = 4_000;
+
+export function isBodyAtTop(root: Node): boolean {
+  const doc = root.ownerDocument;
+  return !!doc && root === doc.body && doc.defaultView?.scrollY === 0;
+}
+
+export const elementTop = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
+
+/**
+ * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
+ * a binary search finds the first one below the top of the screen with a handful of layout reads.
+ */
+export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number; resume: number } {
+  if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length, resume: runs.length };
+  const height = window.innerHeight || 800;
+  const top = elementTop;
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (top(runs[mid]!) < -height) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < runs.length && end - lo < 400 && top(runs[end]!) < 2 * height) end++;
+  // `resume`: where the runs below the screen start in `ordered`.
+  return { ordered: [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)], near: end - lo, resume: end };
+}
