@@ -6,6 +6,7 @@ import { findCandidates, type PhraseKind } from '@/lib/annotate/candidates';
 import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
+import { yieldToPage } from '@/lib/annotate/slices';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { TermCardHost } from '@/components/term-card/host';
@@ -74,6 +75,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     if (!matcher) {
       const loaded = await loadPagePatterns(storedPatterns);
       storedPatterns = undefined;
+      // Unpacking is one piece of work (tens of milliseconds on a slow machine): what follows gets a task of its own.
+      if (loaded.unpackMs > 16) await yieldToPage();
       ({ matcher, english } = loaded);
       finder = new GuardedFinder(matcher, loaded.guards, (sentence, from, to) => {
         const ends = segmented.get(sentence);
@@ -89,6 +92,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       const judging = performance.now();
       policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
       performance.measure?.('yidu:density', { start: judging, end: performance.now() });
+      await yieldToPage(); // the judgement's last slice and the first screen's marking: two tasks
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);

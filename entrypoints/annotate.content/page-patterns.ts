@@ -26,13 +26,14 @@ export function readPageStart(): { settings: Promise<Settings>; patterns: Stored
  * trie to build), or, when none is current for the glossary version, from the background (which then
  * stores it for the next page). Timed as `yidu:matcher` for `npm run bench`.
  */
-export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()): Promise<UnpackedPatterns> {
+export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()): Promise<UnpackedPatterns & { unpackMs: number }> {
   const started = performance.now();
   const { pack: cached, glossaryVersion } = await stored;
   const pack = cached ?? (await sendMessage('getPatterns', { glossaryVersion }));
   const read = performance.now();
   const unpacked = unpackPatterns(pack);
   const source = cached ? 'storage' : 'background';
-  performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs: performance.now() - read } });
-  return unpacked;
+  const unpackMs = performance.now() - read;
+  performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs } });
+  return { ...unpacked, unpackMs };
 }
