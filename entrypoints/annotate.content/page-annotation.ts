@@ -32,7 +32,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
   let finder: GuardedFinder | undefined;
-  let english: Record<string, string> = {};
+  let english: ReadonlyMap<string, string> = new Map();
   // Forms guarded as whole words need jieba, which lives in the background: sentence → its word ends.
   const segmented = new Map<string, number[]>();
   // Quoted phrases are candidates only when the dictionary (also in the background) does not know them.
@@ -107,7 +107,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     card = new TermCardHost(doc, {});
     // Any word of the page, in the same card host (its own setting, followed live inside).
     const englishOf = english;
-    stopLookup = startWordLookup(doc, card, (id) => englishOf[id]);
+    stopLookup = startWordLookup(doc, card, (id) => englishOf.get(id));
     if (doc.body) await annotator.attach(doc.body);
   };
   const stop = async () => {

@@ -48,7 +48,7 @@ export interface AnnotatorOptions {
   findCandidates?: (text: string, glossarySpans: readonly MatchSpan[]) => MatchSpan[];
   /** Inline English after the first (or every) occurrence of a term, from `english`. */
   inlineEnglish?: 'off' | 'first' | 'every';
-  english?: Readonly<Record<string, string>>;
+  english?: ReadonlyMap<string, string>;
   /** Called after each pass with the counts so far. */
   onUpdate?: (counts: ReadonlyMap<string, number>) => void;
 }
@@ -307,7 +307,7 @@ export class PageAnnotator {
     const inArticle = inline !== 'off' && !isPageChrome(run.nodes[0]!.parentElement);
     for (const span of all) {
       this.counts.set(span.id, (this.counts.get(span.id) ?? 0) + 1);
-      if (!inArticle || span.kind || !this.options.english?.[span.id]) continue;
+      if (!inArticle || span.kind || !this.options.english?.has(span.id)) continue;
       if (inline === 'every' || !this.glossedTerms.has(span.id)) glossed.add(span);
       this.glossedTerms.add(span.id);
     }
@@ -344,7 +344,7 @@ export class PageAnnotator {
     const wrapped = wrapSpans(job.run, job.spans, this.ledger, job.firstOccurrence);
     for (const { span, first, last } of wrapped) {
       // Screen readers hear the English with the term (the card is one Enter away).
-      const english = span.kind ? undefined : this.options.english?.[span.id];
+      const english = span.kind ? undefined : this.options.english?.get(span.id);
       if (english) first.setAttribute(DESCRIPTION_ATTR, english);
       if (job.glossed.has(span)) addGloss(last, english!);
     }

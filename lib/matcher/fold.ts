@@ -67,7 +67,7 @@ export function changedCodes(): Int32Array {
   for (const ch of DASHES + MIDDLE_DOTS + TRANSPARENT_CHARS) note(ch.charCodeAt(0));
   const pairs = traditionalPairs ?? '';
   for (let i = 0; i + 1 < pairs.length; i += 2) note(pairs.charCodeAt(i));
-  return (foldedCodes = Int32Array.from(new Set(codes)));
+  return (foldedCodes = Int32Array.from(codes)); // a code listed twice is harmless
 }
 
 /** Folded code unit of `code`, or TRANSPARENT. */

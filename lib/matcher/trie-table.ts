@@ -3,12 +3,13 @@
  * that a content script given a stored trie has them in a few milliseconds.
  *
  * The alphabet is compact (only characters that occur in some pattern get a symbol; every other
- * character ends a match). The root keeps a full row; every other state keeps only its own edges,
- * in an open-addressing hash, so one step is a table read or a short scan.
+ * character ends a match). The root gets a full row; from every other state a step is a binary
+ * search among its children, which the stored trie keeps together and in order, so nothing else is
+ * built per page.
  *
  * There are no failure links: the matcher walks the trie afresh from each position (./matcher.ts).
- * Aho-Corasick's links cost a content script most of its start (a breadth-first pass over 27,000
- * states, about 50 ms in a loading page on the bench machine) and bought nothing on this text.
+ * An Aho-Corasick automaton's links and edge hash cost a content script most of its start (about
+ * 50 ms in a loading page on the bench machine) and bought nothing on this text.
  */
 import { TRANSPARENT, changedCodes, foldTable } from './fold';
 import type { Trie } from './trie';
@@ -21,30 +22,32 @@ export interface TrieTable {
   symbolOf: Int32Array;
   /** The root's move on each symbol (0: none). */
   rootNext: Int32Array;
-  /** Open-addressing table of the trie's edges from every state but the root: key state*symbols+symbol. */
-  hashKeys: Int32Array;
-  hashTargets: Int32Array;
-  hashMask: number;
-  symbolCount: number;
+  /** The trie's own: each state's children are consecutive and in symbol order (./trie.ts). */
+  firstChild: Int32Array;
+  symbol: Int32Array;
   /** Pattern index ending at the state, or -1. */
   terminal: Int32Array;
   /** Pattern index → entry id. */
   patternId: string[];
 }
 
-/** The state reached from `state` (not the root) on `symbol`, or 0 when the trie has no such edge. */
+/** The child of `state` on `symbol` (a binary search among its children), or 0 when there is none. */
 export function childOf(t: TrieTable, state: number, symbol: number): number {
-  const key = state * t.symbolCount + symbol;
-  const { hashKeys, hashMask } = t;
-  let slot = Math.imul(key, 0x9e3779b1) & hashMask;
-  let k = hashKeys[slot]!;
-  while (k !== key && k !== -1) k = hashKeys[(slot = (slot + 1) & hashMask)]!;
-  return k === key ? t.hashTargets[slot]! : 0;
+  let lo = t.firstChild[state]!;
+  let hi = t.firstChild[state + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = t.symbol[mid]!;
+    if (s === symbol) return mid;
+    if (s < symbol) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 export function trieTableOf(trie: Trie): TrieTable {
-  const { alphabet, parent, symbol, patternState, patternEntry, ids } = trie;
-  const stateCount = parent.length;
+  const { alphabet, firstChild, symbol, patternState, patternEntry, ids } = trie;
+  const stateCount = symbol.length;
   const symbolCount = alphabet.length + 1;
 
   // Code unit → symbol: the alphabet's own code units, then every code unit the fold table changes
@@ -62,30 +65,11 @@ export function trieTableOf(trie: Trie): TrieTable {
 
   const terminal = new Int32Array(stateCount).fill(-1);
   for (let p = 0; p < patternState.length; p++) terminal[patternState[p]!] = p;
-
   const rootNext = new Int32Array(symbolCount);
-  let edgeTotal = 0;
-  for (let s = 1; s < stateCount; s++) {
-    if (parent[s] === 0) rootNext[symbol[s]!] = s;
-    else edgeTotal++;
-  }
-  let tableSize = 16;
-  while (tableSize < edgeTotal * 2) tableSize <<= 1;
-  const hashMask = tableSize - 1;
-  const hashKeys = new Int32Array(tableSize).fill(-1);
-  const hashTargets = new Int32Array(tableSize);
-  for (let s = 1; s < stateCount; s++) {
-    const from = parent[s]!;
-    if (from === 0) continue;
-    const key = from * symbolCount + symbol[s]!;
-    let slot = Math.imul(key, 0x9e3779b1) & hashMask;
-    while (hashKeys[slot] !== -1) slot = (slot + 1) & hashMask;
-    hashKeys[slot] = key;
-    hashTargets[slot] = s;
-  }
+  for (let c = firstChild[0]!; c < firstChild[1]!; c++) rootNext[symbol[c]!] = c;
 
   // A plain loop: Array.from with a mapping function took 5 ms here, before V8 had optimised it.
   const patternId = new Array<string>(patternEntry.length);
   for (let p = 0; p < patternEntry.length; p++) patternId[p] = ids[patternEntry[p]!]!;
-  return { symbolOf, rootNext, hashKeys, hashTargets, hashMask, symbolCount, terminal, patternId };
+  return { symbolOf, rootNext, firstChild, symbol, terminal, patternId };
 }

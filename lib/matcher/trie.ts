@@ -1,8 +1,8 @@
 /**
  * The matcher's patterns as a flat trie: a few integer arrays and the entry ids. It is what is
  * stored of the matcher (lib/matcher/packed.ts packs it; content scripts read it from
- * extension storage instead of building it on every page): the hash of edges and the root's full row
- * are derived from it in one linear pass (lib/matcher/trie-table.ts).
+ * extension storage instead of building it on every page), and nearly all the matcher walks: only the
+ * root's full row and the character → symbol table are derived from it (lib/matcher/trie-table.ts).
  */
 import { TRANSPARENT, foldTable } from './fold';
 
@@ -15,8 +15,13 @@ export interface PatternSource {
 export interface Trie {
   /** Folded code unit of each symbol: symbol s (≥1) is alphabet[s - 1]. */
   alphabet: Int32Array;
-  /** Every state but the root has one parent edge: parent[s] and the symbol on it (index 0: the root, unused). */
-  parent: Int32Array;
+  /**
+   * States are numbered breadth first (the root is 0), so each state's children are consecutive:
+   * those of s are firstChild[s] .. firstChild[s + 1] - 1, in increasing order of their symbol, and
+   * the matcher finds one by a binary search (no table to build in a page). symbol[s] is the symbol
+   * on the edge into s (index 0: the root, unused).
+   */
+  firstChild: Int32Array;
   symbol: Int32Array;
   /** Per pattern: the state it ends in, its length in symbols, and its entry (an index into `ids`). */
   patternState: Int32Array;
@@ -70,13 +75,44 @@ export function buildTrie(sources: Iterable<PatternSource>): Trie {
   }
   const alphabet = new Int32Array(symbolByCode.size);
   for (const [code, s] of symbolByCode) alphabet[s - 1] = code;
+  const { firstChild, symbolOfState, renumbered } = breadthFirst(parent, symbol);
   return {
     alphabet,
-    parent: Int32Array.from(parent),
-    symbol: Int32Array.from(symbol),
-    patternState: Int32Array.from(patternState),
+    firstChild,
+    symbol: symbolOfState,
+    patternState: Int32Array.from(patternState, (state) => renumbered[state]!),
     patternLength: Int32Array.from(patternLength),
     patternEntry: Int32Array.from(patternEntry),
     ids,
   };
+}
+
+/** The trie's states (made in insertion order, each with its parent) renumbered breadth first, children in symbol order. */
+function breadthFirst(parent: number[], symbol: number[]): { firstChild: Int32Array; symbolOfState: Int32Array; renumbered: Int32Array } {
+  const count = parent.length;
+  // Children of each old state, together (counting sort by parent), then each group in symbol order.
+  const groupStart = new Int32Array(count + 1);
+  for (let s = 1; s < count; s++) groupStart[parent[s]! + 1]!++;
+  for (let s = 0; s < count; s++) groupStart[s + 1]! += groupStart[s]!;
+  const children = new Int32Array(Math.max(0, count - 1));
+  const fill = groupStart.slice(0, count);
+  for (let s = 1; s < count; s++) children[fill[parent[s]!]!++] = s;
+  for (let s = 0; s < count; s++) children.subarray(groupStart[s]!, groupStart[s + 1]!).sort((a, b) => symbol[a]! - symbol[b]!);
+
+  const order = new Int32Array(count); // new number → old state
+  const renumbered = new Int32Array(count); // old state → new number
+  const firstChild = new Int32Array(count + 1);
+  let tail = 1;
+  for (let head = 0; head < count; head++) {
+    const old = order[head]!;
+    firstChild[head] = tail;
+    for (let k = groupStart[old]!; k < groupStart[old + 1]!; k++) {
+      renumbered[children[k]!] = tail;
+      order[tail++] = children[k]!;
+    }
+  }
+  firstChild[count] = tail;
+  const symbolOfState = new Int32Array(count);
+  for (let s = 1; s < count; s++) symbolOfState[s] = symbol[order[s]!]!;
+  return { firstChild, symbolOfState, renumbered };
 }

@@ -7,7 +7,10 @@ const matcher = new Matcher([
   { id: 'double-eight-strategy', surfaces: ['八八战略'] },
   { id: 'five-water-co-governance', surfaces: ['五水共治'] },
 ]);
-const english = { 'double-eight-strategy': 'Double-Eight Strategy', 'five-water-co-governance': 'Harnessing Five Waters (Five-Water Co-Governance)' };
+const english = new Map([
+  ['double-eight-strategy', 'Double-Eight Strategy'],
+  ['five-water-co-governance', 'Harnessing Five Waters (Five-Water Co-Governance)'],
+]);
 
 const PAGE = `
 <header class="site-header"><div class="logo">八八战略</div></header>

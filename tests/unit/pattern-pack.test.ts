@@ -77,8 +77,8 @@ describe('pattern pack', () => {
 
   it('carries every entry’s English, by id', () => {
     const { english } = unpackPatterns(pack);
-    expect(english['double-eight-strategy']).toBe(glossary.get('double-eight-strategy')!.english);
-    expect(Object.keys(english).length).toBe(BUILTIN.filter((e) => e.english).length);
+    expect(english.get('double-eight-strategy')).toBe(glossary.get('double-eight-strategy')!.english);
+    expect(english.size).toBe(BUILTIN.filter((e) => e.english).length);
   });
 
   it('is current only for its glossary version, its build and this format', () => {
