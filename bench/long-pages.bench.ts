@@ -78,8 +78,6 @@ interface Figures {
   scrollTask: number;
   scrollStall: number;
   offMs: number;
-  /** Until the marks no longer showed (their look taken at once on a long page). */
-  hiddenMs: number;
   offTask: number;
   offStall: number;
   restored: boolean;
@@ -167,18 +165,12 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
   const started = await tab.evaluate(() => performance.now());
   await setNever(browser, true);
   const off = await tab.evaluate(async (since) => {
-    // Out of sight: no mark left, or the marks' look taken at once while the DOM is restored in slices.
-    let hiddenAt = NaN;
-    while (document.querySelector('yidu-mark')) {
-      if (Number.isNaN(hiddenAt) && document.documentElement.hasAttribute('data-yidu-off')) hiddenAt = performance.now();
-      await new Promise((r) => setTimeout(r, 16));
-    }
+    while (document.querySelector('yidu-mark')) await new Promise((r) => setTimeout(r, 16));
     const done = performance.now();
-    if (Number.isNaN(hiddenAt)) hiddenAt = done;
     await new Promise((r) => setTimeout(r, 300));
     const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][] } };
     const detach = performance.getEntriesByName('yidu:detach').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN);
-    return { offMs: done - since, hiddenMs: hiddenAt - since, offTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), offStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)), offSlice: detach.length ? Math.max(...detach) : NaN };
+    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), offStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)), offSlice: detach.length ? Math.max(...detach) : NaN };
   }, started);
   const restored = (await tab.evaluate(() => document.body.innerHTML)) === original;
   await setNever(browser, false);
@@ -225,7 +217,7 @@ export async function benchLongPages(): Promise<void> {
       console.log(`  the page alone (Yidu off for the site): longest task ${ms(alone.task)}, max timer stall ${ms(alone.stall)}`);
       console.log(`  loading, from Yidu's start (the page's own longest task before it: ${ms(f.pageTask)}): longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}, Yidu's longest slice ${ms(f.loadSlice)}; first mark ${ms(f.firstMark)} after DOMContentLoaded, whole pass done at ${ms(f.passEnd)}`);
       console.log(`  reading to the end: longest task ${ms(f.scrollTask)}, max timer stall ${ms(f.scrollStall)}; ${f.marks.toLocaleString('en')} marks`);
-      console.log(`  switching off: marks out of sight after ${ms(f.hiddenMs)}, ${ms(f.offMs)} until the last mark went, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
+      console.log(`  switching off: ${ms(f.offMs)} until the last mark went, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
     }
   } finally {
     await browser.close();

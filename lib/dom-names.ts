@@ -20,11 +20,6 @@ export const GLOSS_TAG = 'yidu-gloss';
 export const CARD_TAG = 'yidu-card';
 /** The CSS Custom Highlight naming the word a lookup card explains (styled by ::highlight() in marks.css). */
 export const LOOKUP_HIGHLIGHT = 'yidu-lookup';
-/**
- * On the page's <html> while a long page is switched off: its marks lose their look at once (one style
- * change), while the DOM is restored in slices; removed with the last mark.
- */
-export const OFF_ATTR = 'data-yidu-off';
 /** Every element Yidu adds to a page, for walkers that must skip them and snapshots that strip them. */
 export const OWN_TAGS = [MARK_TAG, GLOSS_TAG, CARD_TAG] as const;
 /** Images of a saved article point at `yidu-image:N` (N indexes its stored images) until rendered. */

@@ -1,4 +1,4 @@
-import { CARD_TAG, GLOSS_TAG, MARK_TAG, OFF_ATTR, RUBY_ATTR } from '@/lib/dom-names';
+import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
 import { readCapped } from '@/lib/save/capped-fetch';
 
 /**
@@ -39,7 +39,6 @@ export function pageSnapshot(doc: Document): { html: string; url: string; canoni
   }
   for (const ruby of copy.querySelectorAll(`ruby[${RUBY_ATTR}]`)) ruby.replaceWith(...ruby.childNodes);
   for (const mark of copy.querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
-  copy.removeAttribute(OFF_ATTR); // saved while switching off
   return {
     html: `<!doctype html>${copy.outerHTML}`,
     url: doc.location.href,

@@ -8,7 +8,7 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { RunWalker, type TextRun } from './blocks';
-import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OFF_ATTR, OWN_TAGS, TERM_ATTR } from '../dom-names';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_TAGS, TERM_ATTR } from '../dom-names';
 import { addGloss, isYiduText, liveSplits, newLedger, restoreSplit, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
@@ -36,25 +36,6 @@ interface Chunk {
 }
 const CHUNK_CHARS = 1_000;
 const CHUNK_RUNS = 16;
-/**
- * Marks taken out per slice when switching off: each slice's changes are laid out again before the
- * next, and on a 2,000,000-character page 1,000 marks' paragraphs took a 40–80 ms layout each time.
- */
-const SPLITS_PER_SLICE = 300;
-const documentElementOf = (doc: Document) => Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!.call(doc) as HTMLElement | null;
-
-/** Takes the look from every mark in the roots' documents at once (marks.css), for a switch-off that takes a while. */
-function hideMarks(roots: Node[]): HTMLElement[] {
-  const docs = new Set(roots.map((root) => root.ownerDocument ?? (root as Document)));
-  const hidden: HTMLElement[] = [];
-  for (const doc of docs) {
-    const html = documentElementOf(doc);
-    if (!html) continue;
-    Element.prototype.setAttribute.call(html, OFF_ATTR, '');
-    hidden.push(html);
-  }
-  return hidden;
-}
 
 /** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
 const REFRESH_NOW_CHARS = 20_000;
@@ -136,7 +117,6 @@ export class PageAnnotator {
   /** Stops watching and removes every mark, restoring the DOM as it was. */
   async detach(): Promise<void> {
     this.stopped = true;
-    const hidden = this.ledger.splits.length > SPLITS_PER_SLICE ? hideMarks([...this.roots]) : [];
     clearTimeout(this.timer);
     this.observer?.disconnect();
     this.observer = undefined;
@@ -158,12 +138,11 @@ export class PageAnnotator {
     let longest = 0;
     for (;;) {
       const sliceStart = performance.now();
-      const more = unwrapSome(this.ledger, sliceStart + sliceMs, SPLITS_PER_SLICE);
+      const more = unwrapSome(this.ledger, sliceStart + sliceMs);
       longest = Math.max(longest, performance.now() - sliceStart);
       if (!more) break;
       await yieldToPage();
     }
-    for (const html of hidden) Element.prototype.removeAttribute.call(html, OFF_ATTR);
     performance.measure?.('yidu:detach', { start, end: performance.now(), detail: { longest } });
     this.counts.clear();
     this.glossedTerms.clear();

@@ -239,14 +239,14 @@ export function unwrapAll(ledger: MarkLedger): void {
 }
 
 /**
- * Undoes the ledger's splits, newest first, until `deadline` (a performance.now() time) or after
- * `maxSplits`: the sliced form of unwrapAll for switching off a long page. Returns whether splits remain.
+ * Undoes the ledger's splits, newest first, until `deadline` (a performance.now() time): the sliced
+ * form of unwrapAll for switching off a long page. Returns whether splits remain.
  */
-export function unwrapSome(ledger: MarkLedger, deadline: number, maxSplits = Infinity): boolean {
+export function unwrapSome(ledger: MarkLedger, deadline: number): boolean {
   let n = 0;
   while (ledger.splits.length) {
     // Checking the clock every 64 splits keeps its cost out of the loop.
-    if (n >= maxSplits || ((++n & 63) === 0 && performance.now() >= deadline)) return true;
+    if ((++n & 63) === 0 && performance.now() >= deadline) return true;
     restoreSplit(ledger.splits.pop()!);
   }
   ledger.wrapped = 0;
