@@ -9,7 +9,7 @@
 import { collectRuns, isBlock, type TextRun } from './blocks';
 import { layOut, markedSpans, wrapRuby, type PinyinWord, type ToneColours } from './pinyin-ruby';
 import { newLedger, unwrapSome, type MarkLedger } from './wrap';
-import { yieldToPage } from './slices';
+import { afterNextFrame, yieldToPage } from './slices';
 import { MARK_TAG } from '../dom-names';
 
 export interface PinyinLayerOptions {
@@ -26,6 +26,12 @@ export interface PinyinLayerOptions {
 const FIRST_BATCH = 2_000;
 const BATCH = 8_000;
 const ENTER_MARKS: ReadonlySet<string> = new Set([MARK_TAG.toUpperCase()]);
+/**
+ * Words given ruby per slice, each slice laid out before the next: the renderer's layout of a screen's
+ * ruby at once was one 73–91 ms task while scrolling (`npm run bench`); at 120 none was over 50 ms, at
+ * 200 one was 134 ms. A screen's pinyin now takes a few frames more (about 350 ms instead of 200 ms).
+ */
+const RUBIES_PER_SLICE = 120;
 
 function batches(runs: TextRun[]): TextRun[][] {
   const out: TextRun[][] = [];
@@ -145,8 +151,9 @@ export class PinyinLayer {
       const batch = groups[g]!;
       for (let i = 0; i < batch.length; ) {
         const start = performance.now();
+        const rubiesBefore = stats.rubies;
         quietly(() => {
-          while (i < batch.length && performance.now() - start < sliceMs) {
+          while (i < batch.length && performance.now() - start < sliceMs && stats.rubies - rubiesBefore < RUBIES_PER_SLICE) {
             const run = batch[i]!;
             const words = answer[i++] ?? [];
             // The page changed this text since it was read: leave it without pinyin.
@@ -158,7 +165,7 @@ export class PinyinLayer {
         const took = performance.now() - start;
         stats.busy += took;
         stats.longest = Math.max(stats.longest, took);
-        if (i < batch.length) await yieldToPage();
+        if (i < batch.length) await (stats.rubies - rubiesBefore >= RUBIES_PER_SLICE ? afterNextFrame() : yieldToPage());
         if (generation !== this.generation) return;
       }
     }

@@ -6,3 +6,17 @@
  * Behind a timer the page's due timers, input and rendering all run between two slices.
  */
 export const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Yields until the page has rendered a frame (or 50 ms have passed, where none comes: a hidden tab).
+ * For writes whose layout is the cost (ruby): one slice's worth is laid out before the next is added.
+ */
+export const afterNextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') return void setTimeout(resolve, 0);
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
