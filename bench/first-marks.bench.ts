@@ -42,12 +42,16 @@ function watchFirstMark(): void {
           }
     });
     seen.observe(document.body, { childList: true, subtree: true });
+    // A DOMContentLoaded listener that ran before this one may have marked already.
+    if (document.querySelector('oneline-mark, yidu-mark')) w.firstMarkAt ??= performance.now();
   });
 }
 
 interface Load {
   /** First mark, ms after DOMContentLoaded. */
   first: number;
+  /** DOMContentLoaded, ms after the navigation began: what a content script costs the page's loading. */
+  dcl: number;
   /** Yidu: the marks in and near the viewport all placed (the annotator's own measure), ms after DOMContentLoaded. */
   screen?: number;
   /** Yidu: reading the matcher (cache or background), ms. */
@@ -79,6 +83,7 @@ async function load(context: BrowserContext, url: string, yidu: boolean): Promis
       const started = performance.getEntriesByName('yidu:start')[0];
       return {
         first,
+        dcl,
         ...(started ? { scriptStart: started.startTime - dcl } : {}),
         ...(pass && typeof near === 'number' && near >= 0 ? { screen: pass.startTime + near - dcl } : {}),
         ...(matcher ? { matcher: matcher.duration, matcherStart: matcher.startTime - dcl, ...(matcher.detail as { source: string; waitMs: number; unpackMs: number }) } : {}),
@@ -137,6 +142,7 @@ export async function benchFirstMarks(loads = 7, baseline = process.env.YIDU_BAS
       const screens = c.loads.flatMap((l) => (l.screen === undefined ? [] : [l.screen]));
       const matcher = c.loads.flatMap((l) => (l.matcher === undefined ? [] : [l.matcher]));
       console.log(`${c.name}, first mark: ${summary(c.loads.map((l) => l.first))}`);
+      console.log(`  the page's DOMContentLoaded: ${summary(c.loads.map((l) => l.dcl))} after the navigation began`);
       if (!c.yidu) continue;
       if (screens.length) console.log(`  first screen marked: ${summary(screens)}`);
       if (matcher.length) {
