@@ -76,9 +76,11 @@ async function load(context: BrowserContext, url: string, yidu: boolean): Promis
       const dcl = nav.domContentLoadedEventStart;
       const first = (window as unknown as { firstMarkAt: number }).firstMarkAt - dcl;
       const pass = performance.getEntriesByName('yidu:annotate')[0] as PerformanceMeasure | undefined;
-      // The screen marked: early (the first runs at the top of the page) or with the runs near it.
-      const detail = pass?.detail as { nearDoneAt?: number; screenDoneAt?: number } | undefined;
-      const near = detail?.screenDoneAt ?? detail?.nearDoneAt;
+      // The screen marked: early (the first runs at the top of the page, when they reached below it) or with the runs near it.
+      const early = performance.getEntriesByName('yidu:first-screen')[0] as PerformanceMeasure | undefined;
+      const covered = (early?.detail as { covered?: boolean } | undefined)?.covered;
+      const nearDoneAt = (pass?.detail as { nearDoneAt?: number } | undefined)?.nearDoneAt;
+      const near = early && covered && pass ? early.startTime + early.duration - pass.startTime : nearDoneAt;
       const matcher = performance.getEntriesByName('yidu:matcher')[0] as PerformanceMeasure | undefined;
       const started = performance.getEntriesByName('yidu:start')[0];
       return {

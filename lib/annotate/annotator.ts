@@ -13,7 +13,7 @@ import { addGloss, isYiduText, liveSplits, newLedger, restoreSplit, splitOfPiece
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldToPage } from './slices';
-import { elementTop, FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst } from './screen-order';
+import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
 interface Deferred {
@@ -36,7 +36,6 @@ interface Chunk {
 }
 const CHUNK_CHARS = 1_000;
 const CHUNK_RUNS = 16;
-
 /** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
 const REFRESH_NOW_CHARS = 20_000;
 
@@ -228,6 +227,7 @@ export class PageAnnotator {
           }
           this.resumeObserver();
           earlyDoneAt = performance.now() - passStart;
+          reportFirstScreen(walker.runs[early - 1], passStart, earlyDoneAt);
         }
         busy += performance.now() - sliceStart;
         longest = Math.max(longest, performance.now() - sliceStart);
@@ -264,10 +264,7 @@ export class PageAnnotator {
     }
     // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
     const deferredRuns = [...new Set(this.deferred.values())].reduce((n, chunk) => n + chunk.jobs.length, 0);
-    // The screen was marked early if the early runs reach below it (read now, with the layout clean).
-    const lastEarly = walkers[0]?.runs[early - 1];
-    const screenDoneAt = lastEarly && !this.stopped && elementTop(lastEarly) >= (window.innerHeight || 800) ? earlyDoneAt : nearDoneAt;
-    const detail = { busy, longest, runs: runs.length + early, early, nearDoneAt, screenDoneAt, busyAtNear, deferredRuns };
+    const detail = { busy, longest, runs: runs.length + early, early, nearDoneAt, busyAtNear, deferredRuns };
     performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail });
     this.options.onUpdate?.(this.counts);
   }

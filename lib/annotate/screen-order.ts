@@ -13,7 +13,24 @@ export function isBodyAtTop(root: Node): boolean {
   return !!doc && root === doc.body && doc.defaultView?.scrollY === 0;
 }
 
-export const elementTop = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
+const elementTop = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
+
+/**
+ * For `npm run bench` and DevTools: a `yidu:first-screen` measure ending when the early runs were
+ * marked, saying whether they reached below the screen (an IntersectionObserver reads that when the
+ * page lays out anyway: a layout read here would force it into the pass).
+ */
+export function reportFirstScreen(lastEarly: TextRun | undefined, passStart: number, doneAt: number): void {
+  const el = lastEarly?.nodes[0]?.parentElement;
+  if (!el || typeof IntersectionObserver === 'undefined') return;
+  const seen = new IntersectionObserver(([entry]) => {
+    seen.disconnect();
+    if (!entry) return;
+    const covered = entry.boundingClientRect.top >= (entry.rootBounds?.height ?? window.innerHeight);
+    performance.measure?.('yidu:first-screen', { start: passStart, end: passStart + doneAt, detail: { covered } });
+  });
+  seen.observe(el);
+}
 
 /**
  * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
