@@ -92,7 +92,6 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       const judging = performance.now();
       policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
       performance.measure?.('yidu:density', { start: judging, end: performance.now() });
-      await yieldToPage(); // the judgement's last slice and the first screen's marking: two tasks
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
