@@ -12,6 +12,7 @@ import type { PhraseKind } from './annotate/candidates';
 import type { PinyinMode, PinyinWord } from './annotate/pinyin-ruby';
 import type { PhraseBreakdown } from './dictionary/breakdown';
 import type { TextLookup, WordLookup } from './lookup/find-word';
+import type { Settings, SiteMode } from './settings';
 
 /** A page's jargon at a glance: distinct entries and how often each occurs. */
 export interface PageTermSummary {
@@ -66,6 +67,10 @@ export interface ProtocolMap {
   warmLookup(): void;
   // popup → background: run the annotator in a tab where it is not declared (activeTab)
   annotateTab(data: { tabId: number }): void;
+  // popup → background: a settings change, read and written there, so that a popup closed right after
+  // a choice cannot drop it between the read and the write
+  updateSettings(change: Partial<Settings>): Settings;
+  setSiteMode(data: { hostname: string; mode?: SiteMode }): Settings;
 
   // ── Pinyin mode and the candidate's breakdown (issue 9) ──
   // content script/reader → background: each text cut into words with one syllable per character

@@ -40,16 +40,27 @@ export async function getSettings(): Promise<Settings> {
 /** The settings in a stored value, defaults filling what it lacks. */
 export const settingsFrom = (stored: Partial<Settings> | null | undefined): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
 
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...change };
-  await settingsItem.setValue(next);
-  return next;
+// One change at a time in this context: two quick choices each read, then wrote, and the second write
+// undid the first.
+let writing: Promise<unknown> = Promise.resolve();
+
+function changeSettings(edit: (current: Settings) => Settings): Promise<Settings> {
+  const write = writing.then(async () => {
+    const next = edit(await getSettings());
+    await settingsItem.setValue(next);
+    return next;
+  });
+  writing = write.catch(() => undefined);
+  return write;
 }
 
-export async function setSiteMode(hostname: string, mode: SiteMode | undefined): Promise<Settings> {
-  const settings = await getSettings();
-  const siteModes = { ...settings.siteModes };
-  if (mode) siteModes[hostname] = mode;
-  else delete siteModes[hostname];
-  return updateSettings({ siteModes });
+export const updateSettings = (change: Partial<Settings>): Promise<Settings> => changeSettings((current) => ({ ...current, ...change }));
+
+export function setSiteMode(hostname: string, mode: SiteMode | undefined): Promise<Settings> {
+  return changeSettings((current) => {
+    const siteModes = { ...current.siteModes };
+    if (mode) siteModes[hostname] = mode;
+    else delete siteModes[hostname];
+    return { ...current, siteModes };
+  });
 }

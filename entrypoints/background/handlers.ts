@@ -16,6 +16,7 @@ import { breakDown } from '@/lib/dictionary/breakdown';
 import { findFormulaItems } from '@/lib/annotate/formula-items';
 import { registerLookupHandlers } from './lookup';
 import { keepPatternCache } from './pattern-cache';
+import { setSiteMode, updateSettings } from '@/lib/settings';
 
 /**
  * The glossary lives once, here in the background (as Zhongwen keeps its dictionary): content
@@ -39,6 +40,10 @@ export function registerBackgroundHandlers(): void {
   });
 
   onMessage('saveVocabulary', ({ data }) => vocabulary.save(data));
+
+  // The popup's setting changes are written here: a popup can close between a read and a write.
+  onMessage('updateSettings', ({ data }) => updateSettings(data));
+  onMessage('setSiteMode', ({ data }) => setSiteMode(data.hostname, data.mode));
 
   onMessage('addUserEntry', async ({ data }) => {
     // The entry's pinyin comes from the same dictionary reader as pages' pinyin (CC-CEDICT with the

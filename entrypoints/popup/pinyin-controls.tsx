@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage, type PinyinMode } from '@/lib/messages';
-import { updateSettings, type Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
 import { TONE_SCHEMES, type ToneColours } from '@/lib/annotate/pinyin-ruby';
 import { t, type MessageKey } from '@/lib/i18n';
 
@@ -28,7 +28,7 @@ export function PinyinModes({ tabId, disabled }: { tabId: number; disabled?: boo
     setBusy(true);
     try {
       // What the shortcut switches on next time.
-      if (next !== 'off') await updateSettings({ pinyinMode: next });
+      if (next !== 'off') await sendMessage('updateSettings', { pinyinMode: next });
       setMode(await sendMessage('setPinyinMode', { mode: next }, { tabId, frameId: 0 }));
     } finally {
       setBusy(false);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser, MatchPattern } from '#imports';
-import { setSiteMode, type InlineEnglish, type LookupMode, type Settings, type SiteMode } from '@/lib/settings';
+import type { InlineEnglish, LookupMode, Settings, SiteMode } from '@/lib/settings';
+import { sendMessage } from '@/lib/messages';
 import { AUTO_MATCHES, isAutoSite } from '@/lib/sites';
 import { t } from '@/lib/i18n';
 
@@ -34,7 +35,7 @@ export function SiteModeChoice({ url, settings, onChosen }: { url: string; setti
         const granted = await browser.permissions.request({ origins: [`*://${hostname}/*`] });
         if (!granted) return setError(t('permissionRefused'));
       }
-      await setSiteMode(hostname, next);
+      await sendMessage('setSiteMode', { hostname, mode: next });
       await onChosen(next);
     } catch (err) {
       setError(t('somethingWentWrongDetail', (err as Error).message));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, settingsItem, updateSettings, type Settings } from '@/lib/settings';
+import { getSettings, settingsItem, type Settings } from '@/lib/settings';
+import { sendMessage } from '@/lib/messages';
 
 /**
  * Yidu's settings for the popup's controls, kept in step with storage (a change made by the shortcut or
@@ -12,7 +13,8 @@ export function useSettings(): [Settings | undefined, (change: Partial<Settings>
     return settingsItem.watch(() => void getSettings().then(setSettings));
   }, []);
   const update = async (change: Partial<Settings>) => {
-    const next = await updateSettings(change);
+    // Written by the background, which outlives the popup (lib/messages.ts).
+    const next = await sendMessage('updateSettings', change);
     setSettings(next);
     return next;
   };

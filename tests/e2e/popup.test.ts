@@ -166,6 +166,27 @@ describe('the popup', () => {
     await page.close();
   });
 
+  it('keeps settings chosen just before the popup closes, and two quick choices both', async () => {
+    const { page, tabId } = await browser.openTab(`${site.origin}/article.html`);
+    const popup = await openPopup(browser, tabId);
+    // Two choices, then the popup closes at once, as a click elsewhere closes it.
+    await popup.getByLabel(en.lookupWords).selectOption('shift');
+    await popup.getByLabel(en.englishAfterTerms).selectOption('every');
+    await popup.close();
+    const stored = () =>
+      browser.worker.evaluate(async () => {
+        const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { lookup?: string; inlineEnglish?: string } };
+        return `${settings?.lookup}/${settings?.inlineEnglish}`;
+      });
+    await expect.poll(stored).toBe('shift/every');
+    const again = await openPopup(browser, tabId);
+    await again.getByLabel(en.lookupWords).selectOption('hover');
+    await again.getByLabel(en.englishAfterTerms).selectOption('off');
+    await expect.poll(stored).toBe('hover/off');
+    await again.close();
+    await page.close();
+  });
+
   it('logged no console error (no unchecked runtime.lastError) and no uncaught exception', () => {
     expect(browser.errors).toEqual([]);
   });
