@@ -39,16 +39,15 @@ export function reportFirstScreen(lastEarly: TextRun | undefined, passStart: num
 export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number; resume: number } {
   if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length, resume: runs.length };
   const height = window.innerHeight || 800;
-  const top = elementTop;
   let lo = 0;
   let hi = runs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (top(runs[mid]!) < -height) lo = mid + 1;
+    if (elementTop(runs[mid]!) < -height) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;
-  while (end < runs.length && end - lo < 400 && top(runs[end]!) < 2 * height) end++;
+  while (end < runs.length && end - lo < 400 && elementTop(runs[end]!) < 2 * height) end++;
   // `resume`: where the runs below the screen start in `ordered`.
   return { ordered: [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)], near: end - lo, resume: end };
 }

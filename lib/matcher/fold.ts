@@ -41,15 +41,21 @@ export function foldTable(): Int32Array {
   if (table) return table;
   const t = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
-  for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 0x20; // ASCII upper → lower
-  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = t[c - 0xfee0]!; // full-width ASCII → half-width (and lower case)
-  for (const ch of DASHES) t[ch.charCodeAt(0)] = 0x2d;
-  for (const ch of MIDDLE_DOTS) t[ch.charCodeAt(0)] = 0xb7;
+  // Every code unit given a folded form, noted as it is set (a code noted twice is harmless).
+  const changed: number[] = [];
+  const set = (c: number, folded: number) => {
+    t[c] = folded;
+    changed.push(c);
+  };
+  for (let c = 0x41; c <= 0x5a; c++) set(c, c + 0x20); // ASCII upper → lower
+  for (let c = 0xff01; c <= 0xff5e; c++) set(c, t[c - 0xfee0]!); // full-width ASCII → half-width (and lower case)
+  for (const ch of DASHES) set(ch.charCodeAt(0), 0x2d);
+  for (const ch of MIDDLE_DOTS) set(ch.charCodeAt(0), 0xb7);
   const pairs = traditionalPairs ?? '';
-  for (let i = 0; i + 1 < pairs.length; i += 2) t[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
-  for (const ch of TRANSPARENT_CHARS) t[ch.charCodeAt(0)] = TRANSPARENT;
+  for (let i = 0; i + 1 < pairs.length; i += 2) set(pairs.charCodeAt(i), pairs.charCodeAt(i + 1));
+  for (const ch of TRANSPARENT_CHARS) set(ch.charCodeAt(0), TRANSPARENT);
   table = t;
-  foldedCodes = undefined;
+  foldedCodes = Int32Array.from(changed.filter((c) => t[c] !== c));
   return t;
 }
 
@@ -58,16 +64,8 @@ export function foldTable(): Int32Array {
  * filled from these and the alphabet, instead of by a pass over every code unit.
  */
 export function changedCodes(): Int32Array {
-  const t = foldTable();
-  if (foldedCodes) return foldedCodes;
-  const codes: number[] = [];
-  const note = (c: number) => void (t[c] !== c && codes.push(c));
-  for (let c = 0x41; c <= 0x5a; c++) note(c);
-  for (let c = 0xff01; c <= 0xff5e; c++) note(c);
-  for (const ch of DASHES + MIDDLE_DOTS + TRANSPARENT_CHARS) note(ch.charCodeAt(0));
-  const pairs = traditionalPairs ?? '';
-  for (let i = 0; i + 1 < pairs.length; i += 2) note(pairs.charCodeAt(i));
-  return (foldedCodes = Int32Array.from(codes)); // a code listed twice is harmless
+  foldTable();
+  return foldedCodes!;
 }
 
 /** Folded code unit of `code`, or TRANSPARENT. */
