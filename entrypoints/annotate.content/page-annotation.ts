@@ -95,12 +95,20 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     }
     const policyPage = settings.markCandidates && policyDensity === true;
     const classify = (phrase: string) => phraseKinds.get(phrase);
-    const onPending = (phrase: string) => void pendingPhrases.add(phrase);
     annotator = new PageAnnotator(finder!, {
       onUpdate: report,
       english,
       inlineEnglish: settings.inlineEnglish,
-      findCandidates: policyPage ? (text, spans) => findCandidates(text, spans, { classify, onPending }) : undefined,
+      findCandidates: policyPage
+        ? (text, spans, onWaiting) =>
+            findCandidates(text, spans, {
+              classify,
+              onPending: (phrase) => {
+                pendingPhrases.add(phrase);
+                onWaiting();
+              },
+            })
+        : undefined,
     });
     // An entry added from the card bumps the glossary version, which re-marks this page (below).
     card = new TermCardHost(doc, {});
@@ -123,7 +131,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
 
   /**
    * Occurrences of whole-word-guarded forms (人大, 职教) wait, unmarked, until the background's jieba
-   * has cut their sentences; then the page is marked again with the answers (once per batch).
+   * has cut their sentences, and quoted phrases until its dictionary has classified them; then the
+   * blocks that held them are marked again with the answers (once per batch), not the whole page.
    */
   const segmentPending = async () => {
     if (segmenting || (!finder?.pending.size && !pendingPhrases.size) || signal.aborted) return;
@@ -143,7 +152,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
         segmented.set(sentence, (lengths[i] ?? []).map((n) => (at += n)));
       });
       phrases.forEach((phrase, i) => phraseKinds.set(phrase, kinds[i] ?? 'word'));
-      if (annotator) await apply(undefined, true);
+      await recheck();
     } catch (err) {
       console.warn('Yidu: could not check whole words', err);
     } finally {
@@ -158,6 +167,15 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     (queue = queue.then(work).catch((err: unknown) => console.warn('Yidu: could not annotate this page', err)));
   // Pinyin over the text (issue 9): the outer layer, off while the marks under it change.
   const pinyin = pagePinyin(doc, () => annotator, serial);
+  // The blocks that waited on the background, matched again (pinyin over them comes off first).
+  const recheck = (): Promise<void> =>
+    serial(async () => {
+      if (!annotator) return;
+      const marks = annotator;
+      await pinyin.suspend();
+      await marks.recheckWaiting();
+      if (!paused) await pinyin.resume();
+    });
   const apply = (wanted?: boolean, rebuild = false): Promise<void> =>
     serial(async () => {
       const settings = await (firstSettings ?? getSettings());

@@ -8,12 +8,13 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { RunWalker, type TextRun } from './blocks';
-import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_TAGS, TERM_ATTR } from '../dom-names';
-import { addGloss, isYiduText, liveSplits, newLedger, restoreSplit, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
+import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
+import { isWrapped, takeBackRuns } from './remark';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
 interface Deferred {
@@ -44,8 +45,11 @@ export interface AnnotatorOptions {
   sliceMs?: number;
   /** Delay to gather a burst of page mutations before annotating them, in ms. */
   mutationDelayMs?: number;
-  /** Extra finder for text the glossary does not cover (candidate jargon), run per block. */
-  findCandidates?: (text: string, glossarySpans: readonly MatchSpan[]) => MatchSpan[];
+  /**
+   * Extra finder for text the glossary does not cover (candidate jargon), run per block. It calls
+   * `onWaiting` when a phrase waits for an answer: the block is then matched again by recheckWaiting().
+   */
+  findCandidates?: (text: string, glossarySpans: readonly MatchSpan[], onWaiting: () => void) => MatchSpan[];
   /** Inline English after the first (or every) occurrence of a term, from `english`. */
   inlineEnglish?: 'off' | 'first' | 'every';
   english?: ReadonlyMap<string, string>;
@@ -93,6 +97,8 @@ export class PageAnnotator {
   private unregisterFlush: (() => void) | undefined;
   /** Terms given inline English so far ("first occurrence" mode): the first in the article's text. */
   private readonly glossedTerms = new Set<string>();
+  /** Runs (their page nodes) whose matching left something out until the background answers. */
+  private readonly waiting = new Set<readonly Text[]>();
 
   constructor(
     private readonly matcher: SpanFinder,
@@ -131,6 +137,7 @@ export class PageAnnotator {
     this.openChunk = undefined;
     this.rewritten.clear();
     this.moved.clear();
+    this.waiting.clear();
     // In slices, like the marking: a long page's thousands of marks must not block it either.
     const sliceMs = this.options.sliceMs ?? 8;
     const start = performance.now();
@@ -277,11 +284,15 @@ export class PageAnnotator {
       ? batch.filter((run) => run.nodes.every((n) => n.isConnected) && run.text === run.nodes.map((n) => n.data).join(''))
       : batch;
     const joined = live.map((run) => run.text).join(RUN_SEPARATOR);
-    const spans = this.matcher.find(joined);
+    const held: number[] = []; // in order, as the spans
+    const spans = this.matcher.find(joined, (at) => held.push(at));
     let k = 0;
+    let h = 0;
     let offset = 0;
     for (const run of live) {
       const end = offset + run.text.length;
+      if (h < held.length && held[h]! < end) this.waiting.add(run.nodes);
+      while (h < held.length && held[h]! < end) h++;
       const first = k;
       for (; k < spans.length && spans[k]!.start < end; k++) {
         spans[k]!.start -= offset; // the spans are ours: shift them in place rather than copy
@@ -294,7 +305,7 @@ export class PageAnnotator {
 
   /** Counts a run's terms now, and wraps them now or when the run nears the viewport. */
   private markRun(run: TextRun, spans: MatchSpan[], wrapNow: boolean): void {
-    const candidates = this.options.findCandidates?.(run.text, spans) ?? [];
+    const candidates = this.options.findCandidates?.(run.text, spans, () => this.waiting.add(run.nodes)) ?? [];
     const all: MarkSpan[] = candidates.length
       ? [...spans, ...candidates.map((c) => ({ ...c, kind: 'candidate' }))].sort((a, b) => a.start - b.start)
       : spans;
@@ -362,38 +373,81 @@ export class PageAnnotator {
   private refresh(): void {
     const runs = new Set<Text[]>();
     for (const node of [...this.rewritten, ...this.moved]) for (const split of liveSplits(node)) if (split.ledger === this.ledger) runs.add(split.run);
-    const uncounted = new Map<string, string>(); // occurrence → entry id
-    const removed = (piece: ChildNode) => {
-      if (piece.nodeType === 1 && (piece as Element).localName === MARK_TAG) {
-        const mark = piece as Element;
-        uncounted.set(mark.getAttribute(OCCURRENCE_ATTR)!, mark.getAttribute(TERM_ATTR)!);
-      }
-    };
-    for (const run of runs)
-      for (const node of run) {
-        const own = liveSplits(node).filter((split: Split) => split.ledger === this.ledger);
-        for (const split of own.reverse()) restoreSplit(split, this.rewritten.has(node), removed);
-      }
+    const rewritten = new Set(this.rewritten);
     this.rewritten.clear();
     this.moved.clear();
-    for (const id of uncounted.values()) this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 1) - 1));
-    const fresh: TextRun[] = [];
+    const { uncounted, fresh } = takeBackRuns(runs, this.ledger, (node) => rewritten.has(node));
+    this.uncount(uncounted);
+    const now: TextRun[] = [];
     let chars = 0;
-    for (const nodes of runs) {
-      const live = nodes.filter((node) => node.isConnected && !isYiduText(node));
-      if (!live.length) continue;
-      const run: TextRun = { nodes: live, starts: [], text: '' };
-      for (const node of live) {
-        run.starts.push(run.text.length);
-        run.text += node.data;
-      }
+    for (const run of fresh) {
       chars += run.text.length;
       // A large re-render waits for a pass of its own, sliced like any other.
-      if (chars > REFRESH_NOW_CHARS) for (const node of live) this.pendingRoots.add(node.parentNode ?? node);
-      else fresh.push(run);
+      if (chars > REFRESH_NOW_CHARS) for (const node of run.nodes) this.pendingRoots.add(node.parentNode ?? node);
+      else now.push(run);
     }
-    if (fresh.length) this.markBatch(fresh, true);
-    if (uncounted.size || fresh.length) this.options.onUpdate?.(this.counts);
+    if (now.length) this.markBatch(now, true);
+    if (uncounted.length || now.length) this.options.onUpdate?.(this.counts);
+  }
+
+  private uncount(ids: Iterable<string>): void {
+    for (const id of ids) this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 1) - 1));
+  }
+
+  /**
+   * Matches again, in slices, the runs whose matching waited for the background (a whole-word check,
+   * a quoted phrase's kind), once its answers are in: only those runs' marks are taken back and placed
+   * again, never the whole page's. A run on screen is wrapped again at once; the others when near.
+   */
+  recheckWaiting(): Promise<void> {
+    this.running = this.running.then(async () => {
+      const start = performance.now();
+      const waiting = [...this.waiting];
+      this.waiting.clear();
+      if (!waiting.length || this.stopped) return;
+      const dropped = this.dropDeferred(new Set(waiting));
+      const sliceMs = this.options.sliceMs ?? 8;
+      let busy = 0;
+      let longest = 0;
+      for (let next = 0; next < waiting.length && !this.stopped; ) {
+        const sliceStart = performance.now();
+        this.pauseObserver();
+        while (next < waiting.length && performance.now() - sliceStart < sliceMs) {
+          const group = waiting.slice(next, (next += 16));
+          const wrapped = group.filter((nodes) => isWrapped(nodes, this.ledger));
+          const { uncounted, fresh } = takeBackRuns(wrapped, this.ledger);
+          this.uncount(uncounted);
+          this.markBatch(fresh, true);
+          const bare = takeBackRuns(group.filter((nodes) => !wrapped.includes(nodes)), this.ledger).fresh;
+          this.markBatch(bare, false);
+        }
+        this.closeChunk();
+        this.resumeObserver();
+        busy += performance.now() - sliceStart;
+        longest = Math.max(longest, performance.now() - sliceStart);
+        if (next < waiting.length) await yieldToPage();
+      }
+      const detail = { busy, longest, runs: waiting.length, deferredDropped: dropped };
+      performance.measure?.('yidu:recheck', { start, end: performance.now(), detail });
+      this.options.onUpdate?.(this.counts);
+    }).catch((err: unknown) => {
+      console.warn('Yidu: annotation failed', err);
+    });
+    return this.running;
+  }
+
+  /** Takes the deferred (matched, not yet wrapped) jobs of these runs out of their chunks, uncounted. */
+  private dropDeferred(runs: ReadonlySet<readonly Text[]>): number {
+    let dropped = 0;
+    const keep = (job: Deferred) => {
+      if (!runs.has(job.run.nodes)) return true;
+      this.uncount(job.spans.map((span) => span.id));
+      for (const span of job.glossed) this.glossedTerms.delete(span.id);
+      dropped++;
+      return false;
+    };
+    for (const chunk of new Set([...this.deferred.values(), ...(this.openChunk ? [this.openChunk] : [])])) chunk.jobs = chunk.jobs.filter(keep);
+    return dropped;
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {

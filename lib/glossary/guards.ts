@@ -10,7 +10,11 @@ import type { FormGuard, GlossaryEntry } from './types';
 
 /** Anything that finds term spans in text: a bare matcher or a guarded one. */
 export interface SpanFinder {
-  find(text: string): MatchSpan[];
+  /**
+   * The spans in `text`. `onHeld` hears where an occurrence was left out until an answer comes (its
+   * start offset): the caller can look at that text again then, rather than at everything.
+   */
+  find(text: string, onHeld?: (offset: number) => void): MatchSpan[];
 }
 
 /** The rules of guarded forms: entry id → folded form → guard (example sentences left out). */
@@ -96,7 +100,7 @@ export class GuardedFinder implements SpanFinder {
     public wholeWord?: WholeWordJudge,
   ) {}
 
-  find(text: string): MatchSpan[] {
+  find(text: string, onHeld?: (offset: number) => void): MatchSpan[] {
     const spans = this.matcher.find(text);
     if (this.table.size === 0) return spans;
     return spans.filter((span) => {
@@ -104,7 +108,10 @@ export class GuardedFinder implements SpanFinder {
       const guard = forms?.get(foldString(text.slice(span.start, span.end)));
       if (!guard) return true;
       const verdict = judgeSpan(text, span, guard, this.wholeWord);
-      if (verdict === 'pending') this.pending.add(text.slice(...sentenceBounds(text, span.start, span.end)));
+      if (verdict === 'pending') {
+        this.pending.add(text.slice(...sentenceBounds(text, span.start, span.end)));
+        onHeld?.(span.start);
+      }
       return verdict === 'keep';
     });
   }

@@ -1,0 +1,51 @@
+/**
+ * Taking back the marks of a few runs so they can be matched again, without touching the rest of
+ * the page: for text the page rewrote (the page's text wins) and for runs whose matching waited on
+ * the background (whole-word checks, quoted phrases) once the answers are in.
+ */
+import type { TextRun } from './blocks';
+import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
+import { isYiduText, liveSplits, restoreSplit, type MarkLedger } from './wrap';
+
+export interface TakenBack {
+  /** Entry id of each occurrence removed (one per occurrence, however many pieces it had). */
+  uncounted: string[];
+  /** The runs as they read now, from their nodes still in the page; none for a run wholly removed. */
+  fresh: TextRun[];
+}
+
+/**
+ * Undoes `ledger`'s splits of every node of `runs` (later layers over them go too), then reads each
+ * run again from its live nodes. A node for which `pageWins` holds keeps what the page wrote into it;
+ * the others get their text back byte for byte.
+ */
+export function takeBackRuns(runs: Iterable<readonly Text[]>, ledger: MarkLedger, pageWins: (node: Text) => boolean = () => false): TakenBack {
+  const uncounted = new Map<string, string>(); // occurrence → entry id
+  const removed = (piece: ChildNode) => {
+    if (piece.nodeType === 1 && (piece as Element).localName === MARK_TAG) {
+      const mark = piece as Element;
+      uncounted.set(mark.getAttribute(OCCURRENCE_ATTR)!, mark.getAttribute(TERM_ATTR)!);
+    }
+  };
+  const fresh: TextRun[] = [];
+  for (const nodes of runs) {
+    for (const node of nodes) {
+      const own = liveSplits(node).filter((split) => split.ledger === ledger);
+      for (const split of own.reverse()) restoreSplit(split, pageWins(node), removed);
+    }
+    const live = nodes.filter((node) => node.isConnected && !isYiduText(node));
+    if (!live.length) continue;
+    const run: TextRun = { nodes: live, starts: [], text: '' };
+    for (const node of live) {
+      run.starts.push(run.text.length);
+      run.text += node.data;
+    }
+    fresh.push(run);
+  }
+  return { uncounted: [...uncounted.values()], fresh };
+}
+
+/** Has `ledger` split any node of this run (is any of its marks in the page)? */
+export function isWrapped(nodes: readonly Text[], ledger: MarkLedger): boolean {
+  return nodes.some((node) => liveSplits(node).some((split) => split.ledger === ledger));
+}
