@@ -1,6 +1,6 @@
 /**
  * Backup, restore and "clear all data" for the stores the user made. The search index
- * (postings) is derived from the articles, so it is left out and rebuilt after an import.
+ * (searchIndex) is derived from the articles, so it is left out and rebuilt after an import.
  */
 import { allOrNothing } from '../db/all-or-nothing';
 import type { YiduDatabase } from '../db/schema';

@@ -8,7 +8,7 @@ import type { GlossaryEntry } from '../glossary/types';
 import { summaryOf, type ArticleSummary } from './summaries';
 
 export const DB_NAME = 'yidu';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface VocabularyItem {
   /** The entry id (a glossary id, or a user entry's id). */
@@ -57,14 +57,13 @@ export interface ArticleRecord {
 }
 
 /**
- * One posting of the search index: how often a token (a Chinese word from jieba, or a lower-case
- * English word) occurs in one article. Keyed [url, token], so an article's postings are one key range
- * (re-indexed or removed in one request) and no record grows with the library.
+ * One article's entry in the search index: its index keys (Chinese words from jieba, lower-case
+ * English words, the glossary entries it contains, and coarse count steps; lib/search/index-store.ts),
+ * under a multiEntry index. No record grows with the library.
  */
-export interface PostingRecord {
+export interface SearchIndexRecord {
   url: string;
-  token: string;
-  count: number;
+  tokens: string[];
 }
 
 export interface ImageRecord {
@@ -105,10 +104,10 @@ export interface YiduDB extends DBSchema {
     indexes: { savedAt: number };
   };
   /** The search index, kept up to date at save and delete time (derived: backups leave it out). */
-  postings: {
-    key: [string, string];
-    value: PostingRecord;
-    indexes: { token: string };
+  searchIndex: {
+    key: string;
+    value: SearchIndexRecord;
+    indexes: { tokens: string };
   };
 }
 
@@ -135,12 +134,15 @@ export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
       // library page on its next open.
       if (oldVersion === 3) (db as unknown as IDBPDatabase).deleteObjectStore('searchTerms');
       if (oldVersion < 4) {
-        db.createObjectStore('postings', { keyPath: ['url', 'token'] }).createIndex('token', 'token');
         db.createObjectStore('summaries', { keyPath: 'url' }).createIndex('savedAt', 'savedAt');
         // Filled here, inside the upgrade's own transaction: the database never opens at version 4
         // with articles the list would not show. A failed write aborts the upgrade (version 3 stays).
         void fillSummaries(tx);
       }
+      // Version 4's index (one record per article and token) gave way to one record per article;
+      // the library page indexes the saved articles again on its next open.
+      if (oldVersion === 4) (db as unknown as IDBPDatabase).deleteObjectStore('postings');
+      if (oldVersion < 5) db.createObjectStore('searchIndex', { keyPath: 'url' }).createIndex('tokens', 'tokens', { multiEntry: true });
     },
   });
 }

@@ -5,7 +5,7 @@
 import { hasHan } from '../han';
 import type { ArticleRecord, YiduDatabase } from '../db/schema';
 import type { GlossaryEntry } from '../glossary/types';
-import { englishWords, postingsOf } from './index-store';
+import { articlesWith, englishWords } from './index-store';
 import type { Segmenter } from './segmenter';
 
 export interface SearchHit {
@@ -32,16 +32,16 @@ export async function search(
   db: YiduDatabase,
   query: string,
   segmenter: Segmenter,
-  glossary: { entries(): Iterable<GlossaryEntry> },
+  glossary: { get(id: string): GlossaryEntry | undefined },
   limit = 20,
 ): Promise<SearchHit[]> {
   const tokens = queryTokens(query, segmenter);
   if (!tokens.length) return [];
-  const postings = await postingsOf(db, tokens);
+  const found = await articlesWith(db, tokens);
   let candidates: Map<string, number> | undefined;
-  for (const p of postings) {
+  for (const counts of found) {
     const next = new Map<string, number>();
-    for (const [url, n] of Object.entries(p)) {
+    for (const [url, n] of counts) {
       if (!candidates || candidates.has(url)) next.set(url, (candidates?.get(url) ?? 0) + n);
     }
     candidates = next;
@@ -60,7 +60,7 @@ export async function search(
 type Snippet = Pick<SearchHit, 'before' | 'hit' | 'after' | 'via'>;
 
 /** The first sentence holding the query (or its first token, or a glossary term whose English matched). */
-export function snippet(article: Pick<ArticleRecord, 'title' | 'text' | 'terms'>, query: string, tokens: string[], glossary: { entries(): Iterable<GlossaryEntry> }): Snippet {
+export function snippet(article: Pick<ArticleRecord, 'title' | 'text' | 'terms'>, query: string, tokens: string[], glossary: { get(id: string): GlossaryEntry | undefined }): Snippet {
   const text = article.text;
   const lower = text.toLowerCase();
   const needles = [query.trim().toLowerCase(), ...tokens].filter(Boolean);
@@ -68,11 +68,12 @@ export function snippet(article: Pick<ArticleRecord, 'title' | 'text' | 'terms'>
     const at = lower.indexOf(needle);
     if (at >= 0) return around(text, at, needle.length);
   }
-  // English query: show where a glossary term whose rendering or explanation matched occurs.
-  for (const entry of glossary.entries()) {
-    if (!(entry.id in article.terms)) continue;
-    const english = `${entry.english} ${entry.explanation}`.toLowerCase();
-    if (!tokens.every((t) => english.includes(t))) continue;
+  // English query: show where a glossary term whose rendering matched occurs (as the index has it).
+  for (const id of Object.keys(article.terms)) {
+    const entry = glossary.get(id);
+    if (!entry) continue;
+    const words = englishWords(entry.english);
+    if (!tokens.every((t) => words.includes(t))) continue;
     for (const surface of [entry.term, ...entry.forms]) {
       const at = text.indexOf(surface);
       if (at >= 0) return { ...around(text, at, surface.length), via: entry.english };

@@ -28,28 +28,36 @@ export async function pageSegmenter(): Promise<Segmenter> {
 const currentGlossary = () => glossaryStore().glossary();
 
 let knownWords: Set<string> | undefined;
+/** Entry id → its English rendering, as the index has it. */
+let knownEnglish: Map<string, string> | undefined;
 
 /**
  * Keeps the index in step with the glossary: when an entry (here or in another context) brings new
  * words, the saved articles that contain them are indexed again, so the new term is found as one
- * word. Started once per page by the library views.
+ * word; when an entry's English changes, the articles containing it are, so English search follows.
+ * Started once per page by the library views.
  */
 export function followGlossaryChanges(): () => void {
   const learn = async () => {
     const snapshot = await glossaryStore().current();
-    const words = new Set(glossaryWords(snapshot.glossary.entries()).map(([word]) => word));
+    const entries = [...snapshot.glossary.entries()];
+    const words = new Set(glossaryWords(entries).map(([word]) => word));
+    const english = new Map(entries.map((e) => [e.id, e.english]));
     const added = knownWords ? [...words].filter((w) => !knownWords!.has(w)) : [];
+    const renamed = knownEnglish ? new Set(entries.filter((e) => knownEnglish!.get(e.id) !== e.english).map((e) => e.id)) : new Set<string>();
     knownWords = words;
-    if (added.length) await reindexArticlesMentioning(added);
+    knownEnglish = english;
+    if (added.length || renamed.size) await reindexArticlesMentioning(added, renamed);
   };
   void learn();
   return glossaryStore().onChange(() => void learn().catch((err: unknown) => console.warn('Yidu: search index not updated', err)));
 }
 
-async function reindexArticlesMentioning(words: readonly string[]): Promise<number> {
+async function reindexArticlesMentioning(words: readonly string[], entries: ReadonlySet<string>): Promise<number> {
   let count = 0;
   for (const article of await library().articles.list()) {
-    if (words.some((w) => article.text.includes(w) || article.title.includes(w))) {
+    const hasEntry = Object.keys(article.terms).some((id) => entries.has(id));
+    if (hasEntry || words.some((w) => article.text.includes(w) || article.title.includes(w))) {
       await indexSavedArticle(article);
       count++;
     }
@@ -114,6 +122,6 @@ export async function searchLibrary(query: string): Promise<SearchHit[]> {
 export async function rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
   // A run in flight chose its articles before the clear: let it finish, then start afresh.
   await indexing?.catch(() => undefined);
-  await (await database()).clear('postings');
+  await (await database()).clear('searchIndex');
   return indexMissing(onProgress);
 }

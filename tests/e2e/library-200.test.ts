@@ -50,7 +50,7 @@ describe('a library of 200 saved articles', () => {
     // Each article indexed leaves a `yidu-index` performance measure.
     await expect.poll(() => reader.evaluate(() => performance.getEntriesByName('yidu-index').length), { timeout: 80_000 }).toBe(COUNT);
     // Found through the glossary rendering of 义新欧, which only the even-numbered articles mention.
-    await reader.getByLabel('Search saved articles').fill('railway');
+    await reader.getByLabel('Search saved articles').fill('freight');
     const titles = () => reader.getByTestId('search-results').locator('li a').allInnerTexts();
     await expect.poll(async () => (await titles()).length, { timeout: 60_000 }).toBe(20);
     for (const title of await titles()) expect(Number(/^第(\d+)篇/.exec(title)?.[1]) % 2).toBe(0);

@@ -45,7 +45,7 @@ describe('the library: save, search, read offline', () => {
   });
 
   it('finds an English word through the glossary renderings of the terms in an article', async () => {
-    await reader.getByLabel('Search saved articles').fill('railway');
+    await reader.getByLabel('Search saved articles').fill('freight');
     const results = reader.getByTestId('search-results');
     await expect.poll(() => results.locator('li a').allInnerTexts(), { timeout: 15_000 }).toEqual(['义新欧班列开行再创新高']);
   });

@@ -8,7 +8,7 @@ import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { Glossary } from '@/lib/glossary/glossary';
 import { createSegmenter, glossaryWords } from '@/lib/search/segmenter';
-import { articleTokens, indexArticle, indexedUrls, isIndexed, unindexArticle } from '@/lib/search/index-store';
+import { articleTokens, englishWords, indexArticle, indexedUrls, isIndexed, unindexArticle } from '@/lib/search/index-store';
 import { search } from '@/lib/search/query';
 
 const glossary = new Glossary(BUILTIN_GLOSSARY);
@@ -49,7 +49,7 @@ describe('search over saved articles', () => {
     expect(await search(db, '战略八八', segmenter, glossary)).toEqual([]);
   });
 
-  it('finds an English word through the renderings and explanations of the terms an article contains', async () => {
+  it('finds an English word through the renderings of the terms an article contains', async () => {
     const { db } = await library();
     const hits = await search(db, 'Double-Eight', segmenter, glossary);
     expect(hits.map((h) => h.url)).toEqual(['http://a/1']);
@@ -70,12 +70,34 @@ describe('search over saved articles', () => {
     const { db } = await library();
     await indexArticle(db, 'http://a/empty', new Map());
     expect(await indexedUrls(db)).toEqual(new Set(['http://a/1', 'http://a/2', 'http://a/empty']));
-    const others = (await db.getAll('postings')).filter((p) => p.url !== 'http://a/1');
+    const others = (await db.getAll('searchIndex')).filter((r) => r.url !== 'http://a/1');
     await indexArticle(db, 'http://a/1', new Map([['水质', 2]]));
-    expect((await db.getAll('postings')).filter((p) => p.url !== 'http://a/1')).toEqual(others);
-    expect((await db.getAll('postings')).filter((p) => p.url === 'http://a/1').map((p) => [p.token, p.count])).toEqual([['', 0], ['水质', 2]]);
+    expect((await db.getAll('searchIndex')).filter((r) => r.url !== 'http://a/1')).toEqual(others);
+    expect((await db.get('searchIndex', 'http://a/1'))!.tokens).toEqual(['水质', '水质\u00012']);
     await unindexArticle(db, 'http://a/empty');
     expect(await isIndexed(db, 'http://a/empty')).toBe(false);
     expect(await isIndexed(db, 'http://a/2')).toBe(true);
+  });
+
+  it('ranks by how often the words occur (counts kept in steps of 2, 4, 8…), and needs every word', async () => {
+    const { db, add } = await library();
+    await add(article('http://a/3', '水质', '水质水质水质水质水质水质水质水质水质。河道。', {}));
+    await add(article('http://a/4', '水质', '水质水质。', {}));
+    expect((await search(db, '水质', segmenter, glossary)).map((h) => [h.url, h.score])).toEqual([
+      ['http://a/3', 8],
+      ['http://a/4', 2],
+      ['http://a/2', 1],
+    ]);
+    expect((await search(db, '水质 河道', segmenter, glossary)).map((h) => h.url)).toEqual(['http://a/3', 'http://a/2']);
+  });
+
+  it('finds an English word in a Chinese query through the glossary too, but not a word only an explanation has', async () => {
+    const { db } = await library();
+    expect((await search(db, '义乌 strategy', segmenter, glossary)).map((h) => h.url)).toEqual(['http://a/1']);
+    const entry = glossary.get('yixinou-railway')!;
+    expect(englishWords(entry.english)).not.toContain('railway');
+    expect(englishWords(entry.explanation)).toContain('railway');
+    expect(await search(db, 'railway', segmenter, glossary)).toEqual([]);
+    expect((await search(db, 'freight train', segmenter, glossary)).map((h) => h.url)).toEqual(['http://a/1']);
   });
 });

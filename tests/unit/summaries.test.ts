@@ -7,6 +7,8 @@ import { clearAllData, restoreBackup } from '@/lib/backup/backup';
 import type { BackupContents } from '@/lib/backup/backup-file';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { createVersion3Database, V3_ARTICLES } from '@/tests/fixtures/db-v3';
+import { createVersion4Database, V4_ARTICLE, V4_SUMMARY } from '@/tests/fixtures/db-v4';
+import { indexedUrls } from '@/lib/search/index-store';
 
 let n = 0;
 const article = (url: string, title = '义乌召开大会', terms: Record<string, number> = { 'double-eight-strategy': 2 }): NewArticle => ({
@@ -138,7 +140,7 @@ describe(`schema upgrade from a frozen version 3 database to version ${DB_VERSIO
     expect(await db.count('images')).toBe(1);
     // The version 3 search index is dropped; the library page indexes these articles again.
     expect([...db.objectStoreNames]).not.toContain('searchTerms');
-    expect(await db.count('postings')).toBe(0);
+    expect(await db.count('searchIndex')).toBe(0);
     expect(await db.count('vocabulary')).toBe(1);
     expect(await db.getAll('summaries')).toEqual([
       {
@@ -165,6 +167,20 @@ describe(`schema upgrade from a frozen version 3 database to version ${DB_VERSIO
     ]);
     // The list reads them through the savedAt index, newest first.
     expect((await createArticlesRepo(Promise.resolve(db)).summaries()).map((s) => s.url)).toEqual(['http://127.0.0.1/water.html', 'http://127.0.0.1/rail.html']);
+    db.close();
+  });
+});
+
+describe(`schema upgrade from a frozen version 4 database to version ${DB_VERSION}`, () => {
+  it('keeps the articles and their summaries, drops the per-token index and leaves the articles to be indexed again', async () => {
+    const name = `yidu-v4-${++n}`;
+    await createVersion4Database(name);
+    const db = await openYiduDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).not.toContain('postings');
+    expect(await db.getAll('articles')).toEqual([V4_ARTICLE]);
+    expect(await db.getAll('summaries')).toEqual([V4_SUMMARY]);
+    expect(await indexedUrls(db)).toEqual(new Set());
     db.close();
   });
 });
