@@ -376,8 +376,8 @@ export class PageAnnotator {
     const rewritten = new Set(this.rewritten);
     this.rewritten.clear();
     this.moved.clear();
-    const { uncounted, fresh } = takeBackRuns(runs, this.ledger, (node) => rewritten.has(node));
-    this.uncount(uncounted);
+    const { uncounted, unglossed, fresh } = takeBackRuns(runs, this.ledger, (node) => rewritten.has(node));
+    this.uncount(uncounted, unglossed);
     const now: TextRun[] = [];
     let chars = 0;
     for (const run of fresh) {
@@ -390,14 +390,16 @@ export class PageAnnotator {
     if (uncounted.length || now.length) this.options.onUpdate?.(this.counts);
   }
 
-  private uncount(ids: Iterable<string>): void {
+  private uncount(ids: Iterable<string>, unglossed: Iterable<string> = []): void {
     for (const id of ids) this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 1) - 1));
+    for (const id of unglossed) this.glossedTerms.delete(id);
   }
 
   /**
    * Matches again, in slices, the runs whose matching waited for the background (a whole-word check,
    * a quoted phrase's kind), once its answers are in: only those runs' marks are taken back and placed
-   * again, never the whole page's. A run on screen is wrapped again at once; the others when near.
+   * again, never the whole page's. A run whose marks were in the page is wrapped again at once; the
+   * others (not yet wrapped, or with nothing marked) when they near the viewport.
    */
   recheckWaiting(): Promise<void> {
     this.running = this.running.then(async () => {
@@ -415,8 +417,8 @@ export class PageAnnotator {
         while (next < waiting.length && performance.now() - sliceStart < sliceMs) {
           const group = waiting.slice(next, (next += 16));
           const wrapped = group.filter((nodes) => isWrapped(nodes, this.ledger));
-          const { uncounted, fresh } = takeBackRuns(wrapped, this.ledger);
-          this.uncount(uncounted);
+          const { uncounted, unglossed, fresh } = takeBackRuns(wrapped, this.ledger);
+          this.uncount(uncounted, unglossed);
           this.markBatch(fresh, true);
           const bare = takeBackRuns(group.filter((nodes) => !wrapped.includes(nodes)), this.ledger).fresh;
           this.markBatch(bare, false);

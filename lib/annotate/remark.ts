@@ -4,12 +4,14 @@
  * the background (whole-word checks, quoted phrases) once the answers are in.
  */
 import type { TextRun } from './blocks';
-import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
+import { GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
 import { isYiduText, liveSplits, restoreSplit, type MarkLedger } from './wrap';
 
 export interface TakenBack {
   /** Entry id of each occurrence removed (one per occurrence, however many pieces it had). */
   uncounted: string[];
+  /** Entry ids whose inline English went with them (for "first occurrence" mode to give it again). */
+  unglossed: string[];
   /** The runs as they read now, from their nodes still in the page; none for a run wholly removed. */
   fresh: TextRun[];
 }
@@ -21,11 +23,15 @@ export interface TakenBack {
  */
 export function takeBackRuns(runs: Iterable<readonly Text[]>, ledger: MarkLedger, pageWins: (node: Text) => boolean = () => false): TakenBack {
   const uncounted = new Map<string, string>(); // occurrence → entry id
+  const unglossed = new Set<string>();
+  let lastTerm = ''; // a gloss follows the last piece of its mark, within the same split
   const removed = (piece: ChildNode) => {
-    if (piece.nodeType === 1 && (piece as Element).localName === MARK_TAG) {
-      const mark = piece as Element;
-      uncounted.set(mark.getAttribute(OCCURRENCE_ATTR)!, mark.getAttribute(TERM_ATTR)!);
-    }
+    if (piece.nodeType !== 1) return;
+    const el = piece as Element;
+    if (el.localName === MARK_TAG) {
+      lastTerm = el.getAttribute(TERM_ATTR)!;
+      uncounted.set(el.getAttribute(OCCURRENCE_ATTR)!, lastTerm);
+    } else if (el.localName === GLOSS_TAG && lastTerm) unglossed.add(lastTerm);
   };
   const fresh: TextRun[] = [];
   for (const nodes of runs) {
@@ -42,7 +48,7 @@ export function takeBackRuns(runs: Iterable<readonly Text[]>, ledger: MarkLedger
     }
     fresh.push(run);
   }
-  return { uncounted: [...uncounted.values()], fresh };
+  return { uncounted: [...uncounted.values()], unglossed: [...unglossed], fresh };
 }
 
 /** Has `ledger` split any node of this run (is any of its marks in the page)? */

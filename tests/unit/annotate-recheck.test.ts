@@ -81,4 +81,16 @@ describe('annotator re-marking only the blocks that waited for an answer', () =>
     expect(root.innerHTML).toBe(before);
     expect(asked).toBe(1);
   });
+
+  it('keeps the inline English of a term’s first occurrence when its block is marked again', async () => {
+    root.innerHTML = '<p id="a">市人大推进共同富裕</p><p id="b">共同富裕</p>';
+    annotator = new PageAnnotator(finder, { inlineEnglish: 'first', english: new Map([['common-prosperity', 'common prosperity']]) });
+    await annotator.attach(root);
+    expect(root.querySelectorAll('#a yidu-gloss')).toHaveLength(1);
+    answers.set('市人大推进共同富裕', true);
+    await annotator.recheckWaiting();
+    expect(marks(root)).toEqual(['人大', '共同富裕', '共同富裕']);
+    expect(root.querySelectorAll('#a yidu-gloss')).toHaveLength(1); // given again, where it was
+    expect(root.querySelectorAll('yidu-gloss')).toHaveLength(1);
+  });
 });
