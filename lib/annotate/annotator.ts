@@ -14,7 +14,7 @@ import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
-import { isWrapped, takeBackRuns } from './remark';
+import { isWrapped, liveRun, takeBackRuns } from './remark';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
 interface Deferred {
@@ -373,10 +373,9 @@ export class PageAnnotator {
   private refresh(): void {
     const runs = new Set<Text[]>();
     for (const node of [...this.rewritten, ...this.moved]) for (const split of liveSplits(node)) if (split.ledger === this.ledger) runs.add(split.run);
-    const rewritten = new Set(this.rewritten);
+    const { uncounted, unglossed, fresh } = takeBackRuns(runs, this.ledger, (node) => this.rewritten.has(node));
     this.rewritten.clear();
     this.moved.clear();
-    const { uncounted, unglossed, fresh } = takeBackRuns(runs, this.ledger, (node) => rewritten.has(node));
     this.uncount(uncounted, unglossed);
     const now: TextRun[] = [];
     let chars = 0;
@@ -420,7 +419,7 @@ export class PageAnnotator {
           const { uncounted, unglossed, fresh } = takeBackRuns(wrapped, this.ledger);
           this.uncount(uncounted, unglossed);
           this.markBatch(fresh, true);
-          const bare = takeBackRuns(group.filter((nodes) => !wrapped.includes(nodes)), this.ledger).fresh;
+          const bare = group.filter((nodes) => !wrapped.includes(nodes)).flatMap((nodes) => liveRun(nodes) ?? []);
           this.markBatch(bare, false);
         }
         this.closeChunk();

@@ -39,16 +39,22 @@ export function takeBackRuns(runs: Iterable<readonly Text[]>, ledger: MarkLedger
       const own = liveSplits(node).filter((split) => split.ledger === ledger);
       for (const split of own.reverse()) restoreSplit(split, pageWins(node), removed);
     }
-    const live = nodes.filter((node) => node.isConnected && !isYiduText(node));
-    if (!live.length) continue;
-    const run: TextRun = { nodes: live, starts: [], text: '' };
-    for (const node of live) {
-      run.starts.push(run.text.length);
-      run.text += node.data;
-    }
-    fresh.push(run);
+    const run = liveRun(nodes);
+    if (run) fresh.push(run);
   }
   return { uncounted: [...uncounted.values()], unglossed: [...unglossed], fresh };
+}
+
+/** A run as it reads now, from those of its nodes still in the page and not split; none when no node is left. */
+export function liveRun(nodes: readonly Text[]): TextRun | undefined {
+  const live = nodes.filter((node) => node.isConnected && !isYiduText(node));
+  if (!live.length) return undefined;
+  const run: TextRun = { nodes: live, starts: [], text: '' };
+  for (const node of live) {
+    run.starts.push(run.text.length);
+    run.text += node.data;
+  }
+  return run;
 }
 
 /** Has `ledger` split any node of this run (is any of its marks in the page)? */
