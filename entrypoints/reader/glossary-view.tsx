@@ -23,7 +23,7 @@ export function GlossaryView() {
   useEffect(() => {
     void library().vocabulary.list().then((items) => setSaved(new Set(items.map((i) => i.entryId))), () => undefined);
     void glossaryStore().glossary().then((g) => setEntries([...g.entries()]));
-    // Summaries (titles and term counts), never whole articles with their bodies.
+    // Summaries (titles), never whole articles with their bodies; each entry shown asks which mention it.
     void library().articles.summaries().then(setArticles, () => setArticles([]));
   }, []);
   const results = useMemo(
@@ -31,18 +31,7 @@ export function GlossaryView() {
     [entries, query, category, scope],
   );
   useEffect(() => setShownCount(PAGE), [query, category, scope]);
-  // Entry id → the saved articles that use it, built once per load rather than per entry shown.
-  const usedIn = useMemo(() => {
-    const byEntry = new Map<string, ArticleSummary[]>();
-    for (const a of articles) {
-      for (const id of Object.keys(a.terms)) {
-        const list = byEntry.get(id);
-        if (list) list.push(a);
-        else byEntry.set(id, [a]);
-      }
-    }
-    return byEntry;
-  }, [articles]);
+  const byUrl = useMemo(() => new Map(articles.map((a) => [a.url, a])), [articles]);
 
   return (
     <section class="panel" aria-labelledby="glossary-heading">
@@ -87,7 +76,7 @@ export function GlossaryView() {
         {results.slice(0, shownCount).map((e) => (
           <div key={e.id}>
             <EntryCard entry={e} />
-            <UsedIn articles={usedIn.get(e.id) ?? []} />
+            <UsedIn entryId={e.id} articles={byUrl} />
             <SaveToVocabulary entry={e} saved={saved.has(e.id)} onSaved={() => setSaved((s) => new Set(s).add(e.id))} />
           </div>
         ))}
@@ -101,12 +90,22 @@ export function GlossaryView() {
   );
 }
 
-function UsedIn({ articles }: { articles: ArticleSummary[] }) {
-  if (!articles.length) return null;
+/** The saved articles that mention an entry, newest first: the entry's keys in the articleTerms index. */
+function UsedIn({ entryId, articles }: { entryId: string; articles: ReadonlyMap<string, ArticleSummary> }) {
+  const [urls, setUrls] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    void library()
+      .articles.mentioning(entryId)
+      .then((found) => current && setUrls(found), () => undefined);
+    return () => void (current = false);
+  }, [entryId, articles]);
+  const used = urls.flatMap((url) => articles.get(url) ?? []).sort((a, b) => b.savedAt - a.savedAt);
+  if (!used.length) return null;
   return (
     <p class="muted used-in">
       {t('inYourLibrary')}{' '}
-      {articles.map((a, i) => (
+      {used.map((a, i) => (
         <span key={a.url}>
           {i > 0 && ' · '}
           <ArticleLink url={a.url}>{a.title}</ArticleLink>

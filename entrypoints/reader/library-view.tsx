@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/lib/db/summaries';
 import type { GlossaryEntry } from '@/lib/glossary/types';
@@ -7,9 +8,23 @@ import { indexMissing, removeFromSearch } from '@/lib/search/search-service';
 import { SearchBox } from './search-box';
 import { ArticleLink } from '@/components/article-link';
 import { t } from '@/lib/i18n';
+import { getLanguage } from '@/lib/i18n-core';
 
 type Sort = 'saved' | 'title' | 'length' | 'terms';
 const UNDO_MS = 6000;
+/** Rows put in the page at once when the list opens (more than a tall screen holds) … */
+const FIRST_ROWS = 40;
+/** … then this many more per task until all are there, so opening never blocks on a long list. */
+const MORE_ROWS = 150;
+
+let preloaded: Promise<ArticleSummary[]> | undefined;
+
+/** Starts reading the list before the page first renders (main.tsx), when the library is what opens. */
+export function preloadLibrary(): void {
+  preloaded = library().articles.summaries();
+  // Handled where it is used (the view shows the error); this only keeps it from being "unhandled".
+  preloaded.catch(() => undefined);
+}
 
 /** Saved articles: sort, filter by site and by term, delete with undo, and search. */
 export function LibraryView({ initialTerm }: { initialTerm?: string }) {
@@ -22,36 +37,57 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
   const [pendingDelete, setPendingDelete] = useState<ArticleSummary | undefined>();
   const [indexing, setIndexing] = useState<string | undefined>();
 
-  // Summaries only: the list never reads an article's body.
-  const load = () =>
-    library()
-      .articles.summaries()
-      .then(setArticles, (err: Error) => setError(t('libraryNotOpened', err.message)));
+  const [termUrls, setTermUrls] = useState<Set<string> | undefined>();
+  const [mentioned, setMentioned] = useState<ReadonlySet<string>>(new Set());
+
+  // Summaries only: the list never reads an article's body, nor the entry ids of every article.
+  const load = () => {
+    const read = preloaded ?? library().articles.summaries();
+    preloaded = undefined;
+    return read.then(setArticles, (err: Error) => setError(t('libraryNotOpened', err.message)));
+  };
+  useEffect(() => void load(), []);
+  // What the list does not need to show its first screen waits until it is shown: the glossary and
+  // the library's entry ids (for the "mentions" filter), and indexing articles search has not seen.
+  const listed = articles !== undefined;
   useEffect(() => {
-    void load();
-    void glossaryStore().glossary().then((g) => setEntries(new Map([...g.entries()].map((e) => [e.id, e]))));
-    // Articles saved before search existed (or imported from a backup) are indexed once, here.
-    void indexMissing((done, total) => setIndexing(done < total ? t('indexing', [done, total]) : undefined)).catch(
-      (err: Error) => setIndexing(t('indexFailed', err.message)),
-    );
-  }, []);
+    if (!listed) return;
+    const later = setTimeout(() => {
+      void glossaryStore().glossary().then((g) => setEntries(new Map([...g.entries()].map((e) => [e.id, e]))));
+      // Articles saved before search existed (or imported from a backup) are indexed once, here.
+      void indexMissing((done, total) => setIndexing(done < total ? t('indexing', [done, total]) : undefined)).catch(
+        (err: Error) => setIndexing(t('indexFailed', err.message)),
+      );
+    }, 50);
+    return () => clearTimeout(later);
+  }, [listed]);
+  useEffect(() => {
+    if (articles && entries.size) void library().articles.mentioned([...entries.keys()]).then(setMentioned, () => setMentioned(new Set()));
+  }, [articles, entries]);
+  useEffect(() => {
+    setTermUrls(undefined);
+    if (term) void library().articles.mentioning(term).then((urls) => setTermUrls(new Set(urls)), () => setTermUrls(new Set()));
+  }, [term, articles]);
 
   const sites = useMemo(() => [...new Set((articles ?? []).map((a) => a.siteName))].sort(), [articles]);
-  const termsInLibrary = useMemo(() => {
-    const ids = new Set<string>();
-    for (const a of articles ?? []) for (const id of Object.keys(a.terms)) if (entries.has(id)) ids.add(id);
-    return [...ids].map((id) => entries.get(id)!).sort((a, b) => a.term.localeCompare(b.term, 'zh-Hans-CN'));
-  }, [articles, entries]);
+  const termsInLibrary = useMemo(
+    () => [...mentioned].flatMap((id) => entries.get(id) ?? []).sort((a, b) => a.term.localeCompare(b.term, 'zh-Hans-CN')),
+    [mentioned, entries],
+  );
   const shown = useMemo(() => {
-    const list = (articles ?? []).filter((a) => (!site || a.siteName === site) && (!term || term in a.terms) && a.url !== pendingDelete?.url);
+    // While the articles that mention the chosen term are being read, the list waits rather than
+    // showing every article as if they all matched.
+    if (term && !termUrls) return [];
+    const list = (articles ?? []).filter((a) => (!site || a.siteName === site) && (!termUrls || termUrls.has(a.url)) && a.url !== pendingDelete?.url);
     const by: Record<Sort, (a: ArticleSummary, b: ArticleSummary) => number> = {
       saved: (a, b) => b.savedAt - a.savedAt,
       title: (a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'),
       length: (a, b) => b.length - a.length,
-      terms: (a, b) => Object.keys(b.terms).length - Object.keys(a.terms).length,
+      terms: (a, b) => b.termCount - a.termCount,
     };
     return list.sort(by[sort]);
-  }, [articles, site, term, sort, pendingDelete]);
+  }, [articles, site, term, termUrls, sort, pendingDelete]);
+  const rowCount = useGrowingCount(shown.length);
 
   // Delete with undo: the article disappears at once and is removed for good after a few seconds.
   useEffect(() => {
@@ -118,30 +154,59 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
             </label>
           </div>
           <ul class="article-list" data-testid="article-list">
-            {shown.map((a) => (
-              <ArticleRow key={a.url} article={a} onDelete={() => setPendingDelete(a)} />
+            {shown.slice(0, rowCount).map((a) => (
+              <ArticleRow key={a.url} article={a} language={getLanguage()} onDelete={setPendingDelete} />
             ))}
           </ul>
-          {shown.length === 0 && <p class="muted">{t('noArticleMatchesFilters')}</p>}
+          {shown.length === 0 && (!term || termUrls) && <p class="muted">{t('noArticleMatchesFilters')}</p>}
         </>
       )}
     </section>
   );
 }
 
-function ArticleRow({ article: a, onDelete }: { article: ArticleSummary; onDelete(): void }) {
-  const progress = Math.round((a.readProgress ?? 0) * 100);
-  return (
-    <li>
-      <ArticleLink url={a.url}>{a.title}</ArticleLink>
-      <span class="muted">
-        {' '}
-        {a.siteName} · {t('savedOn', new Date(a.savedAt).toLocaleDateString())} · {t('characters', a.length.toLocaleString())} ·{' '}
-        {t('termsCount', Object.keys(a.terms).length)} · {progress > 0 ? t('percentRead', progress) : t('unread')}
-      </span>{' '}
-      <button type="button" class="small" aria-label={t('deleteArticle', a.title)} onClick={onDelete}>
-        {t('delete')}
-      </button>
-    </li>
-  );
+/**
+ * How many of a list's rows to render: a first screen at once, then the rest a slice per task. Any
+ * change of list (filter, sort, delete) re-renders rows already there cheaply (ArticleRow skips
+ * unchanged ones), so the count only ever grows toward the list's length.
+ */
+function useGrowingCount(total: number): number {
+  const [count, setCount] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (count >= total) return;
+    const next = setTimeout(() => setCount((c) => c + MORE_ROWS), 0);
+    return () => clearTimeout(next);
+  }, [count, total]);
+  return Math.min(count, total);
+}
+
+interface RowProps {
+  article: ArticleSummary;
+  /** The interface language: a change re-renders every row. */
+  language: string;
+  onDelete(article: ArticleSummary): void;
+}
+
+/** One saved article; re-rendered only when its summary changes (a list of 1,000 re-renders often). */
+class ArticleRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return next.article !== this.props.article || next.language !== this.props.language || next.onDelete !== this.props.onDelete;
+  }
+
+  override render({ article: a, onDelete }: RowProps) {
+    const progress = Math.round((a.readProgress ?? 0) * 100);
+    return (
+      <li>
+        <ArticleLink url={a.url}>{a.title}</ArticleLink>
+        <span class="muted">
+          {' '}
+          {a.siteName} · {t('savedOn', new Date(a.savedAt).toLocaleDateString())} · {t('characters', a.length.toLocaleString())} ·{' '}
+          {t('termsCount', a.termCount)} · {progress > 0 ? t('percentRead', progress) : t('unread')}
+        </span>{' '}
+        <button type="button" class="small" aria-label={t('deleteArticle', a.title)} onClick={() => onDelete(a)}>
+          {t('delete')}
+        </button>
+      </li>
+    );
+  }
 }

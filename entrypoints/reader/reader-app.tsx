@@ -14,7 +14,7 @@ import { t } from '@/lib/i18n';
 /** The reader page's places, kept in the address hash so Back works and links can point to them. */
 type Route = { kind: 'article'; url: string } | { kind: 'save'; tabId: number } | { kind: 'tab'; tab: string };
 
-function routeFromHash(): Route {
+export function routeFromHash(): Route {
   const hash = location.hash.slice(1);
   const [key, value = ''] = [hash.slice(0, hash.indexOf('=')), hash.slice(hash.indexOf('=') + 1)];
   if (key === 'article' && value) return { kind: 'article', url: decodeURIComponent(value) };
@@ -33,7 +33,15 @@ export function ReaderApp() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   // New glossary words (added here or in any other context) are kept whole by this page's search.
-  useEffect(() => followGlossaryChanges(), []);
+  // Started once the page is idle: it loads the whole glossary, which the first view may not need.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    const start = requestIdleCallback(() => (stop = followGlossaryChanges()), { timeout: 3000 });
+    return () => {
+      cancelIdleCallback(start);
+      stop?.();
+    };
+  }, []);
   const openTab = (tab: string) => (location.hash = `tab=${tab}`);
 
   const tabs: { id: string; label: string; render(): ComponentChildren }[] = [

@@ -31,7 +31,8 @@ export function UserEntryForm({ original, onSave, onCancel }: Props) {
     e.preventDefault();
     let entry: GlossaryEntry;
     try {
-      entry = entryFromDraft(draft, original);
+      const { syllablesOf } = await import('@/lib/pinyin/reading');
+      entry = entryFromDraft(draft, original, syllablesOf);
     } catch (err) {
       setProblems(err instanceof ProblemError ? err.problems : [(err as Error).message]);
       return;

@@ -4,17 +4,18 @@
  */
 import { allOrNothing } from '../db/all-or-nothing';
 import type { YiduDatabase } from '../db/schema';
-import { summaryOf } from '../db/summaries';
+import { putListing } from '../db/schema';
+import { LISTING_STORES } from '../db/summaries';
 import type { Settings } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContents, type BackupFile } from './backup-file';
 import { blobToDataUrl } from './data-url';
 
 export const BACKUP_STORES = ['articles', 'images', 'vocabulary', 'userEntries'] as const;
 /**
- * Restore and clear also write the article summaries (derived, so not in the file): in the same
- * transaction as the articles, so the library never lists an article that is not there.
+ * Restore and clear also write the article summaries and entry ids (derived, so not in the file): in
+ * the same transaction as the articles, so the library never lists an article that is not there.
  */
-const WRITTEN_STORES = [...BACKUP_STORES, 'summaries'] as const;
+const WRITTEN_STORES = [...BACKUP_STORES, ...LISTING_STORES] as const;
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -57,7 +58,7 @@ export async function restoreBackup(db: YiduDatabase, contents: BackupContents, 
     }
     for (const record of contents.articles) {
       await tx.objectStore('articles').put(record);
-      await tx.objectStore('summaries').put(summaryOf(record));
+      await putListing(tx, record);
     }
     for (const record of contents.images) await images.put(record);
     for (const record of contents.vocabulary) await tx.objectStore('vocabulary').put(record);

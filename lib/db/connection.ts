@@ -7,7 +7,8 @@ import { createUserEntriesRepo } from './user-entries';
 let db: Promise<YiduDatabase> | undefined;
 
 export function libraryDb(): Promise<YiduDatabase> {
-  db ??= openYiduDB();
+  // Opened again after the browser closed it or a newer schema asked for it (see openYiduDB).
+  db ??= openYiduDB(undefined, () => (db = undefined));
   return db;
 }
 

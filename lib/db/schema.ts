@@ -5,10 +5,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { GlossaryEntry } from '../glossary/types';
-import { summaryOf, type ArticleSummary } from './summaries';
+import { summaryOf, termsOf, type ArticleSummary, type ArticleTerms } from './summaries';
 
 export const DB_NAME = 'yidu';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface VocabularyItem {
   /** The entry id (a glossary id, or a user entry's id). */
@@ -103,6 +103,12 @@ export interface YiduDB extends DBSchema {
     value: ArticleSummary;
     indexes: { savedAt: number };
   };
+  /** The glossary entries each article mentions (derived like the summaries, written with them). */
+  articleTerms: {
+    key: string;
+    value: ArticleTerms;
+    indexes: { ids: string };
+  };
   /** The search index, kept up to date at save and delete time (derived: backups leave it out). */
   searchIndex: {
     key: string;
@@ -113,8 +119,23 @@ export interface YiduDB extends DBSchema {
 
 export type YiduDatabase = IDBPDatabase<YiduDB>;
 
-export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
+/**
+ * Opens the database, upgrading it if needed. A context still holding an older version's connection
+ * (an extension page or worker left from before an update) closes it when a newer version asks, and
+ * `onClosed` lets its owner open afresh on next use: otherwise the upgrade would wait for ever.
+ */
+export function openYiduDB(name = DB_NAME, onClosed?: () => void): Promise<YiduDatabase> {
   return openDB<YiduDB>(name, DB_VERSION, {
+    blocked() {
+      console.warn('Yidu: the database upgrade waits for another Yidu page or worker to let go of it');
+    },
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      onClosed?.();
+    },
+    terminated() {
+      onClosed?.();
+    },
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const vocabulary = db.createObjectStore('vocabulary', { keyPath: 'entryId' });
@@ -133,25 +154,43 @@ export function openYiduDB(name = DB_NAME): Promise<YiduDatabase> {
       // in the new index (saved before search, imported, or indexed by version 3) are indexed by the
       // library page on its next open.
       if (oldVersion === 3) (db as unknown as IDBPDatabase).deleteObjectStore('searchTerms');
-      if (oldVersion < 4) {
-        db.createObjectStore('summaries', { keyPath: 'url' }).createIndex('savedAt', 'savedAt');
-        // Filled here, inside the upgrade's own transaction: the database never opens at version 4
-        // with articles the list would not show. A failed write aborts the upgrade (version 3 stays).
-        void fillSummaries(tx);
-      }
+      if (oldVersion < 4) db.createObjectStore('summaries', { keyPath: 'url' }).createIndex('savedAt', 'savedAt');
       // Version 4's index (one record per article and token) gave way to one record per article;
       // the library page indexes the saved articles again on its next open.
       if (oldVersion === 4) (db as unknown as IDBPDatabase).deleteObjectStore('postings');
       if (oldVersion < 5) db.createObjectStore('searchIndex', { keyPath: 'url' }).createIndex('tokens', 'tokens', { multiEntry: true });
+      // Version 6 took the entry ids out of the summaries (reading them made the list slow to open)
+      // into articleTerms. Both are filled here from the articles, inside the upgrade's own
+      // transaction: the database never opens with articles the list would not show, and a failed
+      // write aborts the upgrade (the old version stays).
+      if (oldVersion < 6) {
+        db.createObjectStore('articleTerms', { keyPath: 'url' }).createIndex('ids', 'ids', { multiEntry: true });
+        void fillListing(tx);
+      }
     },
   });
 }
 
-async function fillSummaries(tx: IDBPTransaction<YiduDB, StoreNames<YiduDB>[], 'versionchange'>): Promise<void> {
-  const summaries = tx.objectStore('summaries');
+async function fillListing(tx: IDBPTransaction<YiduDB, StoreNames<YiduDB>[], 'versionchange'>): Promise<void> {
   let cursor = await tx.objectStore('articles').openCursor();
   while (cursor) {
-    void summaries.put(summaryOf(cursor.value));
+    void putListing(tx, cursor.value);
     cursor = await cursor.continue();
   }
+}
+
+type ListingTx = IDBPTransaction<YiduDB, ('summaries' | 'articleTerms')[], 'readwrite' | 'versionchange'>;
+
+/**
+ * Writes the records derived from an article (its summary and its entry ids) in the caller's
+ * transaction, which must include both stores (idb's types cannot say "includes", hence the cast).
+ */
+export function putListing(tx: IDBPTransaction<YiduDB, ArrayLike<StoreNames<YiduDB>>, 'readwrite' | 'versionchange'>, article: ArticleRecord): Promise<unknown> {
+  const listing = tx as unknown as ListingTx;
+  return Promise.all([listing.objectStore('summaries').put(summaryOf(article)), listing.objectStore('articleTerms').put(termsOf(article))]);
+}
+
+export function deleteListing(tx: IDBPTransaction<YiduDB, ArrayLike<StoreNames<YiduDB>>, 'readwrite'>, url: string): Promise<unknown> {
+  const listing = tx as unknown as ListingTx;
+  return Promise.all([listing.objectStore('summaries').delete(url), listing.objectStore('articleTerms').delete(url)]);
 }

@@ -2,7 +2,6 @@
 import { problem, ProblemError } from '../problems';
 import type { Category, FormulaItem, GlossaryEntry, Scope } from './types';
 import { buildUserEntry } from './user-entry';
-import { syllablesOf } from '../pinyin/reading';
 
 export interface EntryDraft {
   term: string;
@@ -70,9 +69,11 @@ function parseItems(text: string): FormulaItem[] | undefined {
 /**
  * The entry a filled-in form describes. New entries get their id from buildUserEntry; an edited one
  * keeps the id it had, so vocabulary cards and related links that point at it still work.
- * Throws an Error with a message for the reader when a field cannot be read at all.
+ * Throws an Error with a message for the reader when a field cannot be read at all. `syllables`
+ * reads the term's pinyin (lib/pinyin's syllablesOf): passed in so the screens holding the form load
+ * pinyin-pro (~40 ms of start-up work) only when an entry is saved.
  */
-export function entryFromDraft(draft: EntryDraft, original?: GlossaryEntry): GlossaryEntry {
+export function entryFromDraft(draft: EntryDraft, original: GlossaryEntry | undefined, syllables: (text: string) => string[]): GlossaryEntry {
   const built = buildUserEntry({
     term: draft.term,
     english: draft.english,
@@ -80,7 +81,7 @@ export function entryFromDraft(draft: EntryDraft, original?: GlossaryEntry): Glo
     forms: split(draft.forms, /[、,，\n]/),
     category: draft.category,
     scope: draft.scope,
-  }, syllablesOf);
+  }, syllables);
   const yearText = draft.year.trim();
   const year = yearText ? Number(yearText) : undefined;
   if (year !== undefined && !Number.isInteger(year)) throw new ProblemError([problem('problemYearWhole')]);

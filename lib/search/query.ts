@@ -5,7 +5,7 @@
 import { hasHan } from '../han';
 import type { ArticleRecord, YiduDatabase } from '../db/schema';
 import type { GlossaryEntry } from '../glossary/types';
-import { articlesWith, englishWords } from './index-store';
+import { englishWords, topArticles } from './index-store';
 import type { Segmenter } from './segmenter';
 
 export interface SearchHit {
@@ -37,16 +37,7 @@ export async function search(
 ): Promise<SearchHit[]> {
   const tokens = queryTokens(query, segmenter);
   if (!tokens.length) return [];
-  const found = await articlesWith(db, tokens);
-  let candidates: Map<string, number> | undefined;
-  for (const counts of found) {
-    const next = new Map<string, number>();
-    for (const [url, n] of counts) {
-      if (!candidates || candidates.has(url)) next.set(url, (candidates?.get(url) ?? 0) + n);
-    }
-    candidates = next;
-  }
-  const ranked = [...(candidates ?? [])].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  const ranked = await topArticles(db, tokens, limit);
   const tx = db.transaction('articles');
   const articles = await Promise.all(ranked.map(([url]) => tx.store.get(url)));
   const hits: SearchHit[] = [];

@@ -81,7 +81,7 @@ describe('schema upgrade', () => {
     await createVersion1Database(name);
     const db = await openYiduDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'searchIndex', 'summaries', 'userEntries', 'vocabulary']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articleTerms', 'articles', 'images', 'searchIndex', 'summaries', 'userEntries', 'vocabulary']);
     const vocabulary = await createVocabularyRepo(Promise.resolve(db)).list();
     expect(vocabulary).toHaveLength(1);
     expect(vocabulary[0]).toMatchObject({ entryId: 'double-eight-strategy', learned: true, savedAt: 1700000000000 });

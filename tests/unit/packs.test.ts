@@ -67,7 +67,7 @@ describe('glossary packs', () => {
 describe('the add/edit form', () => {
   it('keeps the id when an entry is edited, and reads items, year and related ids', () => {
     const draft = { ...draftFromEntry(chain), term: '样本户', pinyin: '', year: '2021', related: ['double-eight-strategy', 'x', 'x'], items: '甲 = A\n\n乙=B' };
-    const edited = entryFromDraft(draft, chain);
+    const edited = entryFromDraft(draft, chain, syllablesOf);
     expect(edited).toMatchObject({ id: chain.id, term: '样本户', pinyin: 'yàng běn hù', year: 2021, related: ['double-eight-strategy', 'x'] });
     expect(edited.items).toEqual([{ zh: '甲', en: 'A' }, { zh: '乙', en: 'B' }]);
   });
@@ -75,7 +75,7 @@ describe('the add/edit form', () => {
   it('explains fields it cannot read', () => {
     const wording = (draft: Parameters<typeof entryFromDraft>[0]) => {
       try {
-        entryFromDraft(draft);
+        entryFromDraft(draft, undefined, syllablesOf);
       } catch (err) {
         return (err as ProblemError).problems.map(problemText).join('\n');
       }

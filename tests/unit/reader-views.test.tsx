@@ -19,6 +19,10 @@ import { BackupView } from '@/entrypoints/reader/backup-view';
 
 const root = () => document.body.appendChild(document.createElement('div'));
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+/** Settles until the condition holds (at most 100 times): for work behind a lazily loaded module. */
+async function settleUntil(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await condition()); i++) await settle();
+}
 const button = (el: Element, name: string) => [...el.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
 
 afterEach(async () => {
@@ -65,13 +69,13 @@ describe('UserEntriesView', () => {
     await fill('Term', '八八战略');
     await fill('English', 'Eight-Eight');
     await act(() => el.querySelector('form')!.requestSubmit());
-    await settle();
+    await settleUntil(() => el.querySelector('[role=alert]') !== null);
     expect(el.querySelector('[role=alert]')?.textContent).toMatch(/term "八八战略" is already the built-in entry/);
     expect(await library().userEntries.list()).toEqual([]);
 
     await fill('Term', '小商品指数样本户');
     await act(() => el.querySelector('form')!.requestSubmit());
-    await settle();
+    await settleUntil(() => el.querySelector('[role=status]')?.textContent?.startsWith('Added') === true);
     expect((await library().userEntries.list()).map((e) => e.term)).toEqual(['小商品指数样本户']);
     expect(el.querySelector('[role=status]')?.textContent).toBe('Added 小商品指数样本户.');
   });
@@ -107,7 +111,7 @@ describe('UserEntriesView', () => {
     expect([...chips.querySelectorAll('li')].map((li) => li.getAttribute('data-entry-id'))).toEqual(['double-eight-strategy']);
 
     await act(() => el.querySelector('form')!.requestSubmit());
-    await settle();
+    await settleUntil(async () => (await library().userEntries.list()).some((e) => e.term === '八八样本户'));
     const saved = (await library().userEntries.list()).find((e) => e.term === '八八样本户');
     expect(saved?.related).toEqual(['double-eight-strategy']);
     await library().userEntries.remove(saved!.id);

@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, openYiduDB, type YiduDatabase } from '@/lib/db/schema';
+import { DB_VERSION, openYiduDB, type ArticleRecord, type YiduDatabase } from '@/lib/db/schema';
 import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
-import { summaryOf } from '@/lib/db/summaries';
+import { summaryOf, termsOf } from '@/lib/db/summaries';
 import { clearAllData, restoreBackup } from '@/lib/backup/backup';
 import type { BackupContents } from '@/lib/backup/backup-file';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { createVersion3Database, V3_ARTICLES } from '@/tests/fixtures/db-v3';
-import { createVersion4Database, V4_ARTICLE, V4_SUMMARY } from '@/tests/fixtures/db-v4';
+import { createVersion4Database, V4_ARTICLE } from '@/tests/fixtures/db-v4';
+import { createVersion5Database, V5_ARTICLES, V5_INDEX } from '@/tests/fixtures/db-v5';
 import { indexedUrls } from '@/lib/search/index-store';
 
 let n = 0;
@@ -31,10 +32,11 @@ async function fresh() {
   return { db, repo: createArticlesRepo(Promise.resolve(db)) };
 }
 
-/** The invariant: exactly one summary per article, equal to the one derived from it now. */
+/** The invariant: exactly one summary and one entry-id record per article, equal to those derived from it now. */
 async function expectInStep(db: YiduDatabase): Promise<void> {
   const articles = await db.getAll('articles');
   expect(await db.getAll('summaries')).toEqual(articles.map(summaryOf));
+  expect(await db.getAll('articleTerms')).toEqual(articles.map(termsOf));
 }
 
 describe('article summaries', () => {
@@ -42,10 +44,12 @@ describe('article summaries', () => {
     const { db, repo } = await fresh();
     await repo.save(article('http://a/1'), [{ originalUrl: 'http://a/gone.png', blob: null }, { originalUrl: 'http://a/x.png', blob: png('x') }]);
     const [summary] = await repo.summaries();
-    expect(summary).toMatchObject({ url: 'http://a/1', title: '义乌召开大会', siteName: '中国义乌网', publishedAt: 1690000000000, length: 8, terms: { 'double-eight-strategy': 2 }, firstImage: 'http://a/1#1' });
+    expect(summary).toMatchObject({ url: 'http://a/1', title: '义乌召开大会', siteName: '中国义乌网', publishedAt: 1690000000000, length: 8, termCount: 1, firstImage: 'http://a/1#1' });
     expect(summary).not.toHaveProperty('html');
     expect(summary).not.toHaveProperty('text');
     expect(summary).not.toHaveProperty('readProgress');
+    expect(summary).not.toHaveProperty('terms');
+    expect(await repo.mentioning('double-eight-strategy')).toEqual(['http://a/1']);
     await expectInStep(db);
   });
 
@@ -55,7 +59,9 @@ describe('article summaries', () => {
     await new Promise((r) => setTimeout(r, 5));
     await repo.save(article('http://a/1', 'new', { 'yixinou-railway': 3 }), []);
     const [summary] = await repo.summaries();
-    expect(summary).toMatchObject({ title: 'new', terms: { 'yixinou-railway': 3 }, savedAt: first.savedAt });
+    expect(summary).toMatchObject({ title: 'new', termCount: 1, savedAt: first.savedAt });
+    expect(await repo.mentioning('yixinou-railway')).toEqual(['http://a/1']);
+    expect(await repo.mentioning('double-eight-strategy')).toEqual([]);
     expect(summary!.updatedAt).toBeGreaterThan(first.updatedAt);
     expect(summary).not.toHaveProperty('firstImage');
     await expectInStep(db);
@@ -97,6 +103,7 @@ describe('article summaries', () => {
     await repo.save(article('http://a/1'), [{ originalUrl: 'http://a/x.png', blob: png('x') }]);
     await repo.remove('http://a/1');
     expect(await db.count('summaries')).toBe(0);
+    expect(await repo.mentioning('double-eight-strategy')).toEqual([]);
     await expectInStep(db);
   });
 
@@ -127,6 +134,7 @@ describe('article summaries', () => {
 
     await clearAllData(db);
     expect(await db.count('summaries')).toBe(0);
+    expect(await db.count('articleTerms')).toBe(0);
   });
 });
 
@@ -151,7 +159,7 @@ describe(`schema upgrade from a frozen version 3 database to version ${DB_VERSIO
         updatedAt: 1700000500000,
         publishedAt: 1699990000000,
         length: 15,
-        terms: { 'yixinou-railway': 1 },
+        termCount: 1,
         readProgress: 0.4,
         firstImage: 'http://127.0.0.1/rail.html#1',
       },
@@ -162,9 +170,10 @@ describe(`schema upgrade from a frozen version 3 database to version ${DB_VERSIO
         savedAt: 1700000100000,
         updatedAt: 1700000100000,
         length: 9,
-        terms: { 'five-water-co-governance': 1 },
+        termCount: 1,
       },
     ]);
+    expect(await createArticlesRepo(Promise.resolve(db)).mentioning('five-water-co-governance')).toEqual(['http://127.0.0.1/water.html']);
     // The list reads them through the savedAt index, newest first.
     expect((await createArticlesRepo(Promise.resolve(db)).summaries()).map((s) => s.url)).toEqual(['http://127.0.0.1/water.html', 'http://127.0.0.1/rail.html']);
     db.close();
@@ -179,8 +188,38 @@ describe(`schema upgrade from a frozen version 4 database to version ${DB_VERSIO
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).not.toContain('postings');
     expect(await db.getAll('articles')).toEqual([V4_ARTICLE]);
-    expect(await db.getAll('summaries')).toEqual([V4_SUMMARY]);
+    expect(await db.getAll('summaries')).toEqual([summaryOf(V4_ARTICLE as ArticleRecord)]);
     expect(await indexedUrls(db)).toEqual(new Set());
+    await expectInStep(db);
+    db.close();
+  });
+});
+
+describe(`schema upgrade from a frozen version 5 database to version ${DB_VERSION}`, () => {
+  it('keeps every record, slims the summaries and moves the entry ids to their own index', async () => {
+    const name = `yidu-v5-${++n}`;
+    await createVersion5Database(name);
+    const db = await openYiduDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('articles')).toEqual([...V5_ARTICLES].sort((a, b) => a.url.localeCompare(b.url)));
+    expect(await db.count('images')).toBe(1);
+    expect(await db.getAll('searchIndex')).toEqual([V5_INDEX]);
+    expect(await db.get('summaries', 'http://127.0.0.1/rail.html')).toEqual({
+      url: 'http://127.0.0.1/rail.html',
+      title: '义新欧班列开行再创新高',
+      siteName: '中国义乌网',
+      savedAt: 1700000000000,
+      updatedAt: 1700000500000,
+      length: 21,
+      termCount: 2,
+      readProgress: 0.5,
+      firstImage: 'http://127.0.0.1/rail.html#1',
+    });
+    expect((await db.get('summaries', 'http://127.0.0.1/plain.html'))?.termCount).toBe(0);
+    const repo = createArticlesRepo(Promise.resolve(db));
+    expect(await repo.mentioning('double-eight-strategy')).toEqual(['http://127.0.0.1/rail.html']);
+    expect(await repo.mentioned(['yixinou-railway', 'five-water-co-governance', 'double-eight-strategy'])).toEqual(new Set(['yixinou-railway', 'double-eight-strategy']));
+    await expectInStep(db);
     db.close();
   });
 });
