@@ -33,7 +33,7 @@ describe('a library of 200 saved articles', () => {
     expect(await list.locator('li').first().innerText()).toMatch(/site0 · .* · 2 terms · unread/);
   });
 
-  it('filters by a term from the summaries', async () => {
+  it('filters by a term, from the articles\' entry ids', async () => {
     await reader.getByLabel('Mentions').selectOption('yixinou-railway');
     await expect.poll(() => reader.getByTestId('article-list').locator('li').count()).toBe(COUNT / 2);
     await reader.getByLabel('Mentions').selectOption('');

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ArticleRecord } from '@/lib/db/schema';
-import { summaryOf } from '@/lib/db/summaries';
+import { summaryOf, termsOf } from '@/lib/db/summaries';
 
 /** A saved article as the save pipeline would store it, `index` apart from the others (newer first). */
 export function savedArticle(index: number, text: string, terms: Record<string, number>): ArticleRecord {
@@ -29,23 +29,25 @@ export function savedArticle(index: number, text: string, terms: Record<string, 
 }
 
 /**
- * Writes the articles and their summaries, 100 to a transaction. A build without the summaries
- * store (before schema version 4) gets the articles only, so the bench can measure it too.
+ * Writes the articles with their summaries and entry ids, 100 to a transaction. A build without
+ * those stores (summaries before schema version 4, articleTerms before 6) gets what it has, so the
+ * bench can measure it too.
  */
 export async function fillLibrary(page: Page, articles: readonly ArticleRecord[]): Promise<void> {
   for (let i = 0; i < articles.length; i += 100) {
-    const batch = articles.slice(i, i + 100).map((article) => ({ article, summary: summaryOf(article) }));
+    const batch = articles.slice(i, i + 100).map((article) => ({ article, summary: summaryOf(article), terms: termsOf(article) }));
     await page.evaluate(async (records) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('yidu');
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const withSummaries = db.objectStoreNames.contains('summaries');
-      const tx = db.transaction(withSummaries ? ['articles', 'summaries'] : ['articles'], 'readwrite');
-      for (const { article, summary } of records) {
+      const stores = ['articles', 'summaries', 'articleTerms'].filter((name) => db.objectStoreNames.contains(name));
+      const tx = db.transaction(stores, 'readwrite');
+      for (const { article, summary, terms } of records) {
         tx.objectStore('articles').put(article);
-        if (withSummaries) tx.objectStore('summaries').put(summary);
+        if (stores.includes('summaries')) tx.objectStore('summaries').put(summary);
+        if (stores.includes('articleTerms')) tx.objectStore('articleTerms').put(terms);
       }
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;

@@ -89,3 +89,21 @@ describe('schema upgrade', () => {
     db.close();
   });
 });
+
+describe('a newer schema opened elsewhere', () => {
+  it('is not blocked by a connection this version holds: it closes and says so', async () => {
+    const name = freshName();
+    let closed = 0;
+    await openYiduDB(name, () => closed++);
+    const newer = await new Promise<string>((resolve) => {
+      const request = indexedDB.open(name, DB_VERSION + 1);
+      request.onblocked = () => resolve('blocked');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve(`opened at ${request.result.version}`);
+      };
+    });
+    expect(newer).toBe(`opened at ${DB_VERSION + 1}`);
+    expect(closed).toBe(1);
+  });
+});
