@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
 import { compileGuards, GuardedFinder, guardRulesOf } from '@/lib/glossary/guards';
-import { isCurrentPack, makePatternPack, PATTERN_PACK_FORMAT, unpackPatterns, type PatternPack } from '@/lib/glossary/pattern-pack';
+import { isCurrentPack, makePatternPack, PATTERN_PACK_FORMAT, unpackPatterns, unpackPatternsInParts, type PatternPack } from '@/lib/glossary/pattern-pack';
 import { patternPackItem, readCurrentPack, writePatternPack } from '@/lib/glossary/pattern-cache';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { GlossaryStore } from '@/lib/glossary/store';
@@ -73,6 +73,16 @@ describe('pattern pack', () => {
     } finally {
       registerTraditionalPairs(PAIRS);
     }
+  });
+
+  it('unpacks in parts, pausing between them, to the same matcher, guards and English', async () => {
+    const whole = unpackPatterns(pack);
+    let pauses = 0;
+    const parts = await unpackPatternsInParts(JSON.parse(JSON.stringify(pack)) as PatternPack, async () => void pauses++);
+    expect(pauses).toBe(2);
+    expect(findings(parts.matcher, parts.guards)).toEqual(findings(whole.matcher, whole.guards));
+    expect(parts.english).toEqual(whole.english);
+    expect(parts.workMs).toBeGreaterThan(0);
   });
 
   it('carries every entry’s English, by id', () => {
