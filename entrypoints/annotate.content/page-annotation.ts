@@ -6,7 +6,7 @@ import { findCandidates, type PhraseKind } from '@/lib/annotate/candidates';
 import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
-import { yieldToPage } from '@/lib/annotate/slices';
+import { yieldBriefly } from '@/lib/annotate/slices';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { TermCardHost } from '@/components/term-card/host';
@@ -76,7 +76,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       const loaded = await loadPagePatterns(storedPatterns);
       storedPatterns = undefined;
       // Unpacking is one piece of work (tens of milliseconds on a slow machine): what follows gets a task of its own.
-      if (loaded.unpackMs > 16) await yieldToPage();
+      if (loaded.unpackMs > 16) await yieldBriefly();
       ({ matcher, english } = loaded);
       finder = new GuardedFinder(matcher, loaded.guards, (sentence, from, to) => {
         const ends = segmented.get(sentence);

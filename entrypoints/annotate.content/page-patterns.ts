@@ -4,7 +4,7 @@ import { currentPackOf, patternPackItem, readCurrentPack, type CurrentPack } fro
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { getSettings, settingsFrom, settingsItem, type Settings } from '@/lib/settings';
 import { unpackPatternsInParts, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
-import { yieldToPage } from '@/lib/annotate/slices';
+import { yieldBriefly } from '@/lib/annotate/slices';
 
 type StoredPack = Promise<CurrentPack>;
 
@@ -33,8 +33,8 @@ export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()
   const pack = cached ?? (await sendMessage('getPatterns', { glossaryVersion }));
   const read = performance.now();
   // The answer's own task parsed the pack: the unpacking starts in a task of its own.
-  await yieldToPage();
-  const { workMs: unpackMs, ...unpacked } = await unpackPatternsInParts(pack, yieldToPage);
+  await yieldBriefly();
+  const { workMs: unpackMs, ...unpacked } = await unpackPatternsInParts(pack, yieldBriefly);
   const source = cached ? 'storage' : 'background';
   performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs } });
   return { ...unpacked, unpackMs };

@@ -12,7 +12,7 @@ import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../do
 import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
-import { yieldToPage } from './slices';
+import { yieldBriefly, yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
 import { isWrapped, liveRun, takeBackRuns } from './remark';
 
@@ -239,7 +239,8 @@ export class PageAnnotator {
         busy += performance.now() - sliceStart;
         longest = Math.max(longest, performance.now() - sliceStart);
         if (done) break;
-        await yieldToPage();
+        // Until the first screen is marked (a few thousand characters), slices continue ahead of the page's tasks.
+        await (fromTop && earlyDoneAt < 0 ? yieldBriefly() : yieldToPage());
         if (this.stopped) return;
       }
     }
