@@ -37,7 +37,8 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
   const [pendingDelete, setPendingDelete] = useState<ArticleSummary | undefined>();
   const [indexing, setIndexing] = useState<string | undefined>();
 
-  const [termUrls, setTermUrls] = useState<Set<string> | undefined>();
+  // The articles mentioning a chosen term, and which term they are for (kept while a reload reads them again).
+  const [termMatch, setTermMatch] = useState<{ term: string; urls: Set<string> } | undefined>();
   const [mentioned, setMentioned] = useState<ReadonlySet<string>>(new Set());
 
   // Summaries only: the list never reads an article's body, nor the entry ids of every article.
@@ -65,9 +66,10 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
     if (articles && entries.size) void library().articles.mentioned([...entries.keys()]).then(setMentioned, () => setMentioned(new Set()));
   }, [articles, entries]);
   useEffect(() => {
-    setTermUrls(undefined);
-    if (term) void library().articles.mentioning(term).then((urls) => setTermUrls(new Set(urls)), () => setTermUrls(new Set()));
+    const found = (urls: string[]) => setTermMatch({ term, urls: new Set(urls) });
+    if (term) void library().articles.mentioning(term).then(found, () => found([]));
   }, [term, articles]);
+  const termUrls = term && termMatch?.term === term ? termMatch.urls : undefined;
 
   const sites = useMemo(() => [...new Set((articles ?? []).map((a) => a.siteName))].sort(), [articles]);
   const termsInLibrary = useMemo(
