@@ -15,28 +15,8 @@ import { isPageChrome } from './page-chrome';
 import { yieldBriefly, yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
 import { isWrapped, liveRun, takeBackRuns } from './remark';
+import { DeferredWraps, type DeferredRun } from './deferred-wraps';
 
-/** A matched run whose wrapping waits until it nears the viewport. */
-interface Deferred {
-  run: TextRun;
-  spans: MarkSpan[];
-  firstOccurrence: number;
-  glossed: Set<MarkSpan>;
-}
-
-/**
- * Consecutive deferred runs wrapped together when either end nears the viewport: a few hundred
- * observed elements instead of one per paragraph, which on a 200,000-element page would make the
- * IntersectionObserver's first report a long task. Small enough (CHUNK_CHARS) to stay well under
- * the 4 screens of the near zone, so a visible part always has an end within it.
- */
-interface Chunk {
-  jobs: Deferred[];
-  chars: number;
-  ends: Element[];
-}
-const CHUNK_CHARS = 1_000;
-const CHUNK_RUNS = 16;
 /** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
 const REFRESH_NOW_CHARS = 20_000;
 
@@ -88,12 +68,10 @@ export class PageAnnotator {
   /** Set when the page changed something since runs were collected: then each run is re-checked. */
   private pageChanged = false;
   /** Observed element → the chunk it ends; each chunk has one or two such elements. */
-  private readonly deferred = new Map<Element, Chunk>();
-  private openChunk: Chunk | undefined;
+  private readonly deferred = new DeferredWraps((ends) => this.wrapTargets(ends));
   /** Page text nodes Yidu split that the page has written to (the page's text wins) or moved. */
   private readonly rewritten = new Set<Text>();
   private readonly moved = new Set<Text>();
-  private nearness: IntersectionObserver | undefined;
   private unregisterFlush: (() => void) | undefined;
   /** Terms given inline English so far ("first occurrence" mode): the first in the article's text. */
   private readonly glossedTerms = new Set<string>();
@@ -128,13 +106,11 @@ export class PageAnnotator {
     this.pendingRoots.clear();
     this.roots.clear();
     this.shadowRoots = new WeakSet();
-    this.nearness?.disconnect();
-    this.nearness = undefined;
+    this.deferred.clear(); // never wrapped: nothing of them to undo
     this.unregisterFlush?.();
     this.unregisterFlush = undefined;
     await this.running.catch(() => undefined);
-    this.deferred.clear(); // never wrapped: nothing of them to undo
-    this.openChunk = undefined;
+    this.deferred.clear(); // and what a pass in flight deferred meanwhile
     this.rewritten.clear();
     this.moved.clear();
     this.waiting.clear();
@@ -258,9 +234,9 @@ export class PageAnnotator {
         const batch = takeBatch(ordered, next, wrapNow ? near : next < resume ? resume : ordered.length);
         next += batch.length;
         this.markBatch(batch, wrapNow);
-        if (next === resume) this.closeChunk();
+        if (next === resume) this.deferred.close();
       }
-      this.closeChunk();
+      this.deferred.close();
       this.resumeObserver();
       busy += performance.now() - sliceStart;
       longest = Math.max(longest, performance.now() - sliceStart);
@@ -271,7 +247,7 @@ export class PageAnnotator {
       if (next < ordered.length) await yieldToPage();
     }
     // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
-    const deferredRuns = [...new Set(this.deferred.values())].reduce((n, chunk) => n + chunk.jobs.length, 0);
+    const deferredRuns = this.deferred.runCount;
     const detail = { busy, longest, runs: runs.length + early, early, nearDoneAt, busyAtNear, deferredRuns };
     performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail });
     this.options.onUpdate?.(this.counts);
@@ -321,36 +297,13 @@ export class PageAnnotator {
       if (inline === 'every' || !this.glossedTerms.has(span.id)) glossed.add(span);
       this.glossedTerms.add(span.id);
     }
-    const job: Deferred = { run, spans: all, firstOccurrence: this.ledger.nextOccurrence, glossed };
+    const job: DeferredRun = { run, spans: all, firstOccurrence: this.ledger.nextOccurrence, glossed };
     this.ledger.nextOccurrence += all.length;
     if (wrapNow || !run.nodes[0]!.parentElement || typeof IntersectionObserver === 'undefined') return this.wrapDeferred(job);
-    const chunk = (this.openChunk ??= { jobs: [], chars: 0, ends: [] });
-    chunk.jobs.push(job);
-    chunk.chars += run.text.length;
-    if (chunk.chars >= CHUNK_CHARS || chunk.jobs.length >= CHUNK_RUNS) this.closeChunk();
+    this.deferred.add(job);
   }
 
-  /** Starts watching the open chunk's two ends for nearing the viewport. */
-  private closeChunk(): void {
-    const chunk = this.openChunk;
-    if (!chunk) return;
-    this.openChunk = undefined;
-    this.nearness ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: '150% 0px' });
-    const ends = [...new Set([chunk.jobs[0]!.run.nodes[0]!.parentElement!, chunk.jobs.at(-1)!.run.nodes[0]!.parentElement!])];
-    // An element that already ends a chunk (runs of one parent): the two chunks become one.
-    const target = ends.map((end) => this.deferred.get(end)).find((c) => c !== undefined) ?? chunk;
-    if (target !== chunk) target.jobs.push(...chunk.jobs);
-    for (const end of ends) {
-      const other = this.deferred.get(end);
-      if (other === target) continue;
-      if (other) target.jobs.push(...other.jobs.splice(0));
-      else this.nearness.observe(end);
-      this.deferred.set(end, target);
-      target.ends.push(end);
-    }
-  }
-
-  private wrapDeferred(job: Deferred): void {
+  private wrapDeferred(job: DeferredRun): void {
     const wrapped = wrapSpans(job.run, job.spans, this.ledger, job.firstOccurrence);
     for (const { span, first, last } of wrapped) {
       // Screen readers hear the English with the term (the card is one Enter away).
@@ -423,7 +376,7 @@ export class PageAnnotator {
           const bare = group.filter((nodes) => !wrapped.includes(nodes)).flatMap((nodes) => liveRun(nodes) ?? []);
           this.markBatch(bare, false);
         }
-        this.closeChunk();
+        this.deferred.close();
         this.resumeObserver();
         busy += performance.now() - sliceStart;
         longest = Math.max(longest, performance.now() - sliceStart);
@@ -440,51 +393,36 @@ export class PageAnnotator {
 
   /** Takes the deferred (matched, not yet wrapped) jobs of these runs out of their chunks, uncounted. */
   private dropDeferred(runs: ReadonlySet<readonly Text[]>): number {
-    let dropped = 0;
-    const keep = (job: Deferred) => {
-      if (!runs.has(job.run.nodes)) return true;
+    return this.deferred.remove((job) => {
+      if (!runs.has(job.run.nodes)) return false;
       this.uncount(job.spans.map((span) => span.id));
       for (const span of job.glossed) this.glossedTerms.delete(span.id);
-      dropped++;
-      return false;
-    };
-    for (const chunk of new Set([...this.deferred.values(), ...(this.openChunk ? [this.openChunk] : [])])) chunk.jobs = chunk.jobs.filter(keep);
-    return dropped;
-  }
-
-  private onNear(entries: IntersectionObserverEntry[]): void {
-    const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
-    if (near.length) this.wrapTargets(near);
+      return true;
+    });
   }
 
   /** Wraps every deferred run at once (before something counts or visits occurrences in the DOM). */
   flushDeferred(): void {
-    if (this.deferred.size) this.wrapTargets([...this.deferred.keys()]);
+    this.deferred.close(); // the chunk still being filled too
+    this.wrapTargets(this.deferred.allEnds());
   }
 
-  private wrapTargets(targets: Element[]): void {
-    this.closeChunk();
+  private wrapTargets(ends: Element[]): void {
+    const jobs = this.deferred.take(ends);
+    if (!jobs.length) return;
     this.pauseObserver();
     const stale: Node[] = [];
-    for (const target of targets) {
-      const chunk = this.deferred.get(target);
-      if (!chunk) continue;
-      for (const end of chunk.ends) {
-        this.deferred.delete(end);
-        this.nearness?.unobserve(end);
+    for (const job of jobs) {
+      const { nodes, text } = job.run;
+      if (nodes.every((n) => n.isConnected) && text === nodes.map((n) => n.data).join('')) {
+        this.wrapDeferred(job);
+        continue;
       }
-      for (const job of chunk.jobs.splice(0)) {
-        const { nodes, text } = job.run;
-        if (nodes.every((n) => n.isConnected) && text === nodes.map((n) => n.data).join('')) {
-          this.wrapDeferred(job);
-          continue;
-        }
-        // The page changed this text since it was matched: uncount it and match it again.
-        for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
-        for (const span of job.glossed) this.glossedTerms.delete(span.id);
-        const parent = nodes[0]!.parentElement;
-        if (parent?.isConnected) stale.push(parent);
-      }
+      // The page changed this text since it was matched: uncount it and match it again.
+      for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
+      for (const span of job.glossed) this.glossedTerms.delete(span.id);
+      const parent = nodes[0]!.parentElement;
+      if (parent?.isConnected) stale.push(parent);
     }
     this.resumeObserver();
     if (stale.length) void this.enqueue(stale);

@@ -1,0 +1,111 @@
+/**
+ * The annotator's matched runs whose wrapping waits until they near the viewport (lib/annotate/annotator.ts).
+ * Consecutive deferred runs are kept in chunks, wrapped together when either end nears the viewport:
+ * a few hundred observed elements instead of one per paragraph, which on a 200,000-element page made
+ * the IntersectionObserver's first report a long task. A chunk is small (CHUNK_CHARS) next to the
+ * 4 screens of the near zone, so a visible part always has an end within it.
+ * This file keeps the bookkeeping only: what wrapping, counting and glossing mean is the annotator's.
+ */
+import type { TextRun } from './blocks';
+import type { MarkSpan } from './wrap';
+
+/** A matched run whose wrapping waits until it nears the viewport. */
+export interface DeferredRun {
+  run: TextRun;
+  spans: MarkSpan[];
+  firstOccurrence: number;
+  glossed: Set<MarkSpan>;
+}
+
+interface Chunk {
+  jobs: DeferredRun[];
+  chars: number;
+  ends: Element[];
+}
+
+const CHUNK_CHARS = 1_000;
+const CHUNK_RUNS = 16;
+
+export class DeferredWraps {
+  /** Each chunk under both of its end elements (the ones observed). */
+  private readonly byEnd = new Map<Element, Chunk>();
+  private open: Chunk | undefined;
+  private nearness: IntersectionObserver | undefined;
+
+  /** `onNear` gets the observed ends that came within 1.5 screens of view; hand them to take(). */
+  constructor(private readonly onNear: (ends: Element[]) => void) {}
+
+  /** Adds a run to the open chunk, closing it when it is full. */
+  add(job: DeferredRun): void {
+    const chunk = (this.open ??= { jobs: [], chars: 0, ends: [] });
+    chunk.jobs.push(job);
+    chunk.chars += job.run.text.length;
+    if (chunk.chars >= CHUNK_CHARS || chunk.jobs.length >= CHUNK_RUNS) this.close();
+  }
+
+  /** Starts watching the open chunk's two ends for nearing the viewport. */
+  close(): void {
+    const chunk = this.open;
+    if (!chunk) return;
+    this.open = undefined;
+    this.nearness ??= new IntersectionObserver((entries) => {
+      const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
+      if (near.length) this.onNear(near);
+    }, { rootMargin: '150% 0px' });
+    const ends = [...new Set([chunk.jobs[0]!.run.nodes[0]!.parentElement!, chunk.jobs.at(-1)!.run.nodes[0]!.parentElement!])];
+    // An element that already ends a chunk (runs of one parent): the two chunks become one.
+    const target = ends.map((end) => this.byEnd.get(end)).find((c) => c !== undefined) ?? chunk;
+    if (target !== chunk) target.jobs.push(...chunk.jobs);
+    for (const end of ends) {
+      const other = this.byEnd.get(end);
+      if (other === target) continue;
+      if (other) target.jobs.push(...other.jobs.splice(0));
+      else this.nearness.observe(end);
+      this.byEnd.set(end, target);
+      target.ends.push(end);
+    }
+  }
+
+  /** Takes out (and stops watching) the chunks these ends belong to; their runs, in order. */
+  take(ends: Iterable<Element>): DeferredRun[] {
+    this.close();
+    const jobs: DeferredRun[] = [];
+    for (const end of ends) {
+      const chunk = this.byEnd.get(end);
+      if (!chunk) continue;
+      for (const other of chunk.ends) {
+        this.byEnd.delete(other);
+        this.nearness?.unobserve(other);
+      }
+      jobs.push(...chunk.jobs.splice(0));
+    }
+    return jobs;
+  }
+
+  /** Every observed end: take(allEnds()) takes every deferred run. */
+  allEnds(): Element[] {
+    return [...this.byEnd.keys()];
+  }
+
+  /** Removes the runs `drop` says to, from every chunk (closed or open); how many it removed. */
+  remove(drop: (job: DeferredRun) => boolean): number {
+    let removed = 0;
+    for (const chunk of new Set([...this.byEnd.values(), ...(this.open ? [this.open] : [])])) {
+      chunk.jobs = chunk.jobs.filter((job) => !(drop(job) && ++removed));
+    }
+    return removed;
+  }
+
+  /** Runs waiting, for the annotator's performance measure. */
+  get runCount(): number {
+    return [...new Set(this.byEnd.values())].reduce((n, chunk) => n + chunk.jobs.length, 0);
+  }
+
+  /** Forgets every deferred run (never wrapped: nothing of them to undo) and stops watching. */
+  clear(): void {
+    this.nearness?.disconnect();
+    this.nearness = undefined;
+    this.byEnd.clear();
+    this.open = undefined;
+  }
+}
