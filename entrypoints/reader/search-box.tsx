@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { searchLibrary } from '@/lib/search/search-service';
+import { searchLibrary, warmUpSearch } from '@/lib/search/search-service';
 import type { SearchHit } from '@/lib/search/query';
 import { t } from '@/lib/i18n';
 import { ArticleLink } from '@/components/article-link';
@@ -29,7 +29,7 @@ export function SearchBox() {
     <div class="search" role="search">
       <label>
         {t('searchSavedArticles')}{' '}
-        <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, 水质, railway…" />
+        <input type="search" value={query} onFocus={() => void warmUpSearch()} onInput={(e) => setQuery(e.currentTarget.value)} placeholder="义新欧, 水质, railway…" />
       </label>
       {error && <p class="error" role="alert">{error}</p>}
       {hits && (

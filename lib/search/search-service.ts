@@ -110,6 +110,23 @@ async function indexMissingNow(onProgress: (done: number, total: number) => void
   return missing.length;
 }
 
+let warming: Promise<void> | undefined;
+
+/**
+ * Readies search before the first query (the search box calls it on focus; typing waits 150 ms
+ * before searching): the page's first query otherwise paid for jieba's first cut and the index's
+ * first read, ~150 ms instead of ~20 ms for the same query again (1,000 articles, Chromium).
+ */
+export function warmUpSearch(): Promise<void> {
+  warming ??= (async () => {
+    const [seg, db] = await Promise.all([pageSegmenter(), database(), currentGlossary()]);
+    seg.tokens('义乌市场');
+    const tx = db.transaction(['searchIndex', 'articles']);
+    await Promise.all([tx.objectStore('searchIndex').index('tokens').getKey(IDBKeyRange.lowerBound('')), tx.objectStore('articles').getKey(IDBKeyRange.lowerBound(''))]);
+  })().catch(() => undefined);
+  return warming;
+}
+
 export async function searchLibrary(query: string): Promise<SearchHit[]> {
   const [seg, glossary] = await Promise.all([pageSegmenter(), currentGlossary()]);
   const start = performance.now();
