@@ -76,8 +76,13 @@ export async function indexedUrls(db: YiduDatabase): Promise<Set<string>> {
   return new Set(await db.getAllKeys('searchIndex'));
 }
 
-/** Levels of a token's keys, highest first: its count steps, then the token itself (1). */
-const LEVELS: readonly number[] = [...[...COUNT_STEPS].reverse(), 1];
+/**
+ * Levels of a token's keys, highest first (its count steps, then the token itself: 1), in the rounds
+ * they are read: the top three levels hold few articles, so they are read together (one round trip
+ * instead of three); the lower, larger ones one at a time, as they may not be needed.
+ */
+const HIGHEST_FIRST = [...COUNT_STEPS].reverse();
+const ROUNDS: readonly (readonly number[])[] = [HIGHEST_FIRST.slice(0, 3), ...HIGHEST_FIRST.slice(3).map((level) => [level]), [1]];
 const keyAt = (token: string, level: number) => (level === 1 ? token : token + COUNT_STEP + level);
 
 /**
@@ -94,13 +99,16 @@ const keyAt = (token: string, level: number) => (level === 1 ? token : token + C
 export async function topArticles(db: YiduDatabase, tokens: readonly string[], limit: number): Promise<[url: string, score: number][]> {
   const index = db.transaction('searchIndex').store.index('tokens');
   const seen = tokens.map(() => new Map<string, number>());
-  for (const [round, level] of LEVELS.entries()) {
-    const lists = await Promise.all(tokens.map((token) => index.getAllKeys(keyAt(token, level))));
-    lists.forEach((urls, i) => {
-      for (const url of urls) if (!seen[i]!.has(url)) seen[i]!.set(url, level);
-    });
+  for (const [round, levels] of ROUNDS.entries()) {
+    const lists = await Promise.all(levels.map((level) => Promise.all(tokens.map((token) => index.getAllKeys(keyAt(token, level))))));
+    // Highest level first: an article's count is the first level it is seen at.
+    levels.forEach((level, l) =>
+      lists[l]!.forEach((urls, i) => {
+        for (const url of urls) if (!seen[i]!.has(url)) seen[i]!.set(url, level);
+      }),
+    );
     const complete: [string, number][] = [];
-    const next = LEVELS[round + 1] ?? 0;
+    const next = ROUNDS[round + 1]?.[0] ?? 0;
     // The best score an article not yet seen for every token could still reach.
     let bound = tokens.length * next;
     const candidates = new Set(seen.flatMap((m) => [...m.keys()]));
