@@ -25,8 +25,8 @@ function make() {
     localName: prototypeGetter<string>(E, 'localName'),
     namespaceURI: prototypeGetter<string | null>(E, 'namespaceURI'),
     shadowRoot: prototypeGetter<ShadowRoot | null>(E, 'shadowRoot'),
-    lastChild: prototypeGetter<ChildNode | null>(N, 'lastChild'),
-    previousSibling: prototypeGetter<ChildNode | null>(N, 'previousSibling'),
+    firstChild: prototypeGetter<ChildNode | null>(N, 'firstChild'),
+    nextSibling: prototypeGetter<ChildNode | null>(N, 'nextSibling'),
     hasAttribute: E.hasAttribute,
     getAttribute: E.getAttribute,
   };
@@ -36,7 +36,7 @@ const dom = () => (access ??= make());
 export const localNameOf = (el: Element): string => dom().localName.call(el);
 export const namespaceOf = (el: Element): string | null => dom().namespaceURI.call(el);
 export const shadowRootOf = (el: Element): ShadowRoot | null => dom().shadowRoot.call(el);
-export const lastChildOf = (node: Node): ChildNode | null => dom().lastChild.call(node);
-export const previousSiblingOf = (node: Node): ChildNode | null => dom().previousSibling.call(node);
+export const firstChildOf = (node: Node): ChildNode | null => dom().firstChild.call(node);
+export const nextSiblingOf = (node: Node): ChildNode | null => dom().nextSibling.call(node);
 export const attributeOf = (el: Element, name: string): string | null =>
   dom().hasAttribute.call(el, name) ? dom().getAttribute.call(el, name) : null;

@@ -3,7 +3,7 @@
  * across inline elements (<a>八八</a>战略) is still found while a match never crosses a block boundary.
  */
 import { hasHan } from '../han';
-import { attributeOf, lastChildOf, localNameOf, namespaceOf, previousSiblingOf, shadowRootOf } from '../safe-dom';
+import { attributeOf, firstChildOf, localNameOf, namespaceOf, nextSiblingOf, shadowRootOf } from '../safe-dom';
 
 /** Elements whose text is never read or changed. */
 const SKIPPED_TAGS = new Set([
@@ -65,6 +65,11 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 const BLOCK_END = Symbol('block end');
+
+/** Where the walk is among a node's children: the next one to visit. */
+class Siblings {
+  constructor(public next: ChildNode) {}
+}
 /**
  * A run longer than this ends at its next text node boundary, so one run's matching and wrapping stays
  * a few milliseconds even on a page that is one huge block (a term split exactly there is missed).
@@ -92,7 +97,7 @@ export class RunWalker {
   /** Characters in `runs` so far. */
   chars = 0;
   private current: TextRun = { nodes: [], starts: [], text: '' };
-  private readonly stack: (Node | typeof BLOCK_END)[];
+  private readonly stack: (Node | typeof BLOCK_END | Siblings)[];
 
   constructor(
     root: Node,
@@ -116,7 +121,17 @@ export class RunWalker {
     while (stack.length) {
       // The clock is read every 256 nodes: reading it for each would cost more than the walk.
       if ((++n & 255) === 0 && performance.now() >= deadline) return false;
-      const node = stack.pop()!;
+      let node = stack.pop()!;
+      if (node instanceof Siblings) {
+        // The next child of a node: its following sibling waits beneath this one's subtree.
+        const child = node.next;
+        const after = nextSiblingOf(child);
+        if (after) {
+          node.next = after;
+          stack.push(node);
+        }
+        node = child;
+      }
       if (node === BLOCK_END) {
         this.flush();
         if (this.chars >= untilChars) return false;
@@ -146,7 +161,10 @@ export class RunWalker {
           stack.push(BLOCK_END);
         }
       } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;
-      for (let child = lastChildOf(node); child; child = previousSiblingOf(child)) stack.push(child);
+      // Children are taken one at a time (a cursor, not all pushed at once): a body of 20,000
+      // paragraphs made pushing them one 40–60 ms step the deadline could not cut.
+      const first = firstChildOf(node);
+      if (first) stack.push(new Siblings(first));
     }
     this.flush();
     return true;
