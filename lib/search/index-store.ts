@@ -99,8 +99,12 @@ const keyAt = (token: string, level: number) => (level === 1 ? token : token + C
 export async function topArticles(db: YiduDatabase, tokens: readonly string[], limit: number): Promise<[url: string, score: number][]> {
   const index = db.transaction('searchIndex').store.index('tokens');
   const seen = tokens.map(() => new Map<string, number>());
+  // One word: a level's first `limit` keys (in URL order) are enough. Either the level has fewer, and
+  // all of it is read; or `limit` articles reach that level or higher, and those not read rank after
+  // them (same or lower count, later URL). So "freight" reads 20 keys of its most common level, not 983.
+  const count = tokens.length === 1 ? limit : undefined;
   for (const [round, levels] of ROUNDS.entries()) {
-    const lists = await Promise.all(levels.map((level) => Promise.all(tokens.map((token) => index.getAllKeys(keyAt(token, level))))));
+    const lists = await Promise.all(levels.map((level) => Promise.all(tokens.map((token) => index.getAllKeys(keyAt(token, level), count)))));
     // Highest level first: an article's count is the first level it is seen at.
     levels.forEach((level, l) =>
       lists[l]!.forEach((urls, i) => {
