@@ -140,6 +140,7 @@ export const en = {
 
   // Library
   libraryNotOpened: 'The library could not be opened: $1',
+  libraryOpening: 'Opening your library… (the first time after an update, a large library can take a few seconds)',
   indexing: 'Indexing saved articles for search: $1 of $2',
   indexFailed: 'Search index could not be updated: $1',
   couldNotDelete: 'Could not delete: $1',
@@ -518,6 +519,7 @@ export const zhCN: Messages = {
 
   // Library
   libraryNotOpened: '无法打开文库：$1',
+  libraryOpening: '正在打开文库……（更新后首次打开时，较大的文库可能需要几秒钟）',
   indexing: '正在为已保存的文章建立搜索索引：$1 / $2',
   indexFailed: '无法更新搜索索引：$1',
   couldNotDelete: '删除失败：$1',

@@ -48,6 +48,12 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
     return read.then(setArticles, (err: Error) => setError(t('libraryNotOpened', err.message)));
   };
   useEffect(() => void load(), []);
+  // Said only when opening is slow (a schema upgrade of a large library), not on every open.
+  const [slowOpen, setSlowOpen] = useState(false);
+  useEffect(() => {
+    const slow = setTimeout(() => setSlowOpen(true), 500);
+    return () => clearTimeout(slow);
+  }, []);
   // What the list does not need to show its first screen waits until it is shown: the glossary and
   // the library's entry ids (for the "mentions" filter), and indexing articles search has not seen.
   const listed = articles !== undefined;
@@ -109,6 +115,11 @@ export function LibraryView({ initialTerm }: { initialTerm?: string }) {
       <SearchBox />
       {indexing && <p class="muted" role="status">{indexing}</p>}
       {error && <p class="error" role="alert">{error}</p>}
+      {!articles && !error && slowOpen && (
+        <p class="muted" role="status">
+          {t('libraryOpening')}
+        </p>
+      )}
       {pendingDelete && (
         <p role="status" class="undo">
           {t('deletedTitle', pendingDelete.title)}{' '}
