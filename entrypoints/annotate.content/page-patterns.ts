@@ -3,7 +3,7 @@ import { storage } from '#imports';
 import { currentPackOf, patternPackItem, readCurrentPack, type CurrentPack } from '@/lib/glossary/pattern-cache';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { getSettings, settingsFrom, settingsItem, type Settings } from '@/lib/settings';
-import { unpackPatternsInParts, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
+import { unpackPatterns, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
 import { yieldBriefly } from '@/lib/annotate/slices';
 
 type StoredPack = Promise<CurrentPack>;
@@ -34,7 +34,7 @@ export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()
   const read = performance.now();
   // The answer's own task parsed the pack: the unpacking starts in a task of its own.
   await yieldBriefly();
-  const { workMs: unpackMs, ...unpacked } = await unpackPatternsInParts(pack, yieldBriefly);
+  const { workMs: unpackMs, ...unpacked } = await unpackPatterns(pack, yieldBriefly);
   const source = cached ? 'storage' : 'background';
   performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs } });
   return { ...unpacked, unpackMs };

@@ -7,7 +7,7 @@
  */
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
-import { RunWalker, type TextRun } from './blocks';
+import { isIntact, RunWalker, type TextRun } from './blocks';
 import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
 import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
 import { registerDeferredFlush } from './occurrences';
@@ -128,10 +128,9 @@ export class PageAnnotator {
     const baseMs = this.options.sliceMs ?? 8;
     const start = performance.now();
     let longest = 0;
-    let sliceMs = baseMs;
     for (let lastEnd = start; ; ) {
       const sliceStart = performance.now();
-      sliceMs = Math.min(MAX_DETACH_SLICE_MS, Math.max(baseMs, (sliceStart - lastEnd) / 2));
+      const sliceMs = Math.min(MAX_DETACH_SLICE_MS, Math.max(baseMs, (sliceStart - lastEnd) / 2));
       const more = unwrapSome(this.ledger, sliceStart + sliceMs);
       lastEnd = performance.now();
       longest = Math.max(longest, lastEnd - sliceStart);
@@ -271,7 +270,7 @@ export class PageAnnotator {
     // A run whose nodes the page detached or edited since they were collected is left for the
     // observer's next pass (which sees those changes), rather than wrapped at stale offsets.
     const live = this.pageChanged
-      ? batch.filter((run) => run.nodes.every((n) => n.isConnected) && run.text === run.nodes.map((n) => n.data).join(''))
+      ? batch.filter(isIntact)
       : batch;
     const joined = live.map((run) => run.text).join(RUN_SEPARATOR);
     const held: number[] = []; // in order, as the spans
@@ -426,15 +425,14 @@ export class PageAnnotator {
     this.pauseObserver();
     const stale: Node[] = [];
     for (const job of jobs) {
-      const { nodes, text } = job.run;
-      if (nodes.every((n) => n.isConnected) && text === nodes.map((n) => n.data).join('')) {
+      if (isIntact(job.run)) {
         this.wrapDeferred(job);
         continue;
       }
       // The page changed this text since it was matched: uncount it and match it again.
       for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
       for (const span of job.glossed) this.glossedTerms.delete(span.id);
-      const parent = nodes[0]!.parentElement;
+      const parent = job.run.nodes[0]!.parentElement;
       if (parent?.isConnected) stale.push(parent);
     }
     this.resumeObserver();

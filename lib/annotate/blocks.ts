@@ -64,6 +64,9 @@ export function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
+/** Is the run as it was collected: every node still in the page, with the same text? */
+export const isIntact = (run: TextRun): boolean => run.nodes.every((n) => n.isConnected) && run.text === run.nodes.map((n) => n.data).join('');
+
 const BLOCK_END = Symbol('block end');
 
 /** Where the walk is among a node's children: the next one to visit. */

@@ -6,7 +6,7 @@
  * Always the outermost layer: it reads the text inside Yidu's marks, and the annotator is told to
  * ignore its writes (`quietly`).
  */
-import { collectRuns, isBlock, type TextRun } from './blocks';
+import { collectRuns, isBlock, isIntact, type TextRun } from './blocks';
 import { layOut, markedSpans, wrapRuby, type PinyinWord, type ToneColours } from './pinyin-ruby';
 import { newLedger, unwrapSome, type MarkLedger } from './wrap';
 import { afterNextFrame, yieldToPage } from './slices';
@@ -50,7 +50,6 @@ function batches(runs: TextRun[]): TextRun[][] {
   return out;
 }
 
-const intact = (run: TextRun) => run.nodes.every((n) => n.isConnected) && run.text === run.nodes.map((n) => n.data).join('');
 
 function blockOf(node: Node): Element {
   let el = node.parentElement!;
@@ -157,7 +156,7 @@ export class PinyinLayer {
             const run = batch[i]!;
             const words = answer[i++] ?? [];
             // The page changed this text since it was read: leave it without pinyin.
-            if (!intact(run)) continue;
+            if (!isIntact(run)) continue;
             const { readings, words: spans } = layOut(run.text, words);
             stats.rubies += wrapRuby(run, options.mode === 'jargon' ? markedSpans(run) : spans, readings, options.colours, this.ledger);
           }

@@ -58,8 +58,8 @@ export interface ArticleRecord {
 
 /**
  * One article's entry in the search index: its index keys (Chinese words from jieba, lower-case
- * English words, the glossary entries it contains, and coarse count steps; lib/search/index-store.ts),
- * under a multiEntry index. No record grows with the library.
+ * English words of its title and of its terms' renderings, and coarse count steps;
+ * lib/search/index-store.ts), under a multiEntry index. No record grows with the library.
  */
 export interface SearchIndexRecord {
   url: string;

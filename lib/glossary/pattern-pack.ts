@@ -57,19 +57,13 @@ export interface UnpackedPatterns {
   english: ReadonlyMap<string, string>;
 }
 
-/** The matcher, guards and English of a pack; registers its fold pairs for this context. */
-export function unpackPatterns(pack: PatternPack): UnpackedPatterns {
-  registerTraditionalPairs(pack.foldPairs);
-  const trie = unpackTrie(pack.trie);
-  return { matcher: Matcher.fromTrie(trie), guards: compileGuards(pack.guards), english: englishOf(trie.ids, pack.english) };
-}
-
 /**
- * The same in three parts with `pause()` between them, for a loading page: in one piece the unpacking
- * took 40–48 ms of a task that also received the storage answer, 57–65 ms in all (over the 50 ms
- * long-task line on the bench's long pages); each part is 10–20 ms. Returns the time spent working.
+ * The matcher, guards and English of a pack; registers its fold pairs for this context. In three
+ * parts with `pause()` between them, for a loading page: in one piece the unpacking took 40–48 ms of
+ * a task that also received the storage answer, 57–65 ms in all (over the 50 ms long-task line on the
+ * bench's long pages); each part is 10–20 ms. Also returns the time spent working.
  */
-export async function unpackPatternsInParts(pack: PatternPack, pause: () => Promise<void>): Promise<UnpackedPatterns & { workMs: number }> {
+export async function unpackPatterns(pack: PatternPack, pause: () => Promise<void> = async () => undefined): Promise<UnpackedPatterns & { workMs: number }> {
   let workMs = 0;
   const timed = <T>(part: () => T): T => {
     const start = performance.now();

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { Glossary, toPatternSources } from '@/lib/glossary/glossary';
 import { compileGuards, GuardedFinder, guardRulesOf } from '@/lib/glossary/guards';
-import { isCurrentPack, makePatternPack, PATTERN_PACK_FORMAT, unpackPatterns, unpackPatternsInParts, type PatternPack } from '@/lib/glossary/pattern-pack';
+import { isCurrentPack, makePatternPack, PATTERN_PACK_FORMAT, unpackPatterns, type PatternPack } from '@/lib/glossary/pattern-pack';
 import { patternPackItem, readCurrentPack, writePatternPack } from '@/lib/glossary/pattern-cache';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { GlossaryStore } from '@/lib/glossary/store';
@@ -58,7 +58,7 @@ describe('pattern pack', () => {
   const glossary = new Glossary(BUILTIN);
   const pack = makePatternPack(glossary, { glossaryVersion: 7, build: '1.0+a', foldPairs: PAIRS });
 
-  it('finds, after a trip through JSON, exactly what a freshly built matcher finds: traditional and guarded forms too', () => {
+  it('finds, after a trip through JSON, exactly what a freshly built matcher finds: traditional and guarded forms too', async () => {
     const fresh = findings(new Matcher(toPatternSources(glossary.entries())), compileGuards(guardRulesOf(glossary.entries())));
     // The sample must exercise what it claims to: traditional spellings, dropped and pending guarded forms.
     expect(fresh.spans.some((s) => SAMPLE.slice(s.start, s.end) === '八八戰略' || /[戰義歐]/.test(SAMPLE.slice(s.start, s.end)))).toBe(true);
@@ -68,7 +68,7 @@ describe('pattern pack', () => {
     // A content script has no fold pairs of its own: the pack brings them.
     registerTraditionalPairs('');
     try {
-      const unpacked = unpackPatterns(JSON.parse(JSON.stringify(pack)) as PatternPack);
+      const unpacked = await unpackPatterns(JSON.parse(JSON.stringify(pack)) as PatternPack);
       expect(findings(unpacked.matcher, unpacked.guards)).toEqual(fresh);
     } finally {
       registerTraditionalPairs(PAIRS);
@@ -76,17 +76,17 @@ describe('pattern pack', () => {
   });
 
   it('unpacks in parts, pausing between them, to the same matcher, guards and English', async () => {
-    const whole = unpackPatterns(pack);
+    const whole = await unpackPatterns(pack);
     let pauses = 0;
-    const parts = await unpackPatternsInParts(JSON.parse(JSON.stringify(pack)) as PatternPack, async () => void pauses++);
+    const parts = await unpackPatterns(JSON.parse(JSON.stringify(pack)) as PatternPack, async () => void pauses++);
     expect(pauses).toBe(2);
     expect(findings(parts.matcher, parts.guards)).toEqual(findings(whole.matcher, whole.guards));
     expect(parts.english).toEqual(whole.english);
     expect(parts.workMs).toBeGreaterThan(0);
   });
 
-  it('carries every entry’s English, by id', () => {
-    const { english } = unpackPatterns(pack);
+  it('carries every entry’s English, by id', async () => {
+    const { english } = await unpackPatterns(pack);
     expect(english.get('double-eight-strategy')).toBe(glossary.get('double-eight-strategy')!.english);
     expect(english.size).toBe(BUILTIN.filter((e) => e.english).length);
   });
@@ -150,7 +150,7 @@ describe('glossary store and the pack’s version', () => {
     expect((await store.currentAtLeast(5)).patternPack('b')).toBe(first);
     const second = (await store.currentAtLeast(6)).patternPack('b');
     expect(second.glossaryVersion).toBe(6);
-    const { matcher } = unpackPatterns(second);
+    const { matcher } = await unpackPatterns(second);
     expect(matcher.find('推进甜橙计划').map((s) => s.id)).toEqual(['user-sweet-orange']);
   });
 });
