@@ -9,6 +9,7 @@ import { hanRatio } from '@/lib/han';
 import { yieldBriefly } from '@/lib/annotate/slices';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
+import { readPageStartValues } from '@/lib/page-start';
 import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
@@ -86,28 +87,26 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
     // Candidates only on pages about policy or public affairs, judged by the glossary's density in the
     // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
-    if (settings.markCandidates && policyDensity === undefined) {
-      // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
-      // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
-      const judging = performance.now();
-      policyDensity = doc.body ? await judgePolicyDensity(doc.body, matcher!) : false;
-      performance.measure?.('yidu:density', { start: judging, end: performance.now() });
-    }
-    const policyPage = settings.markCandidates && policyDensity === true;
+    // The judgement comes after the first screen's marks: a run matched before it holds its candidates
+    // back (as for a phrase the background has not classified) and is matched again once it is made.
+    const judgeDensity = settings.markCandidates && policyDensity === undefined;
     const classify = (phrase: string) => phraseKinds.get(phrase);
     annotator = new PageAnnotator(finder!, {
       onUpdate: report,
       english,
       inlineEnglish: settings.inlineEnglish,
-      findCandidates: policyPage
-        ? (text, spans, onWaiting) =>
-            findCandidates(text, spans, {
+      findCandidates: settings.markCandidates
+        ? (text, spans, onWaiting) => {
+            if (policyDensity === undefined) onWaiting();
+            if (!policyDensity) return [];
+            return findCandidates(text, spans, {
               classify,
               onPending: (phrase) => {
                 pendingPhrases.add(phrase);
                 onWaiting();
               },
-            })
+            });
+          }
         : undefined,
     });
     // An entry added from the card bumps the glossary version, which re-marks this page (below).
@@ -115,7 +114,24 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     // Any word of the page, in the same card host (its own setting, followed live inside).
     const englishOf = english;
     stopLookup = startWordLookup(doc, card, (id) => englishOf.get(id));
-    if (doc.body) await annotator.attach(doc.body);
+    if (!doc.body) return;
+    const marks = annotator;
+    const attached = marks.attach(doc.body);
+    if (judgeDensity) {
+      // The pass has marked the first screen in its first slice; the judgement's slices go between its own.
+      await yieldBriefly();
+      // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
+      // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
+      const judging = performance.now();
+      const judgedWith = matcher!;
+      const dense = await judgePolicyDensity(doc.body, judgedWith);
+      performance.measure?.('yidu:density', { start: judging, end: performance.now() });
+      // A glossary change meanwhile asks for a new judgement (and a new annotator) with the new matcher.
+      if (matcher !== judgedWith) return void (await attached);
+      policyDensity = dense;
+      if (dense) await marks.recheckWaiting();
+    }
+    await attached;
   };
   const stop = async () => {
     stopLookup?.();
@@ -227,13 +243,22 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   // An entry added, edited or deleted anywhere (a card in another tab, the reader, a pack import):
   // read the pattern pack again (the background stores the new one, or answers when it has not yet)
   // and mark the page anew, without a reload.
-  const unwatchGlossary = glossaryVersionItem.watch(() => {
+  // `starting`: the first start may still be reading the old patterns, so it is redone after.
+  const glossaryChanged = (starting = false) => {
     storedPatterns = undefined;
     matcher = undefined;
     finder = undefined;
     policyDensity = undefined;
-    if (annotator) void apply(undefined, true);
-  });
+    if (annotator || starting) void apply(undefined, true);
+  };
+  const unwatchGlossary = glossaryVersionItem.watch(() => glossaryChanged());
+  // The page-start read may have begun at document_start, before these watchers: a change in between
+  // (an entry saved just before this page loaded) would be missed. Both values are small to read again.
+  void Promise.all([pageStart.values, readPageStartValues(['settings', 'glossaryVersion'])]).then(([early, now]) => {
+    if (signal.aborted) return;
+    if (now.glossaryVersion !== early.glossaryVersion) glossaryChanged(true);
+    else if (JSON.stringify(now.settings) !== JSON.stringify(early.settings)) void apply();
+  }, () => undefined);
 
   signal.addEventListener('abort', () => {
     listeners.forEach((remove) => remove());

@@ -1,8 +1,7 @@
 import { sendMessage } from '@/lib/messages';
-import { storage } from '#imports';
-import { currentPackOf, patternPackItem, readCurrentPack, type CurrentPack } from '@/lib/glossary/pattern-cache';
-import { glossaryVersionItem } from '@/lib/glossary/version';
-import { getSettings, settingsFrom, settingsItem, type Settings } from '@/lib/settings';
+import { currentPackOf, readCurrentPack, type CurrentPack } from '@/lib/glossary/pattern-cache';
+import { getSettings, settingsFrom, type Settings } from '@/lib/settings';
+import { takePageStartValues, type PageStartValues } from '@/lib/page-start';
 import { unpackPatterns, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
 import { yieldBriefly } from '@/lib/annotate/slices';
 
@@ -12,14 +11,15 @@ type StoredPack = Promise<CurrentPack>;
 export const readStoredPatterns = (): StoredPack => readCurrentPack().catch(() => ({ glossaryVersion: 0 }));
 
 /**
- * The page's settings and the stored pattern pack, in one storage.local read at script start: as two
- * reads, the second answer came tens of milliseconds after the first.
+ * The page's settings and the stored pattern pack, in one storage.local read (as two reads, the second
+ * answer came tens of milliseconds after the first), begun at document_start when the early script
+ * ran in this frame (lib/page-start.ts).
  */
-export function readPageStart(): { settings: Promise<Settings>; patterns: StoredPack } {
-  const read = storage.getItems([settingsItem, glossaryVersionItem, patternPackItem]);
-  const settings = read.then(([stored]) => settingsFrom(stored?.value)).catch(() => getSettings());
-  const patterns = read.then(([, version, pack]) => currentPackOf(version?.value, pack?.value)).catch(() => ({ glossaryVersion: 0 }));
-  return { settings, patterns };
+export function readPageStart(): { settings: Promise<Settings>; patterns: StoredPack; values: Promise<PageStartValues> } {
+  const read = takePageStartValues();
+  const settings = read.then((stored) => settingsFrom(stored.settings as Partial<Settings> | undefined)).catch(() => getSettings());
+  const patterns = read.then((stored) => currentPackOf(stored.glossaryVersion, stored.patternPack)).catch(() => ({ glossaryVersion: 0 }));
+  return { settings, patterns, values: read.catch(() => ({})) };
 }
 
 /**

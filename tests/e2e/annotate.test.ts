@@ -28,6 +28,11 @@ const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><
 </script>
 </body></html>`;
 
+// Not about policy: one glossary form (十四五) in a phone review, and quoted emphasis that is no jargon.
+const REVIEW = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>新机评测</title></head>
+<body><article><p>这款手机用了“两个大核”加六个小核的设计，续航比上一代好不少。</p>
+<p>屏幕亮度很高，户外也看得清。拍照方面，“夜景模式”的表现令人满意，十四五个小时的视频也不在话下。</p></article></body></html>`;
+
 const FRAME = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>框架内：最多跑一次改革。</p></body></html>`;
 
 async function bodyHtml(page: Page): Promise<string> {
@@ -41,7 +46,7 @@ describe('annotation on a served news page', () => {
   let tabId: number;
 
   beforeAll(async () => {
-    site = await serve({ '/article.html': ARTICLE, '/frame.html': FRAME });
+    site = await serve({ '/article.html': ARTICLE, '/frame.html': FRAME, '/review.html': REVIEW });
     browser = await launchWithExtension();
     ({ page, tabId } = await browser.openTab(`${site.origin}/article.html`));
     await page.waitForSelector('[data-yidu-term="five-water-co-governance"]');
@@ -84,6 +89,15 @@ describe('annotation on a served news page', () => {
     // A quoted phrase is marked once the background's dictionary has said it is no ordinary word.
     const candidates = () => page.$$eval('yidu-mark[data-yidu-kind="candidate"]', (marks) => marks.map((m) => m.textContent));
     await expect.poll(candidates, { timeout: 10_000 }).toContain('甜橙计划');
+  });
+
+  it('marks no candidates on a page that is not about policy, judged after its first marks', async () => {
+    const { page: review } = await browser.openTab(`${site.origin}/review.html`);
+    // The judgement is made (and any held run matched again) after the first screen's marks.
+    await review.waitForFunction(() => performance.getEntriesByName('yidu:density').length > 0 && performance.getEntriesByName('yidu:annotate').length > 0);
+    await review.waitForTimeout(1000); // the background's answers for the quoted phrases, and any recheck
+    expect(await review.locator('yidu-mark[data-yidu-kind="candidate"]').count()).toBe(0);
+    await review.close();
   });
 
   it('marks terms inside a same-origin iframe', async () => {

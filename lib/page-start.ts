@@ -1,0 +1,40 @@
+/**
+ * What a page's content script reads from storage.local before it can mark anything: the settings,
+ * the glossary version and the pattern pack, in one read. The read is started at document_start by a
+ * tiny content script of its own (entrypoints/early-read.content) and taken over by the annotating
+ * script at document_idle: begun at document_idle, its answer waited behind the page's own first
+ * layout (90–150 ms on the bench's long page), which is most of what first marks waited for.
+ * Content scripts of one extension share their world in a frame, so a global hands the promise over.
+ * Raw keys, not storage items: the early script must stay a few hundred bytes (the items' keys are
+ * checked against these in tests/unit/page-start.test.ts).
+ */
+import { browser } from '#imports';
+
+/** storage.local keys (the storage items' keys without 'local:'). */
+export const PAGE_START_KEYS = ['settings', 'glossaryVersion', 'patternPack'] as const;
+
+type PageStartKey = (typeof PAGE_START_KEYS)[number];
+export type PageStartValues = Partial<Record<PageStartKey, unknown>>;
+
+const HANDOVER = '__yiduEarlyRead';
+type Shared = { [HANDOVER]?: Promise<PageStartValues> };
+
+/** The values now: all of them, or those of `keys`. */
+export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_KEYS): Promise<PageStartValues> {
+  return browser.storage.local.get([...keys]) as Promise<PageStartValues>;
+}
+
+/** At document_start: begins the read and leaves it for the annotating script. */
+export function beginEarlyRead(): void {
+  const read = readPageStartValues();
+  read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
+  (globalThis as Shared)[HANDOVER] = read;
+}
+
+/** The read begun at document_start, once (a second start reads afresh); else a read begun now. */
+export function takePageStartValues(): Promise<PageStartValues> {
+  const shared = globalThis as Shared;
+  const early = shared[HANDOVER];
+  delete shared[HANDOVER];
+  return early ?? readPageStartValues();
+}

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beginEarlyRead, PAGE_START_KEYS, takePageStartValues } from '@/lib/page-start';
+import { settingsItem, updateSettings } from '@/lib/settings';
+import { glossaryVersionItem } from '@/lib/glossary/version';
+import { extensionBuild, patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
+import { makePatternPack } from '@/lib/glossary/pattern-pack';
+import { Glossary } from '@/lib/glossary/glossary';
+import { readBuiltinGlossary } from '@/lib/glossary/source-files';
+import { readPageStart } from '@/entrypoints/annotate.content/page-patterns';
+
+describe('the page-start read begun at document_start', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Yidu', version: '1.2.3' });
+  });
+
+  it('reads the keys of the storage items the annotating script uses', () => {
+    // The early script reads raw keys (to stay tiny); a renamed item must rename them too.
+    expect(PAGE_START_KEYS.map((key) => `local:${key}`)).toEqual([settingsItem.key, glossaryVersionItem.key, patternPackItem.key]);
+  });
+
+  it('is taken over once; a later start reads afresh', async () => {
+    await updateSettings({ lookup: 'shift' });
+    await glossaryVersionItem.setValue(7);
+    beginEarlyRead();
+    // Changed after the early read began: the taken-over read has the value from before.
+    await updateSettings({ lookup: 'off' });
+    expect((await takePageStartValues()).glossaryVersion).toBe(7);
+    const early = readPageStart();
+    expect((await early.settings).lookup).toBe('off'); // not the early one: it was taken already
+  });
+
+  it('gives the annotating script the settings, version and pack it read early', async () => {
+    await updateSettings({ inlineEnglish: 'every' });
+    await glossaryVersionItem.setValue(3);
+    const glossary = new Glossary(readBuiltinGlossary().slice(0, 1));
+    await writePatternPack(makePatternPack(glossary, { glossaryVersion: 3, build: extensionBuild(), foldPairs: '' }));
+    beginEarlyRead();
+    const { settings, patterns } = readPageStart();
+    expect((await settings).inlineEnglish).toBe('every');
+    const current = await patterns;
+    expect(current.glossaryVersion).toBe(3);
+    expect(current.pack?.trie.ids).toEqual([readBuiltinGlossary()[0]!.id]);
+  });
+
+  it('leaves a pack made for another glossary version (the background is asked instead)', async () => {
+    await glossaryVersionItem.setValue(4);
+    await writePatternPack(makePatternPack(new Glossary([]), { glossaryVersion: 3, build: extensionBuild(), foldPairs: '' }));
+    beginEarlyRead();
+    expect(await readPageStart().patterns).toEqual({ glossaryVersion: 4 });
+  });
+
+  it('reads now when no early read was begun (the script injected on request)', async () => {
+    await updateSettings({ markCandidates: false });
+    expect((await readPageStart().settings).markCandidates).toBe(false);
+  });
+});
