@@ -34,8 +34,8 @@ export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()
   const read = performance.now();
   // The answer's own task parsed the pack: the unpacking starts in a task of its own.
   await yieldBriefly();
-  const { workMs: unpackMs, ...unpacked } = await unpackPatterns(pack, yieldBriefly);
+  const { workMs: unpackMs, partMs, ...unpacked } = await unpackPatterns(pack, yieldBriefly);
   const source = cached ? 'storage' : 'background';
-  performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs } });
+  performance.measure?.('yidu:matcher', { start: started, detail: { source, waitMs: read - started, unpackMs, partMs } });
   return { ...unpacked, unpackMs };
 }
