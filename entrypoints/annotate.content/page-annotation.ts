@@ -174,6 +174,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     } finally {
       segmenting = false;
     }
+    // Found while this batch was out (the recheck, or the density judgement's, held new ones): their
+    // report came while `segmenting` was set, so nothing else would ask for them.
+    if (finder?.pending.size || pendingPhrases.size) void segmentPending();
   };
 
   // Every change of state goes through this one queue, so a setting change and a popup request
