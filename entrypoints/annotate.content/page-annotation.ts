@@ -87,8 +87,9 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     shown = { inlineEnglish: settings.inlineEnglish, markCandidates: settings.markCandidates };
     // Candidates only on pages about policy or public affairs, judged by the glossary's density in the
     // page's text (lib/annotate/candidates.ts): a phone review's "两个大核" or quoted emphasis stays unmarked.
-    // The judgement comes after the first screen's marks: a run matched before it holds its candidates
-    // back (as for a phrase the background has not classified) and is matched again once it is made.
+    // The judgement comes after the first screen's marks: a run matched before it that could hold a
+    // candidate holds it back (as for a phrase the background has not classified) and is matched again
+    // once the judgement is made.
     const judgeDensity = settings.markCandidates && policyDensity === undefined;
     const classify = (phrase: string) => phraseKinds.get(phrase);
     annotator = new PageAnnotator(finder!, {
@@ -97,7 +98,12 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       inlineEnglish: settings.inlineEnglish,
       findCandidates: settings.markCandidates
         ? (text, spans, onWaiting) => {
-            if (policyDensity === undefined) onWaiting();
+            if (policyDensity === undefined) {
+              // Held only where a candidate could be (400 runs of the bench page were matched again when every run was held).
+              let possible = false;
+              if (findCandidates(text, spans, { classify, onPending: () => (possible = true) }).length || possible) onWaiting();
+              return [];
+            }
             if (!policyDensity) return [];
             return findCandidates(text, spans, {
               classify,
