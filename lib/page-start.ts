@@ -17,18 +17,38 @@ type PageStartKey = (typeof PAGE_START_KEYS)[number];
 export type PageStartValues = Partial<Record<PageStartKey, unknown>>;
 
 const HANDOVER = '__yiduEarlyRead';
-type Shared = { [HANDOVER]?: Promise<PageStartValues> };
+const SCROLLED = '__yiduScrolled';
+type Shared = { [HANDOVER]?: Promise<PageStartValues>; [SCROLLED]?: boolean };
 
 /** The values now: all of them, or those of `keys`. */
 export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_KEYS): Promise<PageStartValues> {
   return browser.storage.local.get([...keys]) as Promise<PageStartValues>;
 }
 
-/** At document_start: begins the read and leaves it for the annotating script. */
+/**
+ * At document_start: begins the read and leaves it for the annotating script. It also notes the
+ * document's first scroll (restored on reload, a #fragment, the reader's own), so that the annotating
+ * script knows a page that never scrolled is at its top without reading `scrollY`: that read forces a
+ * layout, and before the page's first one it pulled all of it (100–280 ms on the bench's long page)
+ * into the script's first task, ahead of the first marks.
+ */
 export function beginEarlyRead(): void {
   const read = readPageStartValues();
   read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
-  (globalThis as Shared)[HANDOVER] = read;
+  const shared = globalThis as Shared;
+  shared[HANDOVER] = read;
+  shared[SCROLLED] = false;
+  // The viewport's scroll events are fired at the document (an element's do not bubble to it).
+  document.addEventListener('scroll', () => (shared[SCROLLED] = true), { capture: false, passive: true, once: true });
+}
+
+/**
+ * Whether the document is known never to have scrolled since document_start (so it is at its top);
+ * undefined where no early script watched (the script injected on request): then ask the layout.
+ */
+export function unscrolledSinceStart(): boolean | undefined {
+  const scrolled = (globalThis as Shared)[SCROLLED];
+  return scrolled === undefined ? undefined : !scrolled;
 }
 
 /** The read begun at document_start, once (a second start reads afresh); else a read begun now. */

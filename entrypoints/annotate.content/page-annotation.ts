@@ -7,9 +7,9 @@ import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { yieldBriefly } from '@/lib/annotate/slices';
-import { getSettings, settingsItem, type Settings } from '@/lib/settings';
+import { getSettings, settingsFrom, settingsItem, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
-import { readPageStartValues } from '@/lib/page-start';
+import { readPageStartValues, unscrolledSinceStart } from '@/lib/page-start';
 import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
@@ -94,6 +94,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     const classify = (phrase: string) => phraseKinds.get(phrase);
     annotator = new PageAnnotator(finder!, {
       onUpdate: report,
+      unscrolled: unscrolledSinceStart,
       english,
       inlineEnglish: settings.inlineEnglish,
       findCandidates: settings.markCandidates
@@ -245,7 +246,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       ]
     : [];
   const unwatch = settingsItem.watch((next, previous) => {
-    if (next?.siteModes[hostname] !== previous?.siteModes[hostname]) forced = false; // the user chose for this site
+    // Stored settings may lack newer keys (written by an older version): read through the defaults.
+    if (settingsFrom(next).siteModes[hostname] !== settingsFrom(previous).siteModes[hostname]) forced = false; // the user chose for this site
     void apply();
   });
 

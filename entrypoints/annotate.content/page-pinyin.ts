@@ -2,7 +2,7 @@ import { sendMessage } from '@/lib/messages';
 import { PinyinLayer } from '@/lib/annotate/pinyin-layer';
 import type { PinyinMode, ToneColours } from '@/lib/annotate/pinyin-ruby';
 import type { PageAnnotator } from '@/lib/annotate/annotator';
-import { getSettings, settingsItem } from '@/lib/settings';
+import { getSettings, settingsFrom, settingsItem } from '@/lib/settings';
 
 /**
  * The page's pinyin mode (per page, off at load): ruby over every word or over jargon, readings from
@@ -36,7 +36,7 @@ export function pagePinyin(doc: Document, annotator: () => PageAnnotator | undef
 
   // A new colour scheme: ruby again with it.
   const unwatch = settingsItem.watch((next) => {
-    if (mode !== 'off' && colours !== undefined && next?.toneColours !== colours)
+    if (mode !== 'off' && colours !== undefined && settingsFrom(next).toneColours !== colours)
       void serial(async () => {
         await suspend();
         await resume();

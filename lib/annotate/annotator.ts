@@ -42,6 +42,8 @@ export interface AnnotatorOptions {
   english?: ReadonlyMap<string, string>;
   /** Called after each pass with the counts so far. */
   onUpdate?: (counts: ReadonlyMap<string, number>) => void;
+  /** True when the page is known never to have scrolled (no layout read needed to know it is at its top). */
+  unscrolled?: () => boolean | undefined;
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -206,7 +208,7 @@ export class PageAnnotator {
     // into this task). The rest is ordered nearest first as usual.
     let early = 0;
     let earlyDoneAt = -1;
-    const fromTop = walkers.length === 1 && isBodyAtTop(roots[0]!);
+    const fromTop = walkers.length === 1 && isBodyAtTop(roots[0]!, this.options.unscrolled?.());
     for (const walker of walkers) {
       for (;;) {
         const sliceStart = performance.now();

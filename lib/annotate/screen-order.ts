@@ -8,9 +8,15 @@ import type { TextRun } from './blocks';
 /** Characters of a page's first runs marked before the rest is read: a screen or two of text. */
 export const FIRST_SCREEN_CHARS = 4_000;
 
-export function isBodyAtTop(root: Node): boolean {
+/**
+ * Whether `root` is the body of a page at its top. `unscrolled`: the page is known never to have
+ * scrolled (lib/page-start.ts), so `scrollY` is not read: reading it forces a layout, and before the
+ * page's first one that is all of it, in this task, ahead of the first marks.
+ */
+export function isBodyAtTop(root: Node, unscrolled?: boolean): boolean {
   const doc = root.ownerDocument;
-  return !!doc && root === doc.body && doc.defaultView?.scrollY === 0;
+  if (!doc || root !== doc.body) return false;
+  return unscrolled === true || doc.defaultView?.scrollY === 0;
 }
 
 const elementTop = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;

@@ -7,7 +7,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { launchWithExtension, serve, type ExtensionBrowser } from './harness';
 
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>蜜柚工程推进会</title></head>
 <body><article><h1>蜜柚工程推进会召开</h1><p>全市推进八八战略，蜜柚工程带动三千农户增收。</p>
@@ -74,6 +74,41 @@ describe('a glossary change while a page loads', () => {
     // The first matcher came from the early read's (then stale) stored pack: the path this test is about.
     expect(await page.evaluate(() => ((performance.getEntriesByName('yidu:matcher')[0] as PerformanceMeasure).detail as { source: string }).source)).toBe('storage');
     expect(await page.locator('yidu-mark[data-yidu-term="double-eight-strategy"]').count()).toBe(1);
+  });
+
+  // The early script also notes the document's first scroll: a page that never scrolled is known to be
+  // at its top without reading scrollY, a read that forces the page's layout (lib/page-start.ts).
+  it('marks an unscrolled page from its top, and a scrolled one from where the reader is', async () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>第${i}段：坚持八八战略，推动共同富裕。${'这是一段普通的文字。'.repeat(8)}</p>`).join('');
+    const site = await serve({ '/long.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长文</title></head><body>${paragraphs}</body></html>` });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${site.origin}/long.html`);
+      const passes = () => page.evaluate(() => performance.getEntriesByName('yidu:annotate').length);
+      await expect.poll(passes, { timeout: 15_000 }).toBe(1);
+      const early = () => page.evaluate(() => ((performance.getEntriesByName('yidu:annotate').at(-1) as PerformanceMeasure).detail as { early: number }).early);
+      expect(await early()).toBeGreaterThan(0); // the first screen marked from the top, before the rest was read
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+      await page.waitForTimeout(300); // the scroll event
+      // A display setting marks the page anew: this pass must not take the page for one at its top.
+      // Written raw and partial, as an older version stored settings: the page reads them through the defaults.
+      await browser.worker.evaluate(async () => {
+        const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+        await chrome.storage.local.set({ settings: { ...settings, inlineEnglish: 'every' } });
+      });
+      await expect.poll(passes, { timeout: 15_000 }).toBe(2);
+      expect(await early()).toBe(0);
+      const markedInView = await page.evaluate(() =>
+        [...document.querySelectorAll('yidu-mark')].some((mark) => {
+          const box = mark.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      );
+      expect(markedInView).toBe(true);
+      await page.close();
+    } finally {
+      await site.close();
+    }
   });
 
   it('logged no console error and no uncaught exception', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { Matcher } from '@/lib/matcher/matcher';
 
@@ -127,5 +127,26 @@ describe('annotator on a long page at its top', () => {
     expect(new Set(occurrences).size).toBe(600);
     await annotator.detach();
     expect(document.querySelectorAll('yidu-mark').length).toBe(0);
+  });
+
+  it('knows a page that never scrolled is at its top without reading scrollY (a forced layout)', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：坚持八八战略。${'这是一段普通的文字。'.repeat(8)}</p>`).join('');
+    let reads = 0;
+    const scrollY = vi.spyOn(window, 'scrollY', 'get').mockImplementation(() => (reads++, 0));
+    try {
+      for (const unscrolled of [true, undefined]) {
+        reads = 0;
+        performance.clearMeasures('yidu:annotate');
+        const annotator = new PageAnnotator(matcher, { sliceMs: 1, unscrolled: () => unscrolled });
+        await annotator.attach(document.body);
+        const detail = (performance.getEntriesByName('yidu:annotate')[0] as PerformanceMeasure).detail as { early: number };
+        // Either way the first screen is marked first; only without the hint is the layout asked.
+        expect(detail.early).toBeGreaterThan(20);
+        expect(reads).toBe(unscrolled ? 0 : 1);
+        await annotator.detach();
+      }
+    } finally {
+      scrollY.mockRestore();
+    }
   });
 });

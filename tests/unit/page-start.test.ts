@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginEarlyRead, PAGE_START_KEYS, takePageStartValues } from '@/lib/page-start';
+import { beginEarlyRead, PAGE_START_KEYS, takePageStartValues, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { extensionBuild, patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
@@ -13,6 +13,18 @@ describe('the page-start read begun at document_start', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Yidu', version: '1.2.3' });
+    delete (globalThis as { __yiduScrolled?: boolean }).__yiduScrolled;
+    vi.stubGlobal('document', new EventTarget());
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("notes the document's first scroll, so an unscrolled page is known at its top without a layout read", () => {
+    // The viewport's scroll events are fired at the document (this test runs without a DOM).
+    expect(unscrolledSinceStart()).toBeUndefined(); // no early script: the annotator asks the layout
+    beginEarlyRead();
+    expect(unscrolledSinceStart()).toBe(true);
+    document.dispatchEvent(new Event('scroll'));
+    expect(unscrolledSinceStart()).toBe(false);
   });
 
   it('reads the keys of the storage items the annotating script uses', () => {
