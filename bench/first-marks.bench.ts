@@ -30,7 +30,9 @@ function writeOneLineExtension(): string {
 
 /** In the page (main world): the time of the first mark element added after DOMContentLoaded. */
 function watchFirstMark(): void {
-  const w = window as unknown as { firstMarkAt?: number };
+  const w = window as unknown as { firstMarkAt?: number; longTasks?: { start: number; end: number }[] };
+  const longTasks: { start: number; end: number }[] = (w.longTasks = []);
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push({ start: e.startTime, end: e.startTime + e.duration }))).observe({ type: 'longtask', buffered: true });
   document.addEventListener('DOMContentLoaded', () => {
     const seen = new MutationObserver((records) => {
       for (const r of records)
@@ -63,6 +65,8 @@ interface Load {
   /** Yidu: when its content script started the matcher, ms after DOMContentLoaded. */
   matcherStart?: number;
   scriptStart?: number;
+  /** The longest task (over 50 ms, else 0) that ended between DOMContentLoaded and the first screen marked. */
+  longTask: number;
 }
 
 async function load(context: BrowserContext, url: string, yidu: boolean): Promise<Load> {
@@ -83,9 +87,13 @@ async function load(context: BrowserContext, url: string, yidu: boolean): Promis
       const near = early && covered && pass ? early.startTime + early.duration - pass.startTime : nearDoneAt;
       const matcher = performance.getEntriesByName('yidu:matcher')[0] as PerformanceMeasure | undefined;
       const started = performance.getEntriesByName('yidu:start')[0];
+      const screenAt = pass && typeof near === 'number' && near >= 0 ? pass.startTime + near : first + dcl;
+      const tasks = (window as unknown as { longTasks: { start: number; end: number }[] }).longTasks;
+      const longTask = Math.max(0, ...tasks.filter((t) => t.end > dcl && t.start < screenAt).map((t) => t.end - t.start));
       return {
         first,
         dcl,
+        longTask,
         ...(started ? { scriptStart: started.startTime - dcl } : {}),
         ...(pass && typeof near === 'number' && near >= 0 ? { screen: pass.startTime + near - dcl } : {}),
         ...(matcher ? { matcher: matcher.duration, matcherStart: matcher.startTime - dcl, ...(matcher.detail as { source: string; waitMs: number; unpackMs: number }) } : {}),
@@ -145,6 +153,8 @@ export async function benchFirstMarks(loads = 7, baseline = process.env.YIDU_BAS
       const matcher = c.loads.flatMap((l) => (l.matcher === undefined ? [] : [l.matcher]));
       console.log(`${c.name}, first mark: ${summary(c.loads.map((l) => l.first))}`);
       console.log(`  the page's DOMContentLoaded: ${summary(c.loads.map((l) => l.dcl))} after the navigation began`);
+      const long = c.loads.map((l) => l.longTask);
+      console.log(`  longest task from DOMContentLoaded to the first screen marked (the page's first layout included when it came in between): ${summary(long)}; loads with none over 50 ms: ${long.filter((x) => x === 0).length} of ${long.length}`);
       if (!c.yidu) continue;
       if (screens.length) console.log(`  first screen marked: ${summary(screens)}`);
       if (matcher.length) {
