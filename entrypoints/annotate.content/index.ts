@@ -1,5 +1,6 @@
-import { MatchPattern, defineContentScript } from '#imports';
-import { AUTO_MATCHES, isAutoSite } from '@/lib/sites';
+import { defineContentScript } from '#imports';
+import { AUTO_MATCHES } from '@/lib/sites';
+import { ranEarlyScript } from '@/lib/page-start';
 import { startPageAnnotation } from './page-annotation';
 import '@/assets/styles/marks.css';
 
@@ -15,8 +16,9 @@ export default defineContentScript({
     performance.mark?.('yidu:start'); // when the script began, for `npm run bench` (first marks)
     // Injected again on request (toolbar, shortcut, menu) where it already runs: just switch it on.
     if (running.__yiduAnnotation) return void running.__yiduAnnotation.enable();
-    // Off the declared sites it only runs when injected on request, which overrides "never".
-    const injectedOnRequest = !isAutoSite(location.href, AUTO_MATCHES.map((m) => new MatchPattern(m)));
+    // Off the declared sites it only runs when injected on request, which overrides "never" (known by
+    // the declared early script's absence: lib/page-start.ts).
+    const injectedOnRequest = !ranEarlyScript();
     running.__yiduAnnotation = startPageAnnotation(document, ctx.signal, injectedOnRequest);
   },
 });

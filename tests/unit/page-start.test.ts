@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginEarlyRead, PAGE_START_KEYS, takePageStartValues, unscrolledSinceStart } from '@/lib/page-start';
+import { beginEarlyRead, PAGE_START_KEYS, ranEarlyScript, takePageStartValues, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { extensionBuild, patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
@@ -21,7 +21,9 @@ describe('the page-start read begun at document_start', () => {
   it("notes the document's first scroll, so an unscrolled page is known at its top without a layout read", () => {
     // The viewport's scroll events are fired at the document (this test runs without a DOM).
     expect(unscrolledSinceStart()).toBeUndefined(); // no early script: the annotator asks the layout
+    expect(ranEarlyScript()).toBe(false); // and the annotating script knows it was injected on request
     beginEarlyRead();
+    expect(ranEarlyScript()).toBe(true);
     expect(unscrolledSinceStart()).toBe(true);
     document.dispatchEvent(new Event('scroll'));
     expect(unscrolledSinceStart()).toBe(false);
