@@ -87,7 +87,7 @@ interface Figures {
  * Records long tasks and the 16 ms timer's stalls in the page, from its first script on, and when the
  * first mark appears. Plain JavaScript in a string: tsx's transforms must not reach the page.
  */
-const INSTRUMENT = `(() => {
+export const INSTRUMENT = `(() => {
   // tasks: [start, duration] of each long task; stalls: [when, how long] of each late timer.
   const state = { tasks: [], stalls: [], firstMark: -1, reset() { state.tasks = []; state.stalls = []; } };
   window.yidu = state;
@@ -108,7 +108,7 @@ const INSTRUMENT = `(() => {
   document.addEventListener('readystatechange', () => seen.observe(document.documentElement, { childList: true, subtree: true }), { once: true });
 })();`;
 
-async function setNever(browser: ExtensionBrowser, never: boolean): Promise<void> {
+export async function setNever(browser: ExtensionBrowser, never: boolean): Promise<void> {
   await browser.worker.evaluate(async (on) => {
     const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { siteModes?: Record<string, string> } };
     const next = { ...(settings ?? {}), siteModes: { ...(settings?.siteModes ?? {}) } };
