@@ -139,6 +139,13 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
       addEventListener('unhandledrejection', (e) => seen.push(`unhandled rejection: ${String(e.reason)}`));
     });
     extensionPages.push(page);
+    // Firefox's BiDi sends no events from extension pages, so puppeteer never learns one closed
+    // (isClosed() stays false): closing one through the test takes it off the list errors() reads.
+    const close = page.close.bind(page);
+    page.close = async (options) => {
+      extensionPages.splice(extensionPages.indexOf(page), 1);
+      await close(options);
+    };
     return page;
   };
 

@@ -88,6 +88,24 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     await popup.close();
   });
 
+  // The annotating script tells a declared site from an injection on request by the early script's
+  // global (lib/page-start.ts): Firefox must share it between the two scripts, or "never" is ignored.
+  it('keeps a site set to "Never on this site" off after a reload, and marks it again on "Automatic"', async () => {
+    const state = (popup: Page) => text(popup, '[data-testid="page-state"]').catch(() => '');
+    let popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await (await popup.waitForSelector('button[role="radio"]::-p-text(Never on this site)'))!.click();
+    await waitUntil('the marks to go', () => page.evaluate(() => document.querySelectorAll('yidu-mark').length === 0));
+    await popup.close();
+    await page.reload();
+    popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitUntil('"off on this site"', async () => (await state(popup)) === 'Yidu is off on this site.');
+    expect(await page.evaluate(() => document.querySelectorAll('yidu-mark').length)).toBe(0);
+    await (await popup.waitForSelector('button[role="radio"]::-p-text(Automatic)'))!.click();
+    await waitUntil('the marks again', () => page.$('yidu-mark[data-yidu-term="five-water-co-governance"]'));
+    expect(await ff!.errors()).toEqual([]);
+    await popup.close();
+  });
+
   it('reads the saved article with its text and marks after a restart, with the site gone', async () => {
     await site.close(); // the network source is gone from here on
     await ff!.close();
