@@ -14,7 +14,7 @@ import { packTrie, unpackTrie, type PackedTrie } from '../matcher/packed';
 import { registerTraditionalPairs } from '../matcher/fold';
 
 /** Bumped whenever the pack's layout or the trie's meaning changes: older packs are then ignored. */
-export const PATTERN_PACK_FORMAT = 2;
+export const PATTERN_PACK_FORMAT = 3;
 
 export interface PatternPack {
   format: number;

@@ -35,22 +35,43 @@ function findings(matcher: Pick<Matcher, 'find'>, guards: ReturnType<typeof comp
 }
 
 describe('packed integers', () => {
-  it('round-trip small, large and boundary values, in several arrays', () => {
-    const arrays = [[0, 1, 31, 32, 0x7fff, 0x8000, 0x3fff_ffff, 2 ** 31 - 1], [], [5, 70_000, 26_913]];
-    const text = packInts(arrays);
-    expect(unpackInts(text, 3).map((a) => [...a])).toEqual(arrays);
+  it('round-trip boundary values in several arrays, 16-bit when all fit and 32-bit when not', () => {
+    const small = [[0, 1, 31, 0x7fff, 0x8000, 0xffff], [], [5, 26_913]];
+    const packed = packInts(small);
+    expect(packed.width).toBe(2);
+    expect(unpackInts(packed).map((a) => [...a])).toEqual(small);
+    const large = [[0, 0x1_0000, 0x3fff_ffff, 2 ** 31 - 1], [7]];
+    expect(packInts(large).width).toBe(4);
+    expect(unpackInts(packInts(large)).map((a) => [...a])).toEqual(large);
   });
 
-  it('writes no control characters and no surrogates (neither survives JSON storage intact)', () => {
-    const text = packInts([Array.from({ length: 5000 }, (_, i) => i * 7919)]);
-    expect(text).not.toMatch(/[\u0000-\u001f\ud800-\udfff]/);
+  it('stores plain base64 (nothing JSON storage would escape or mangle)', () => {
+    const { base64 } = packInts([Array.from({ length: 5000 }, (_, i) => i * 7919)]);
+    expect(base64).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
   });
 
-  it('refuses negative numbers and a cut-short text', () => {
+  it('decodes the same through the browsers\' native base64 and the fallback', () => {
+    const arrays = [Array.from({ length: 3000 }, (_, i) => (i * 37) % 65_536), [1, 2, 3]];
+    const packed = packInts(arrays);
+    // Node 20 has no Uint8Array.fromBase64: give it one (the browsers' behaviour) and compare.
+    const codec = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+    const had = codec.fromBase64;
+    const fallback = unpackInts(packed).map((a) => [...a]);
+    codec.fromBase64 = (text) => new Uint8Array(Buffer.from(text, 'base64'));
+    try {
+      expect(unpackInts(packed).map((a) => [...a])).toEqual(fallback);
+    } finally {
+      if (had) codec.fromBase64 = had;
+      else delete codec.fromBase64;
+    }
+    expect(fallback).toEqual(arrays);
+  });
+
+  it('refuses negative numbers and data that does not hold what the lengths say', () => {
     expect(() => packInts([[-1]])).toThrow(RangeError);
-    const text = packInts([[1, 2, 3]]);
-    expect(() => unpackInts(text.slice(0, -1), 1)).toThrow(RangeError);
-    expect(() => unpackInts(text, 2)).toThrow(RangeError);
+    const packed = packInts([[1, 2, 3]]);
+    expect(() => unpackInts({ ...packed, base64: packed.base64.slice(0, -4) })).toThrow(RangeError);
+    expect(() => unpackInts({ ...packed, lengths: [3, 1] })).toThrow(RangeError);
   });
 });
 
