@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgePolicyDensity, SAMPLE_CHARS } from '@/lib/annotate/density';
 import { Matcher } from '@/lib/matcher/matcher';
+import { hanCount } from '@/lib/han';
 
 const matcher = new Matcher([
   { id: 'double-eight-strategy', surfaces: ['八八战略'] },
@@ -35,5 +36,13 @@ describe('judgePolicyDensity', () => {
   it('judges a long page on its beginning only', async () => {
     const plainFirst = `<p>${PLAIN.repeat(SAMPLE_CHARS / 100 + 10)}</p><p>${POLICY.repeat(SAMPLE_CHARS / 100)}</p>`;
     expect(await judgePolicyDensity(body(plainFirst), matcher)).toBe(false);
+  });
+});
+
+describe('counting Han characters', () => {
+  it('counts the unified ideographs, Extension A and the compatibility ideographs, nothing else', () => {
+    expect(hanCount('ab八八战略12，㐀豈。')).toBe(6);
+    expect(hanCount('')).toBe(0);
+    expect(hanCount('Yiwu 2026!')).toBe(0);
   });
 });
