@@ -43,12 +43,12 @@ export function beginEarlyRead(): void {
 }
 
 /**
- * Whether the early script ran in this frame. It is declared on exactly the annotating script's sites
- * and frames, and browsers start declared scripts only in documents loaded after them, so without it
- * the annotating script was injected: on request (the toolbar, a shortcut, the menu), or registered
- * for a site the user chose "always" for (where "never" cannot apply). Matching the URL against the
- * 19 declared patterns said the same and was a third of the script's start (about 8 ms a page on
- * this machine).
+ * Whether the early script ran in this frame. It runs wherever the annotating script runs by itself
+ * (declared on the same sites and frames, and registered beside it for sites set to "always":
+ * entrypoints/background/site-scripts.ts), and browsers start such scripts only in documents loaded
+ * after them, so without it the annotating script was injected on request (the toolbar, a shortcut,
+ * the menu). Matching the URL against the 19 declared patterns said the same and was a third of the
+ * script's start (about 8 ms a page on this machine).
  */
 export function ranEarlyScript(): boolean {
   return (globalThis as Shared)[SCROLLED] !== undefined;
