@@ -108,6 +108,19 @@ export const INSTRUMENT = `(() => {
   document.addEventListener('readystatechange', () => seen.observe(document.documentElement, { childList: true, subtree: true }), { once: true });
 })();`;
 
+/** Reads a page to the end as a reader skims it: at most `steps` steps of at least a screen each, 30 ms apart. */
+export async function readToEnd(tab: Page, steps: number): Promise<void> {
+  await tab.evaluate(async (count) => {
+    const height = document.documentElement.scrollHeight;
+    const step = Math.max(innerHeight, height / count);
+    for (let y = 0; y < height; y += step) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }, steps);
+}
+
 export async function setNever(browser: ExtensionBrowser, never: boolean): Promise<void> {
   await browser.worker.evaluate(async (on) => {
     const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { siteModes?: Record<string, string> } };
@@ -145,17 +158,8 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
     w.yidu.reset();
     return figures;
   });
-  // Read to the end: at most 400 steps of at least a screen each, 30 ms apart.
-  const marks = await tab.evaluate(async () => {
-    const height = document.documentElement.scrollHeight;
-    const step = Math.max(innerHeight, height / 400);
-    for (let y = 0; y < height; y += step) {
-      scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    return document.querySelectorAll('yidu-mark').length;
-  });
+  await readToEnd(tab, 400);
+  const marks = await tab.evaluate(() => document.querySelectorAll('yidu-mark').length);
   const scroll = await tab.evaluate(() => {
     const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][]; reset(): void } };
     const figures = { scrollTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), scrollStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)) };

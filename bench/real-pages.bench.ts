@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '@/tests/e2e/harness';
 import { loadFixtures } from '@/tests/extraction/fixtures';
-import { INSTRUMENT, setNever } from './long-pages.bench';
+import { INSTRUMENT, readToEnd, setNever } from './long-pages.bench';
 
 interface Load {
   /** Longest task (0 when none over 50 ms) from navigation to the end of reading. */
@@ -29,14 +29,8 @@ async function loadAndRead(browser: ExtensionBrowser, url: string, yidu: boolean
     await tab.goto(url, { timeout: 60_000, waitUntil: 'domcontentloaded' });
     if (yidu) await tab.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0, undefined, { timeout: 30_000, polling: 100 }).catch(() => undefined);
     await tab.waitForTimeout(yidu ? 500 : 1500);
-    return await tab.evaluate(async () => {
-      const height = document.documentElement.scrollHeight;
-      const step = Math.max(innerHeight, height / 200);
-      for (let y = 0; y < height; y += step) {
-        scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      await new Promise((r) => setTimeout(r, 300));
+    await readToEnd(tab, 200);
+    return await tab.evaluate(() => {
       const w = window as unknown as { yidu: { tasks: [number, number][] } };
       const slices = ['yidu:annotate', 'yidu:recheck', 'yidu:density'].flatMap((name) =>
         performance.getEntriesByName(name).map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? 0),

@@ -125,7 +125,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     const marks = annotator;
     const attached = marks.attach(doc.body);
     if (judgeDensity) {
-      // The pass has marked the first screen in its first slice; the judgement's slices go between its own.
+      // The judgement begins once the first screen is marked (its slices went between the walk's and
+      // held it back where the page's first screen of text came after a long navigation), then goes
+      // between the pass's own slices.
+      await marks.firstScreen;
       await yieldBriefly();
       // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
       // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).

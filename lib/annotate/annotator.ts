@@ -87,6 +87,13 @@ export class PageAnnotator {
   /** Runs (their page nodes) whose matching left something out until the background answers. */
   private readonly waiting = new Set<readonly Text[]>();
 
+  private screenMarked: () => void = () => undefined;
+  /**
+   * Resolves when the first pass has marked what is on screen (or has ended): other work on a loading
+   * page (the policy-density judgement) waits for this rather than slipping between its slices.
+   */
+  readonly firstScreen: Promise<void> = new Promise((resolve) => (this.screenMarked = resolve));
+
   constructor(
     private readonly matcher: SpanFinder,
     private readonly options: AnnotatorOptions = {},
@@ -183,9 +190,12 @@ export class PageAnnotator {
   }
 
   private enqueue(roots: Node[]): Promise<void> {
-    this.running = this.running.then(() => this.annotate(roots)).catch((err: unknown) => {
-      console.warn('Yidu: annotation failed', err);
-    });
+    this.running = this.running
+      .then(() => this.annotate(roots))
+      .catch((err: unknown) => {
+        console.warn('Yidu: annotation failed', err);
+      })
+      .finally(() => this.screenMarked()); // a pass stopped or failed before its screen: nothing waits for ever
     return this.running;
   }
 
@@ -225,6 +235,7 @@ export class PageAnnotator {
           this.resumeObserver();
           earlyDoneAt = performance.now() - passStart;
           reportFirstScreen(walker.runs[early - 1], passStart, earlyDoneAt);
+          this.screenMarked();
         }
         busy += performance.now() - sliceStart;
         longest = Math.max(longest, performance.now() - sliceStart);
@@ -238,6 +249,7 @@ export class PageAnnotator {
     this.pageChanged = false;
     const { ordered, near, resume } = nearestFirst(runs);
     let nearDoneAt = near === 0 ? 0 : -1;
+    if (near === 0) this.screenMarked();
     let busyAtNear = 0;
     for (let next = 0; next < ordered.length && !this.stopped; ) {
       const sliceStart = performance.now();
@@ -257,6 +269,7 @@ export class PageAnnotator {
       if (nearDoneAt < 0 && next >= near) {
         nearDoneAt = performance.now() - passStart;
         busyAtNear = busy;
+        this.screenMarked();
       }
       if (next < ordered.length) await yieldToPage();
     }

@@ -129,6 +129,21 @@ describe('annotator on a long page at its top', () => {
     expect(document.querySelectorAll('yidu-mark').length).toBe(0);
   });
 
+  it('says when the first screen is marked, while the pass reads on', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：坚持八八战略。${'这是一段普通的文字。'.repeat(8)}</p>`).join('');
+    performance.clearMeasures('yidu:annotate');
+    const annotator = new PageAnnotator(matcher, { sliceMs: 1, unscrolled: () => true });
+    const pass = annotator.attach(document.body);
+    await annotator.firstScreen;
+    const marked = document.querySelectorAll('yidu-mark').length;
+    expect(marked).toBeGreaterThan(20); // the first screen's paragraphs
+    expect(performance.getEntriesByName('yidu:annotate')).toHaveLength(0); // the pass is not done
+    await pass;
+    annotator.flushDeferred();
+    expect(document.querySelectorAll('yidu-mark').length).toBe(300);
+    await annotator.detach();
+  });
+
   it('knows a page that never scrolled is at its top without reading scrollY (a forced layout)', async () => {
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：坚持八八战略。${'这是一段普通的文字。'.repeat(8)}</p>`).join('');
     let reads = 0;
