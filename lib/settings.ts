@@ -40,6 +40,13 @@ export async function getSettings(): Promise<Settings> {
 /** The settings in a stored value, defaults filling what it lacks. */
 export const settingsFrom = (stored: Partial<Settings> | null | undefined): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
 
+/**
+ * Calls `onChange` with the new and previous settings on every change, read through the defaults: a
+ * stored value may lack newer keys (written by an older version), and reading one raw threw.
+ */
+export const watchSettings = (onChange: (next: Settings, previous: Settings) => void): (() => void) =>
+  settingsItem.watch((next, previous) => onChange(settingsFrom(next), settingsFrom(previous)));
+
 // One change at a time in this context: two quick choices each read, then wrote, and the second write
 // undid the first.
 let writing: Promise<unknown> = Promise.resolve();

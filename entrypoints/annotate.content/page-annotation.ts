@@ -7,7 +7,7 @@ import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { yieldBriefly } from '@/lib/annotate/slices';
-import { getSettings, settingsFrom, settingsItem, type Settings } from '@/lib/settings';
+import { getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { readPageStartValues, unscrolledSinceStart } from '@/lib/page-start';
 import { TermCardHost } from '@/components/term-card/host';
@@ -248,9 +248,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
         onMessage('getPinyinMode', () => pinyin.mode),
       ]
     : [];
-  const unwatch = settingsItem.watch((next, previous) => {
-    // Stored settings may lack newer keys (written by an older version): read through the defaults.
-    if (settingsFrom(next).siteModes[hostname] !== settingsFrom(previous).siteModes[hostname]) forced = false; // the user chose for this site
+  const unwatch = watchSettings((next, previous) => {
+    if (next.siteModes[hostname] !== previous.siteModes[hostname]) forced = false; // the user chose for this site
     void apply();
   });
 

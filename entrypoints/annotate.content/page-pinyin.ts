@@ -2,7 +2,7 @@ import { sendMessage } from '@/lib/messages';
 import { PinyinLayer } from '@/lib/annotate/pinyin-layer';
 import type { PinyinMode, ToneColours } from '@/lib/annotate/pinyin-ruby';
 import type { PageAnnotator } from '@/lib/annotate/annotator';
-import { getSettings, settingsFrom, settingsItem } from '@/lib/settings';
+import { getSettings, watchSettings } from '@/lib/settings';
 
 /**
  * The page's pinyin mode (per page, off at load): ruby over every word or over jargon, readings from
@@ -35,8 +35,8 @@ export function pagePinyin(doc: Document, annotator: () => PageAnnotator | undef
   };
 
   // A new colour scheme: ruby again with it.
-  const unwatch = settingsItem.watch((next) => {
-    if (mode !== 'off' && colours !== undefined && settingsFrom(next).toneColours !== colours)
+  const unwatch = watchSettings((next) => {
+    if (mode !== 'off' && colours !== undefined && next.toneColours !== colours)
       void serial(async () => {
         await suspend();
         await resume();

@@ -5,7 +5,7 @@
  * with a CSS Custom Highlight, where the browser has one.
  */
 import { sendMessage } from '@/lib/messages';
-import { getSettings, settingsItem, type LookupMode } from '@/lib/settings';
+import { getSettings, watchSettings, type LookupMode } from '@/lib/settings';
 import { hanCharAt, sentenceAt, type PageSentence } from '@/lib/lookup/text-at-point';
 import { stepOffset, type TextLookup, type WordLookup } from '@/lib/lookup/find-word';
 import { wordVocabulary } from '@/lib/lookup/vocabulary';
@@ -46,8 +46,8 @@ export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (i
   const saved = new Set<string>();
 
   void getSettings().then((s) => (mode = s.lookup));
-  const unwatch = settingsItem.watch((s) => {
-    mode = s?.lookup ?? 'hover';
+  const unwatch = watchSettings((s) => {
+    mode = s.lookup;
     if (mode === 'off' && shown) host.close();
   });
 

@@ -50,7 +50,6 @@ function batches(runs: TextRun[]): TextRun[][] {
   return out;
 }
 
-
 function blockOf(node: Node): Element {
   let el = node.parentElement!;
   while (el.parentElement && !isBlock(el)) el = el.parentElement;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getSettings, setSiteMode, updateSettings } from '@/lib/settings';
+import { getSettings, setSiteMode, updateSettings, watchSettings } from '@/lib/settings';
 
 describe('settings changes', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -13,6 +13,15 @@ describe('settings changes', () => {
     expect(settings.inlineEnglish).toBe('every');
     expect(settings.siteModes).toEqual({ 'www.yiwu.gov.cn': 'never' });
     expect(settings.pinyinMode).toBe('jargon');
+  });
+
+  it('hands watchers whole settings, even when the stored value lacks keys (an older version wrote it)', async () => {
+    const seen: unknown[] = [];
+    const unwatch = watchSettings((next, previous) => seen.push([next.siteModes, next.inlineEnglish, previous.lookup]));
+    await fakeBrowser.storage.local.set({ settings: { inlineEnglish: 'every' } });
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toEqual([{}, 'every', 'hover']);
+    unwatch();
   });
 
   it('sets and removes a site\'s mode', async () => {
