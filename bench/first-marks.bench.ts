@@ -21,7 +21,7 @@ function writeOneLineExtension(): string {
     manifest_version: 3,
     name: 'One-line mark',
     version: '1.0',
-    content_scripts: [{ matches: ['<all_urls>'], js: ['mark.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: ['<all_urls>'], js: ['mark.js'], run_at: process.env.RUN_AT ?? 'document_idle' }],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'mark.js'), "document.body.prepend(Object.assign(document.createElement('oneline-mark'), { textContent: '·' }));\n");

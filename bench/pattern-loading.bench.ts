@@ -15,7 +15,6 @@ import { chromiumPath, EXTENSION_DIR, serve } from '@/tests/e2e/harness';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { Glossary } from '@/lib/glossary/glossary';
 import { makePatternPack } from '@/lib/glossary/pattern-pack';
-import { registeredTraditionalPairs } from '@/lib/matcher/fold';
 import { longPage } from './annotate.bench';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -28,7 +27,7 @@ export async function benchPatternLoading(rounds = 15): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   manifest.web_accessible_resources = [{ resources: ['pattern-pack.json'], matches: ['<all_urls>'] }];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const pack = makePatternPack(new Glossary(readBuiltinGlossary()), { glossaryVersion: 0, build: 'asset', foldPairs: registeredTraditionalPairs() ?? '' });
+  const pack = makePatternPack(new Glossary(readBuiltinGlossary()), { glossaryVersion: 0, build: 'asset' });
   writeFileSync(join(dir, 'pattern-pack.json'), JSON.stringify(pack));
   const site = await serve({ '/long.html': longPage() });
   const context = await chromium.launchPersistentContext(profile, {

@@ -4,7 +4,6 @@
  * spelling; this filter, wrapped around it, drops the occurrences whose context says otherwise.
  * One filter for every caller (content script, reader, save, CLI), so they all agree.
  */
-import { foldString } from '../matcher/fold';
 import type { Matcher, MatchSpan } from '../matcher/matcher';
 import type { FormGuard, GlossaryEntry } from './types';
 
@@ -17,7 +16,7 @@ export interface SpanFinder {
   find(text: string, onHeld?: (offset: number) => void): MatchSpan[];
 }
 
-/** The rules of guarded forms: entry id → folded form → guard (example sentences left out). */
+/** The rules of guarded forms: entry id → form as written → guard (example sentences left out). */
 export type GuardTable = Map<string, Map<string, FormGuard>>;
 
 /** Guards as the content scripts receive them: entry id → form → rule. */
@@ -35,7 +34,7 @@ export function guardRulesOf(entries: Iterable<GlossaryEntry>): GuardRules {
 export function compileGuards(rules: GuardRules): GuardTable {
   const table: GuardTable = new Map();
   for (const [id, forms] of Object.entries(rules)) {
-    table.set(id, new Map(Object.entries(forms).map(([form, rule]) => [foldString(form), rule])));
+    table.set(id, new Map(Object.entries(forms)));
   }
   return table;
 }
@@ -93,19 +92,34 @@ export function judgeSpan(text: string, span: MatchSpan, guard: FormGuard, whole
  */
 export class GuardedFinder implements SpanFinder {
   readonly pending = new Set<string>();
+  /**
+   * Entry id → the matcher's key of each guarded form (Matcher.formKey) → its guard, made for an entry
+   * when it first matches: a match is told by what the matcher saw, so 人大 written 人　大 or in
+   * traditional characters finds its guard, and no fold table is built in a page for it.
+   */
+  private readonly byKey = new Map<string, Map<string, FormGuard>>();
 
   constructor(
-    private readonly matcher: Pick<Matcher, 'find'>,
+    private readonly matcher: Pick<Matcher, 'find' | 'formKey'>,
     private readonly table: GuardTable,
     public wholeWord?: WholeWordJudge,
   ) {}
+
+  private guardsOf(id: string): Map<string, FormGuard> | undefined {
+    let keyed = this.byKey.get(id);
+    if (keyed) return keyed;
+    const forms = this.table.get(id);
+    if (!forms) return undefined;
+    keyed = new Map([...forms].map(([form, guard]) => [this.matcher.formKey(form), guard]));
+    this.byKey.set(id, keyed);
+    return keyed;
+  }
 
   find(text: string, onHeld?: (offset: number) => void): MatchSpan[] {
     const spans = this.matcher.find(text);
     if (this.table.size === 0) return spans;
     return spans.filter((span) => {
-      const forms = this.table.get(span.id);
-      const guard = forms?.get(foldString(text.slice(span.start, span.end)));
+      const guard = this.guardsOf(span.id)?.get(this.matcher.formKey(text, span.start, span.end));
       if (!guard) return true;
       const verdict = judgeSpan(text, span, guard, this.wholeWord);
       if (verdict === 'pending') {

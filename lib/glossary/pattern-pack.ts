@@ -1,6 +1,6 @@
 /**
- * What content scripts match with, in the form they store and read: the matcher's trie packed into a
- * string (lib/matcher/packed.ts), the guards, the traditional→simplified fold pairs and each entry's
+ * What content scripts match with, in the form they store and read: the matcher's trie and its
+ * character → symbol table packed into strings (lib/matcher/packed.ts), the guards and each entry's
  * English, stamped with the glossary version and the extension build it was made from. The background
  * writes it to storage.local (lib/glossary/pattern-cache.ts); a page reads it there, without waking
  * the background and without building the matcher's trie again.
@@ -10,11 +10,11 @@ import { toPatternSources } from './glossary';
 import { compileGuards, guardRulesOf, type GuardRules, type GuardTable } from './guards';
 import { Matcher } from '../matcher/matcher';
 import { buildTrie } from '../matcher/trie';
-import { packTrie, unpackTrie, type PackedTrie } from '../matcher/packed';
-import { registerTraditionalPairs } from '../matcher/fold';
+import { packInts, packTrie, unpackInts, unpackTrie, type PackedInts, type PackedTrie } from '../matcher/packed';
+import { symbolEntriesOf, symbolTableFrom } from '../matcher/trie-table';
 
 /** Bumped whenever the pack's layout or the trie's meaning changes: older packs are then ignored. */
-export const PATTERN_PACK_FORMAT = 3;
+export const PATTERN_PACK_FORMAT = 4;
 
 export interface PatternPack {
   format: number;
@@ -23,15 +23,19 @@ export interface PatternPack {
   /** The extension build that made it: an update (new code, new built-in entries) ignores older packs. */
   build: string;
   trie: PackedTrie;
+  /**
+   * The matcher's character → symbol table, as its entries (lib/matcher/trie-table.ts): made where the
+   * traditional→simplified fold pairs are, so a page needs neither the pairs nor the fold table.
+   */
+  symbols: PackedInts;
   /** English of each entry, in the order of trie.ids ('' where there is none). */
   english: string[];
   /** Context conditions of short forms that also mean something else (lib/glossary/guards.ts). */
   guards: GuardRules;
-  /** Traditional→simplified character pairs the matcher folds (not bundled into content scripts). */
-  foldPairs: string;
 }
 
-export function makePatternPack(glossary: Glossary, stamp: { glossaryVersion: number; build: string; foldPairs: string }): PatternPack {
+/** Made in a context that has the fold pairs registered (lib/matcher/fold-data.ts): the background. */
+export function makePatternPack(glossary: Glossary, stamp: { glossaryVersion: number; build: string }): PatternPack {
   const entries = [...glossary.entries()];
   const trie = buildTrie(toPatternSources(entries));
   return {
@@ -39,9 +43,9 @@ export function makePatternPack(glossary: Glossary, stamp: { glossaryVersion: nu
     glossaryVersion: stamp.glossaryVersion,
     build: stamp.build,
     trie: packTrie(trie),
+    symbols: packInts(symbolEntriesOf(Matcher.fromTrie(trie).symbolTable())),
     english: trie.ids.map((id) => glossary.get(id)?.english ?? ''),
     guards: guardRulesOf(entries),
-    foldPairs: stamp.foldPairs,
   };
 }
 
@@ -53,15 +57,20 @@ export function isCurrentPack(pack: PatternPack | null | undefined, glossaryVers
 export interface UnpackedPatterns {
   matcher: Matcher;
   guards: GuardTable;
-  /** Entry id → English rendering, for the inline bilingual mode and the lookup card (a Map: an object of 2,700 keys took 6 ms to fill). */
-  english: ReadonlyMap<string, string>;
+  /** Entry id → English rendering, for the inline bilingual mode and the lookup card. */
+  english: EnglishById;
+}
+
+/** Entry id → English rendering ('' and unknown ids: none). */
+export interface EnglishById {
+  get(id: string): string | undefined;
+  has(id: string): boolean;
 }
 
 /**
- * The matcher, guards and English of a pack; registers its fold pairs for this context. In three
- * parts with `pause()` between them, for a loading page: in one piece the unpacking took 40–48 ms of
- * a task that also received the storage answer, 57–65 ms in all (over the 50 ms long-task line on the
- * bench's long pages); each part is 10–20 ms. Also returns the time spent working.
+ * The matcher, guards and English of a pack, with the time spent working. In two parts with `pause()`
+ * between them, for a loading page (the first reads the trie's and the table's data, the second makes
+ * the matcher's tables): each part is a few milliseconds on the bench machine, 10–40 under load.
  */
 export async function unpackPatterns(pack: PatternPack, pause: () => Promise<void> = async () => undefined): Promise<UnpackedPatterns & { workMs: number; partMs: number[] }> {
   const partMs: number[] = [];
@@ -71,19 +80,26 @@ export async function unpackPatterns(pack: PatternPack, pause: () => Promise<voi
     partMs.push(performance.now() - start);
     return result;
   };
-  const trie = timed(() => {
-    registerTraditionalPairs(pack.foldPairs);
-    return unpackTrie(pack.trie);
+  const [trie, entries] = timed(() => [unpackTrie(pack.trie), unpackInts(pack.symbols)] as const);
+  await pause();
+  const matcher = timed(() => {
+    if (entries.length !== 2) throw new RangeError('a pack\'s symbol table has two arrays');
+    return Matcher.fromTrie(trie, symbolTableFrom(entries[0]!, entries[1]!));
   });
-  await pause();
-  const matcher = timed(() => Matcher.fromTrie(trie));
-  await pause();
-  const rest = timed(() => ({ guards: compileGuards(pack.guards), english: englishOf(trie.ids, pack.english) }));
-  return { matcher, ...rest, workMs: partMs.reduce((a, b) => a + b, 0), partMs };
+  return { matcher, guards: compileGuards(pack.guards), english: lazyEnglish(trie.ids, pack.english), workMs: partMs.reduce((a, b) => a + b, 0), partMs };
 }
 
-function englishOf(ids: readonly string[], english: readonly string[]): Map<string, string> {
-  const byId = new Map<string, string>();
-  for (let i = 0; i < ids.length; i++) if (english[i]) byId.set(ids[i]!, english[i]!);
-  return byId;
+/**
+ * The English of each entry, by id, its Map made at the first question: a page that shows no inline
+ * English asks only when a card opens, and filling 2,700 keys cost 2–7 ms of its wait for first marks.
+ */
+function lazyEnglish(ids: readonly string[], english: readonly string[]): EnglishById {
+  let byId: Map<string, string> | undefined;
+  const map = () => {
+    if (byId) return byId;
+    byId = new Map();
+    for (let i = 0; i < ids.length; i++) if (english[i]) byId.set(ids[i]!, english[i]!);
+    return byId;
+  };
+  return { get: (id) => map().get(id), has: (id) => map().has(id) };
 }

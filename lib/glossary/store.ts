@@ -15,7 +15,6 @@ import { compileGuards, GuardedFinder, guardRulesOf, type GuardTable, type Whole
 import { phrase, ProblemError } from '../problems';
 import { Matcher } from '../matcher/matcher';
 import '../matcher/fold-data';
-import { registeredTraditionalPairs } from '../matcher/fold';
 import { makePatternPack, type PatternPack } from './pattern-pack';
 
 export interface UserEntriesSource {
@@ -69,7 +68,7 @@ export class GlossarySnapshot {
   /** What content scripts match with (lib/glossary/pattern-pack.ts): spellings, guards and English only. */
   patternPack(build: string): PatternPack {
     if (this.packMemo?.build !== build) {
-      this.packMemo = makePatternPack(this.glossary, { glossaryVersion: this.version, build, foldPairs: registeredTraditionalPairs() ?? '' });
+      this.packMemo = makePatternPack(this.glossary, { glossaryVersion: this.version, build });
     }
     return this.packMemo;
   }

@@ -1,7 +1,8 @@
 /**
  * Registers the traditional→simplified fold pairs with the matcher (a side-effect import). Every
  * context that builds a matcher from the glossary imports it through the glossary store or the source
- * files; content scripts get the pairs in the pattern payload instead (see PatternPayload.foldPairs).
+ * files; content scripts need none: the pattern pack carries the matcher's symbol table, made with them
+ * (lib/glossary/pattern-pack.ts).
  */
 import traditionalFold from '../../assets/traditional-fold.json';
 import { registerTraditionalPairs } from './fold';

@@ -32,12 +32,35 @@ export class Matcher {
     this.add(sources);
   }
 
-  /** A matcher over a stored trie (lib/matcher/packed.ts); it has no sources, so add() starts afresh. */
-  static fromTrie(trie: Trie): Matcher {
+  /**
+   * A matcher over a stored trie (lib/matcher/packed.ts), and its stored symbol table when there is
+   * one (lib/matcher/trie-table.ts); it has no sources, so add() starts afresh.
+   */
+  static fromTrie(trie: Trie, symbolOf?: Int32Array): Matcher {
     const matcher = new Matcher();
     matcher.trieMemo = trie;
-    matcher.table = trieTableOf(trie);
+    matcher.table = trieTableOf(trie, symbolOf);
     return matcher;
+  }
+
+  /** The code unit → symbol table find() reads, for storing beside the trie. */
+  symbolTable(): Int32Array {
+    return (this.table ??= trieTableOf(this.trie())).symbolOf;
+  }
+
+  /**
+   * What the matcher sees of `text` (or of text.slice(start, end)): its characters' symbols, the
+   * transparent ones left out. Two spellings it takes for one pattern (traditional or simplified,
+   * full-width or not, with or without quotes) have the same key, found without the fold table.
+   */
+  formKey(text: string, start = 0, end = text.length): string {
+    const { symbolOf } = (this.table ??= trieTableOf(this.trie()));
+    let key = '';
+    for (let i = start; i < end; i++) {
+      const symbol = symbolOf[text.charCodeAt(i)]!;
+      if (symbol !== SKIP) key += String.fromCharCode(symbol);
+    }
+    return key;
   }
 
   /** The flat trie of the current sources, for storing. */

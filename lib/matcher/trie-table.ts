@@ -45,16 +45,15 @@ export function childOf(t: TrieTable, state: number, symbol: number): number {
   return 0;
 }
 
-export function trieTableOf(trie: Trie): TrieTable {
-  const { alphabet, firstChild, symbol, patternState, patternEntry, ids } = trie;
-  const stateCount = symbol.length;
-  const symbolCount = alphabet.length + 1;
-
-  // Code unit → symbol: the alphabet's own code units, then every code unit the fold table changes
-  // takes its folded form's symbol (or SKIP). Unchanged code units outside the alphabet stay 0.
+/**
+ * The table from UTF-16 code unit to symbol: the alphabet's own code units, then every code unit the
+ * fold table changes takes its folded form's symbol (or SKIP). Unchanged code units outside the
+ * alphabet stay 0.
+ */
+export function symbolTableOf(alphabet: Int32Array): Int32Array {
   const fold = foldTable();
   const symbolOfFolded = new Int32Array(0x10000);
-  for (let s = 1; s < symbolCount; s++) symbolOfFolded[alphabet[s - 1]!] = s;
+  for (let s = 1; s <= alphabet.length; s++) symbolOfFolded[alphabet[s - 1]!] = s;
   const symbolOf = symbolOfFolded.slice();
   const changed = changedCodes();
   for (let i = 0; i < changed.length; i++) {
@@ -62,6 +61,39 @@ export function trieTableOf(trie: Trie): TrieTable {
     const folded = fold[c]!;
     symbolOf[c] = folded === TRANSPARENT ? SKIP : symbolOfFolded[folded]!;
   }
+  return symbolOf;
+}
+
+/**
+ * A symbol table's entries other than NOT_IN_ALPHABET, as two arrays of non-negative integers (the
+ * symbol plus one, so SKIP is 0): stored beside the trie (lib/glossary/pattern-pack.ts), they give a
+ * content script its table without the fold table, which took a page 5–10 ms to build and is needed
+ * for nothing else there.
+ */
+export function symbolEntriesOf(symbolOf: Int32Array): [codes: number[], symbolsPlusOne: number[]] {
+  const codes: number[] = [];
+  const symbols: number[] = [];
+  for (let c = 0; c < symbolOf.length; c++)
+    if (symbolOf[c] !== NOT_IN_ALPHABET) {
+      codes.push(c);
+      symbols.push(symbolOf[c]! + 1);
+    }
+  return [codes, symbols];
+}
+
+/** The symbol table from its stored entries (symbolEntriesOf). */
+export function symbolTableFrom(codes: ArrayLike<number>, symbolsPlusOne: ArrayLike<number>): Int32Array {
+  if (codes.length !== symbolsPlusOne.length) throw new RangeError('symbol entries: codes and symbols differ in length');
+  const symbolOf = new Int32Array(0x10000);
+  for (let i = 0; i < codes.length; i++) symbolOf[codes[i]!] = symbolsPlusOne[i]! - 1;
+  return symbolOf;
+}
+
+/** The tables of `trie`; `symbolOf` when the caller has it already (from storage), else made with the fold table. */
+export function trieTableOf(trie: Trie, symbolOf: Int32Array = symbolTableOf(trie.alphabet)): TrieTable {
+  const { alphabet, firstChild, symbol, patternState, patternEntry, ids } = trie;
+  const stateCount = symbol.length;
+  const symbolCount = alphabet.length + 1;
 
   const terminal = new Int32Array(stateCount).fill(-1);
   for (let p = 0; p < patternState.length; p++) terminal[patternState[p]!] = p;

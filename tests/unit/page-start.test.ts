@@ -49,7 +49,7 @@ describe('the page-start read begun at document_start', () => {
     await updateSettings({ inlineEnglish: 'every' });
     await glossaryVersionItem.setValue(3);
     const glossary = new Glossary(readBuiltinGlossary().slice(0, 1));
-    await writePatternPack(makePatternPack(glossary, { glossaryVersion: 3, build: extensionBuild(), foldPairs: '' }));
+    await writePatternPack(makePatternPack(glossary, { glossaryVersion: 3, build: extensionBuild() }));
     beginEarlyRead();
     const { settings, patterns } = readPageStart();
     expect((await settings).inlineEnglish).toBe('every');
@@ -60,7 +60,7 @@ describe('the page-start read begun at document_start', () => {
 
   it('leaves a pack made for another glossary version (the background is asked instead)', async () => {
     await glossaryVersionItem.setValue(4);
-    await writePatternPack(makePatternPack(new Glossary([]), { glossaryVersion: 3, build: extensionBuild(), foldPairs: '' }));
+    await writePatternPack(makePatternPack(new Glossary([]), { glossaryVersion: 3, build: extensionBuild() }));
     beginEarlyRead();
     expect(await readPageStart().patterns).toEqual({ glossaryVersion: 4 });
   });
