@@ -4,15 +4,21 @@
  * measured the same way (a MutationObserver in the page, installed at DOMContentLoaded), loads
  * interleaved (Yidu, one-line, Yidu, …) so a busy machine weighs on both alike.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, launchWithExtension, serve } from '@/tests/e2e/harness';
+import { chromiumPath, EXTENSION_DIR, launchWithExtension, serve } from '@/tests/e2e/harness';
 import { longPage } from './annotate.bench';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const summary = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} loads)`;
+
+/** The run_at of the content script that marks (the one with CSS), as built: the one-line extension uses the same. */
+function yiduRunAt(): string {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { css?: string[]; run_at?: string }[] };
+  return manifest.content_scripts?.find((script) => script.css?.length)?.run_at ?? 'document_idle';
+}
 
 /** The smallest extension that marks something: one content script line at Yidu's run_at. */
 function writeOneLineExtension(): string {
@@ -21,7 +27,7 @@ function writeOneLineExtension(): string {
     manifest_version: 3,
     name: 'One-line mark',
     version: '1.0',
-    content_scripts: [{ matches: ['<all_urls>'], js: ['mark.js'], run_at: process.env.RUN_AT ?? 'document_idle' }],
+    content_scripts: [{ matches: ['<all_urls>'], js: ['mark.js'], run_at: yiduRunAt() }],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'mark.js'), "document.body.prepend(Object.assign(document.createElement('oneline-mark'), { textContent: '·' }));\n");
