@@ -15,7 +15,7 @@ import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldBriefly, yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
-import { isWrapped, liveRun, takeBackRuns } from './remark';
+import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
 
 /**
@@ -310,10 +310,7 @@ export class PageAnnotator {
 
   /** Counts a run's terms now, and wraps them now or when the run nears the viewport. */
   private markRun(run: TextRun, spans: MatchSpan[], wrapNow: boolean): void {
-    const candidates = this.options.findCandidates?.(run.text, spans, () => this.waiting.add(run.nodes)) ?? [];
-    const all: MarkSpan[] = candidates.length
-      ? [...spans, ...candidates.map((c) => ({ ...c, kind: 'candidate' }))].sort((a, b) => a.start - b.start)
-      : spans;
+    const all = this.withCandidates(run, spans);
     if (!all.length) return;
     const inline = this.options.inlineEnglish ?? 'off';
     const glossed = new Set<MarkSpan>();
@@ -329,6 +326,23 @@ export class PageAnnotator {
     this.ledger.nextOccurrence += all.length;
     if (wrapNow || !run.nodes[0]!.parentElement || typeof IntersectionObserver === 'undefined') return this.wrapDeferred(job);
     this.deferred.add(job);
+  }
+
+  /** A run's glossary spans and its candidates, in text order. */
+  private withCandidates(run: TextRun, spans: MatchSpan[]): MarkSpan[] {
+    const candidates = this.options.findCandidates?.(run.text, spans, () => this.waiting.add(run.nodes)) ?? [];
+    return candidates.length ? [...spans, ...candidates.map((c) => ({ ...c, kind: 'candidate' }))].sort((a, b) => a.start - b.start) : spans;
+  }
+
+  /**
+   * Whether a marked run, matched again, keeps exactly the marks it has (so it is left as it is). Its
+   * held occurrences and candidates wait again, as in markBatch.
+   */
+  private keepsItsMarks(nodes: readonly Text[]): boolean {
+    const read = readMarkedRun(nodes, this.ledger);
+    if (!read) return false;
+    const spans = this.matcher.find(read.run.text, () => this.waiting.add(nodes));
+    return sameMarks(this.withCandidates({ ...read.run, nodes: nodes as Text[] }, spans), read.marks);
   }
 
   private wrapDeferred(job: DeferredRun): void {
@@ -392,13 +406,16 @@ export class PageAnnotator {
       const sliceMs = this.options.sliceMs ?? 8;
       let busy = 0;
       let longest = 0;
+      let kept = 0; // marked runs whose marks came out the same
       for (let next = 0; next < waiting.length && !this.stopped; ) {
         const sliceStart = performance.now();
         this.pauseObserver();
         while (next < waiting.length && performance.now() - sliceStart < sliceMs) {
           const group = waiting.slice(next, (next += 16));
           const wrapped = group.filter((nodes) => isWrapped(nodes, this.ledger));
-          const { uncounted, unglossed, fresh } = takeBackRuns(wrapped, this.ledger);
+          const changed = wrapped.filter((nodes) => !this.keepsItsMarks(nodes));
+          kept += wrapped.length - changed.length;
+          const { uncounted, unglossed, fresh } = takeBackRuns(changed, this.ledger);
           this.uncount(uncounted, unglossed);
           this.markBatch(fresh, true);
           const bare = group.filter((nodes) => !wrapped.includes(nodes)).flatMap((nodes) => liveRun(nodes) ?? []);
@@ -410,7 +427,7 @@ export class PageAnnotator {
         longest = Math.max(longest, performance.now() - sliceStart);
         if (next < waiting.length) await yieldToPage();
       }
-      const detail = { busy, longest, runs: waiting.length, deferredDropped: dropped };
+      const detail = { busy, longest, runs: waiting.length, kept, deferredDropped: dropped };
       performance.measure?.('yidu:recheck', { start, end: performance.now(), detail });
       this.options.onUpdate?.(this.counts);
     }).catch((err: unknown) => {

@@ -4,8 +4,8 @@
  * the background (whole-word checks, quoted phrases) once the answers are in.
  */
 import type { TextRun } from './blocks';
-import { GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
-import { isYiduText, liveSplits, restoreSplit, type MarkLedger } from './wrap';
+import { GLOSS_TAG, KIND_ATTR, MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
+import { isYiduText, liveSplits, restoreSplit, splitOfPiece, type MarkLedger, type MarkSpan } from './wrap';
 
 export interface TakenBack {
   /** Entry id of each occurrence removed (one per occurrence, however many pieces it had). */
@@ -60,4 +60,59 @@ export function liveRun(nodes: readonly Text[]): TextRun | undefined {
 /** Has `ledger` split any node of this run (is any of its marks in the page)? */
 export function isWrapped(nodes: readonly Text[], ledger: MarkLedger): boolean {
   return nodes.some((node) => liveSplits(node).some((split) => split.ledger === ledger));
+}
+
+/**
+ * A run `ledger` has marked, read without changing it: its text as the page wrote it and the spans
+ * its marks cover. Undefined when it cannot be read that way (another layer over it, a node the page
+ * wrote to or moved since, a piece no longer in place): then it is taken back and marked again.
+ * Lets a run matched again after the background's answers keep its marks when they come out the
+ * same: taking them off and putting them back changed the DOM (and made the page lay out again) for
+ * nothing.
+ */
+export function readMarkedRun(nodes: readonly Text[], ledger: MarkLedger): { run: TextRun; marks: MarkSpan[] } | undefined {
+  const run: TextRun = { nodes: [], starts: [], text: '' };
+  const marks: (MarkSpan & { occurrence: string })[] = [];
+  for (const node of nodes) {
+    if (!node.isConnected) return undefined;
+    const splits = liveSplits(node);
+    if (splits.length > 1 || (splits.length === 1 && splits[0]!.ledger !== ledger)) return undefined;
+    run.nodes.push(node);
+    run.starts.push(run.text.length);
+    const split = splits[0];
+    if (!split) {
+      run.text += node.data;
+      continue;
+    }
+    if (node.data !== split.kept) return undefined;
+    run.text += node.data;
+    let after: ChildNode = node;
+    for (const piece of split.pieces) {
+      // Pieces sit right after their node, in order; anything else means the page moved something.
+      if (after.nextSibling !== piece || splitOfPiece(piece) !== split) return undefined;
+      after = piece;
+      if (liveSplits(piece.nodeType === 3 ? (piece as Text) : ((piece.firstChild ?? piece) as Text)).length) return undefined; // a layer over it
+      if (piece.nodeType === 3) run.text += (piece as Text).data;
+      else if ((piece as Element).localName === MARK_TAG) {
+        const el = piece as Element;
+        if (el.childNodes.length !== 1 || el.firstChild!.nodeType !== 3) return undefined;
+        const text = (el.firstChild as Text).data;
+        const occurrence = el.getAttribute(OCCURRENCE_ATTR)!;
+        const last = marks.at(-1);
+        // One occurrence across inline tags is one span in several pieces.
+        if (last && last.occurrence === occurrence) last.end = run.text.length + text.length;
+        else {
+          const kind = el.getAttribute(KIND_ATTR);
+          marks.push({ start: run.text.length, end: run.text.length + text.length, id: el.getAttribute(TERM_ATTR)!, occurrence, ...(kind ? { kind } : {}) });
+        }
+        run.text += text;
+      } else if ((piece as Element).localName !== GLOSS_TAG) return undefined;
+    }
+  }
+  return { run, marks: marks.map(({ occurrence: _o, ...span }) => span) };
+}
+
+/** Whether two runs' spans mark the same text with the same entries. */
+export function sameMarks(a: readonly MarkSpan[], b: readonly MarkSpan[]): boolean {
+  return a.length === b.length && a.every((span, i) => span.start === b[i]!.start && span.end === b[i]!.end && span.id === b[i]!.id && (span.kind ?? '') === (b[i]!.kind ?? ''));
 }

@@ -52,6 +52,35 @@ describe('annotator re-marking only the blocks that waited for an answer', () =>
     expect(root.innerHTML).toBe('<p id="a">共同富裕示范区</p><p id="b">市人大常委会推进共同富裕</p><p id="c">男人大声说话</p>');
   });
 
+  it('leaves a waiting block whose marks come out the same as they are, and counts it once', async () => {
+    root.innerHTML = '<p id="a">男人大声说<b>共同</b>富裕了</p><p id="b">市人大推进共同富裕</p>';
+    annotator = new PageAnnotator(finder, {});
+    await annotator.attach(root);
+    expect(marks(root)).toEqual(['共同', '富裕', '共同富裕']); // one occurrence in two pieces, across <b>
+    const pieces = [...root.querySelectorAll('#a yidu-mark')];
+    const other = root.querySelector('#b yidu-mark');
+    const mutations: MutationRecord[] = [];
+    const seen = new MutationObserver((records) => mutations.push(...records));
+    seen.observe(root.querySelector('#a')!, { childList: true, subtree: true, characterData: true });
+
+    answers.set('男人大声说共同富裕了', false);
+    answers.set('市人大推进共同富裕', true);
+    await annotator.recheckWaiting();
+    await Promise.resolve();
+    seen.disconnect();
+
+    expect(mutations).toHaveLength(0); // #a: the same marks, never taken off
+    expect([...root.querySelectorAll('#a yidu-mark')]).toEqual(pieces);
+    expect(root.querySelector('#b yidu-mark')).not.toBe(other); // #b gained 人大: marked again
+    expect(marks(root)).toEqual(['共同', '富裕', '人大', '共同富裕']);
+    expect(annotator.counts.get('common-prosperity')).toBe(2);
+    expect(annotator.counts.get('npc')).toBe(1);
+    const recheck = performance.getEntriesByName('yidu:recheck').at(-1) as PerformanceMeasure;
+    expect(recheck.detail).toMatchObject({ runs: 2, kept: 1 });
+    await annotator.detach();
+    expect(root.innerHTML).toBe('<p id="a">男人大声说<b>共同</b>富裕了</p><p id="b">市人大推进共同富裕</p>');
+  });
+
   it('re-marks a block held by the candidate finder, and nothing when nothing waited', async () => {
     root.innerHTML = '<p>推进“四港联动”建设</p><p>共同富裕</p>';
     const kinds = new Map<string, 'unknown' | 'word'>();
