@@ -117,19 +117,24 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
           }
         : undefined,
     });
-    // An entry added from the card bumps the glossary version, which re-marks this page (below).
-    card = new TermCardHost(doc, {});
-    // Any word of the page, in the same card host (its own setting, followed live inside).
     const englishOf = english;
-    stopLookup = startWordLookup(doc, card, (id) => englishOf.get(id));
-    if (!doc.body) return;
+    const startCards = () => {
+      // An entry added from the card bumps the glossary version, which re-marks this page (below).
+      card = new TermCardHost(doc, {});
+      // Any word of the page, in the same card host (its own setting, followed live inside).
+      stopLookup = startWordLookup(doc, card, (id) => englishOf.get(id));
+    };
+    if (!doc.body) return startCards();
     const marks = annotator;
     const attached = marks.attach(doc.body);
+    // The cards and the word lookup (a storage read of its own) once the first screen is marked: no
+    // card can open before, and their setting-up was a few ms of the task that marks the screen.
+    await marks.firstScreen;
+    startCards();
     if (judgeDensity) {
       // The judgement begins once the first screen is marked (its slices went between the walk's and
       // held it back where the page's first screen of text came after a long navigation), then goes
       // between the pass's own slices.
-      await marks.firstScreen;
       await yieldBriefly();
       // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
       // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
