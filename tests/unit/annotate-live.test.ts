@@ -144,6 +144,29 @@ describe('annotator on a long page at its top', () => {
     await annotator.detach();
   });
 
+  it('marks the first screen in slices of at most about 30 ms of work, not in one task', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：坚持八八战略。${'这是一段普通的文字。'.repeat(8)}</p>`).join('');
+    // A clock that only the matcher moves: each sweep "costs" 10 ms, so slices are counted exactly.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    let sweeps = 0;
+    const slow = { find: (text: string) => ((clock += 10), sweeps++, matcher.find(text)) };
+    try {
+      performance.clearMeasures('yidu:annotate');
+      const annotator = new PageAnnotator(slow, { sliceMs: 8, unscrolled: () => true });
+      const pass = annotator.attach(document.body);
+      await annotator.firstScreen;
+      expect(sweeps).toBeGreaterThanOrEqual(4); // about 4,000 characters in sweeps of 800
+      await pass;
+      const detail = (performance.getEntriesByName('yidu:annotate')[0] as PerformanceMeasure).detail as { early: number; longest: number };
+      expect(detail.early).toBeGreaterThan(20);
+      expect(detail.longest).toBeLessThanOrEqual(40); // one sweep past the 30 ms bound at most
+      await annotator.detach();
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('knows a page that never scrolled is at its top without reading scrollY (a forced layout)', async () => {
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：坚持八八战略。${'这是一段普通的文字。'.repeat(8)}</p>`).join('');
     let reads = 0;
