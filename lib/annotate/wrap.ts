@@ -90,7 +90,7 @@ export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: Mark
     mark.setAttribute(TERM_ATTR, span.id);
     mark.setAttribute(OCCURRENCE_ATTR, String(firstOccurrence + j));
     if (span.kind) mark.setAttribute(KIND_ATTR, span.kind);
-    mark.append(text);
+    mark.appendChild(text);
     return mark;
   });
   const wrapped: WrappedSpan[] = [];
@@ -139,17 +139,17 @@ export function wrapPieces<S extends { start: number; end: number }>(
       if (!split || !fragment) {
         fragment = doc.createDocumentFragment();
         split = { node, kept: data.slice(0, localStart), pieces: [], run: run.nodes, ledger, done: false };
-      } else if (localStart > cursor) fragment.append(created(doc, data.slice(cursor, localStart), split));
+      } else if (localStart > cursor) fragment.appendChild(created(doc, data.slice(cursor, localStart), split));
       const wrapper = make(span, j, created(doc, data.slice(localStart, localEnd), split), nodeStart + localStart, nodeStart + localEnd);
       pieceOf.set(wrapper, split);
-      fragment.append(wrapper);
+      fragment.appendChild(wrapper);
       ledger.wrapped++;
       firsts[j] ??= wrapper;
       lasts[j] = wrapper;
       cursor = localEnd;
     }
     if (!split || !fragment) continue;
-    if (cursor < data.length) fragment.append(created(doc, data.slice(cursor), split));
+    if (cursor < data.length) fragment.appendChild(created(doc, data.slice(cursor), split));
     split.pieces = [...fragment.childNodes];
     // The original node stays in place holding the text before the first piece (possibly empty).
     node.parentNode!.insertBefore(fragment, node.nextSibling);
