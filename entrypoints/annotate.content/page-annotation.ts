@@ -14,7 +14,6 @@ import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
 import { startWordLookup } from './word-lookup';
-import type { EnglishById } from '@/lib/glossary/pattern-pack';
 import { loadPagePatterns, readPageStart, readStoredPatterns } from './page-patterns';
 
 /**
@@ -34,7 +33,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
   let finder: GuardedFinder | undefined;
-  let english: EnglishById = new Map();
+  let english: ReadonlyMap<string, string> = new Map();
   // Forms guarded as whole words need jieba, which lives in the background: sentence → its word ends.
   const segmented = new Map<string, number[]>();
   // Quoted phrases are candidates only when the dictionary (also in the background) does not know them.

@@ -7,7 +7,6 @@
  */
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
-import type { EnglishById } from '../glossary/pattern-pack';
 import { isIntact, RunWalker, type TextRun } from './blocks';
 import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
 import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
@@ -40,7 +39,7 @@ export interface AnnotatorOptions {
   findCandidates?: (text: string, glossarySpans: readonly MatchSpan[], onWaiting: () => void) => MatchSpan[];
   /** Inline English after the first (or every) occurrence of a term, from `english`. */
   inlineEnglish?: 'off' | 'first' | 'every';
-  english?: EnglishById;
+  english?: ReadonlyMap<string, string>;
   /** Called after each pass with the counts so far. */
   onUpdate?: (counts: ReadonlyMap<string, number>) => void;
   /** True when the page is known never to have scrolled (no layout read needed to know it is at its top). */
