@@ -95,7 +95,9 @@ export class GuardedFinder implements SpanFinder {
   /**
    * Entry id → the matcher's key of each guarded form (Matcher.formKey) → its guard, made for an entry
    * when it first matches: a match is told by what the matcher saw, so 人大 written 人　大 or in
-   * traditional characters finds its guard, and no fold table is built in a page for it.
+   * traditional characters finds its guard, and no fold table is built in a page for it. The keys
+   * hold while the matcher's entries do: every finder wraps a matcher that is not added to afterwards
+   * (a glossary snapshot's, a page's pattern pack's).
    */
   private readonly byKey = new Map<string, Map<string, FormGuard>>();
 
