@@ -11,7 +11,7 @@ import { compileGuards, guardRulesOf, type GuardRules, type GuardTable } from '.
 import { Matcher } from '../matcher/matcher';
 import { buildTrie } from '../matcher/trie';
 import { packInts, packTrie, unpackInts, unpackTrie, type PackedInts, type PackedTrie } from '../matcher/packed';
-import { symbolEntriesOf, symbolTableFrom } from '../matcher/trie-table';
+import { symbolEntriesOf, symbolTableFrom, symbolTableOf } from '../matcher/trie-table';
 
 /** Bumped whenever the pack's layout or the trie's meaning changes: older packs are then ignored. */
 export const PATTERN_PACK_FORMAT = 4;
@@ -43,7 +43,7 @@ export function makePatternPack(glossary: Glossary, stamp: { glossaryVersion: nu
     glossaryVersion: stamp.glossaryVersion,
     build: stamp.build,
     trie: packTrie(trie),
-    symbols: packInts(symbolEntriesOf(Matcher.fromTrie(trie).symbolTable())),
+    symbols: packInts(symbolEntriesOf(symbolTableOf(trie.alphabet))),
     english: trie.ids.map((id) => glossary.get(id)?.english ?? ''),
     guards: guardRulesOf(entries),
   };

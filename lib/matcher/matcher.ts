@@ -43,11 +43,6 @@ export class Matcher {
     return matcher;
   }
 
-  /** The code unit → symbol table find() reads, for storing beside the trie. */
-  symbolTable(): Int32Array {
-    return (this.table ??= trieTableOf(this.trie())).symbolOf;
-  }
-
   /**
    * What the matcher sees of `text` (or of text.slice(start, end)): its characters' symbols, the
    * transparent ones left out. Two spellings it takes for one pattern (traditional or simplified,
