@@ -91,12 +91,14 @@ export function readMarkedRun(nodes: readonly Text[], ledger: MarkLedger): { run
       // Pieces sit right after their node, in order; anything else means the page moved something.
       if (after.nextSibling !== piece || splitOfPiece(piece) !== split) return undefined;
       after = piece;
-      if (liveSplits(piece.nodeType === 3 ? (piece as Text) : ((piece.firstChild ?? piece) as Text)).length) return undefined; // a layer over it
-      if (piece.nodeType === 3) run.text += (piece as Text).data;
-      else if ((piece as Element).localName === MARK_TAG) {
+      if (piece.nodeType === 3) {
+        if (liveSplits(piece as Text).length) return undefined; // a layer over it
+        run.text += (piece as Text).data;
+      } else if ((piece as Element).localName === MARK_TAG) {
+        const inner = piece.firstChild;
+        if (!inner || inner !== piece.lastChild || inner.nodeType !== 3 || liveSplits(inner as Text).length) return undefined;
         const el = piece as Element;
-        if (el.childNodes.length !== 1 || el.firstChild!.nodeType !== 3) return undefined;
-        const text = (el.firstChild as Text).data;
+        const text = (inner as Text).data;
         const occurrence = el.getAttribute(OCCURRENCE_ATTR)!;
         const last = marks.at(-1);
         // One occurrence across inline tags is one span in several pieces.
