@@ -356,21 +356,25 @@ export class PageAnnotator {
     this.deferred.add(job);
   }
 
-  /** A run's glossary spans and its candidates, in text order. */
-  private withCandidates(run: TextRun, spans: MatchSpan[]): MarkSpan[] {
-    const candidates = this.options.findCandidates?.(run.text, spans, () => this.waiting.add(run.nodes)) ?? [];
+  /** A run's glossary spans and its candidates, in text order; `onWaiting` when a candidate waits for an answer. */
+  private withCandidates(run: TextRun, spans: MatchSpan[], onWaiting: () => void = () => this.waiting.add(run.nodes)): MarkSpan[] {
+    const candidates = this.options.findCandidates?.(run.text, spans, onWaiting) ?? [];
     return candidates.length ? [...spans, ...candidates.map((c) => ({ ...c, kind: 'candidate' }))].sort((a, b) => a.start - b.start) : spans;
   }
 
   /**
-   * Whether a marked run, matched again, keeps exactly the marks it has (so it is left as it is). Its
-   * held occurrences and candidates wait again, as in markBatch.
+   * Whether a marked run, matched again, keeps exactly the marks it has (so it is left as it is). A
+   * kept run with held occurrences or candidates waits again, as in markBatch; a changed one is
+   * matched again there, which notes its waiting.
    */
   private keepsItsMarks(nodes: readonly Text[]): boolean {
     const read = readMarkedRun(nodes, this.ledger);
     if (!read) return false;
-    const spans = this.matcher.find(read.run.text, () => this.waiting.add(nodes));
-    return sameMarks(this.withCandidates({ ...read.run, nodes: nodes as Text[] }, spans), read.marks);
+    let waits = false;
+    const spans = this.matcher.find(read.run.text, () => (waits = true));
+    const same = sameMarks(this.withCandidates(read.run, spans, () => (waits = true)), read.marks);
+    if (same && waits) this.waiting.add(nodes);
+    return same;
   }
 
   private wrapDeferred(job: DeferredRun): void {
