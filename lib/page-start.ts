@@ -9,6 +9,7 @@
  * checked against these in tests/unit/page-start.test.ts).
  */
 import { browser } from '#imports';
+import type { CurrentPack } from './glossary/stored-pack';
 
 /** storage.local keys (the storage items' keys without 'local:'). */
 export const PAGE_START_KEYS = ['settings', 'glossaryVersion', 'patternPack'] as const;
@@ -17,8 +18,9 @@ type PageStartKey = (typeof PAGE_START_KEYS)[number];
 export type PageStartValues = Partial<Record<PageStartKey, unknown>>;
 
 const HANDOVER = '__yiduEarlyRead';
+const PATTERNS = '__yiduEarlyPatterns';
 const SCROLLED = '__yiduScrolled';
-type Shared = { [HANDOVER]?: Promise<PageStartValues>; [SCROLLED]?: boolean };
+type Shared = { [HANDOVER]?: Promise<PageStartValues>; [PATTERNS]?: Promise<CurrentPack>; [SCROLLED]?: boolean };
 
 /** The values now: all of them, or those of `keys`. */
 export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_KEYS): Promise<PageStartValues> {
@@ -26,17 +28,24 @@ export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_K
 }
 
 /**
- * At document_start: begins the read and leaves it for the annotating script. It also notes the
+ * At document_start: begins the read and leaves it for the annotating script, and with it the
+ * patterns `unpack` makes of the values read (the matcher, unpacked while the page is still loading:
+ * at document_idle unpacking was 10–60 ms of the wait for the first marks). It also notes the
  * document's first scroll (restored on reload, a #fragment, the reader's own), so that the annotating
  * script knows a page that never scrolled is at its top without reading `scrollY`: that read forces a
  * layout, and before the page's first one it pulled all of it (100–280 ms on the bench's long page)
  * into the script's first task, ahead of the first marks.
  */
-export function beginEarlyRead(): void {
+export function beginEarlyRead(unpack?: (values: PageStartValues) => Promise<CurrentPack>): void {
   const read = readPageStartValues();
   read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
   const shared = globalThis as Shared;
   shared[HANDOVER] = read;
+  if (unpack) {
+    const patterns = read.then(unpack);
+    patterns.catch(() => undefined);
+    shared[PATTERNS] = patterns;
+  }
   shared[SCROLLED] = false;
   // The viewport's scroll events are fired at the document (an element's do not bubble to it).
   document.addEventListener('scroll', () => (shared[SCROLLED] = true), { capture: false, passive: true, once: true });
@@ -63,10 +72,18 @@ export function unscrolledSinceStart(): boolean | undefined {
   return scrolled === undefined ? undefined : !scrolled;
 }
 
-/** The read begun at document_start, once (a second start reads afresh); else a read begun now. */
-export function takePageStartValues(): Promise<PageStartValues> {
+/**
+ * The read begun at document_start and the patterns unpacked from it, once (a second start reads
+ * afresh); else a read begun now, and no patterns.
+ */
+export function takePageStart(): { values: Promise<PageStartValues>; patterns?: Promise<CurrentPack> } {
   const shared = globalThis as Shared;
-  const early = shared[HANDOVER];
+  const values = shared[HANDOVER];
+  const patterns = shared[PATTERNS];
   delete shared[HANDOVER];
-  return early ?? readPageStartValues();
+  delete shared[PATTERNS];
+  return values ? { values, ...(patterns ? { patterns } : {}) } : { values: readPageStartValues() };
 }
+
+/** The values read at document_start, once; else read now. */
+export const takePageStartValues = (): Promise<PageStartValues> => takePageStart().values;

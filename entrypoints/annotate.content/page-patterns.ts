@@ -1,7 +1,8 @@
 import { sendMessage } from '@/lib/messages';
-import { currentPackOf, readCurrentPack, type CurrentPack } from '@/lib/glossary/pattern-cache';
+import { readCurrentPack } from '@/lib/glossary/pattern-cache';
+import { currentPackOf, type CurrentPack } from '@/lib/glossary/stored-pack';
 import { getSettings, settingsFrom, type Settings } from '@/lib/settings';
-import { takePageStartValues, type PageStartValues } from '@/lib/page-start';
+import { takePageStart, type PageStartValues } from '@/lib/page-start';
 import { unpackPatterns, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
 import { yieldBriefly } from '@/lib/annotate/slices';
 
@@ -13,23 +14,30 @@ export const readStoredPatterns = (): StoredPack => readCurrentPack().catch(() =
 /**
  * The page's settings and the stored pattern pack, in one storage.local read (as two reads, the second
  * answer came tens of milliseconds after the first), begun at document_start when the early script
- * ran in this frame (lib/page-start.ts).
+ * ran in this frame (lib/page-start.ts), which then also unpacked the pack.
  */
 export function readPageStart(): { settings: Promise<Settings>; patterns: StoredPack; values: Promise<PageStartValues> } {
-  const read = takePageStartValues();
+  const { values: read, patterns: early } = takePageStart();
   const settings = read.then((stored) => settingsFrom(stored.settings as Partial<Settings> | undefined)).catch(() => getSettings());
-  const patterns = read.then((stored) => currentPackOf(stored.glossaryVersion, stored.patternPack)).catch(() => ({ glossaryVersion: 0 }));
+  const patterns = (early ?? read.then((stored) => currentPackOf(stored.glossaryVersion, stored.patternPack))).catch(() => ({ glossaryVersion: 0 }));
   return { settings, patterns, values: read.catch(() => ({})) };
 }
 
 /**
- * The page's matcher, guards and English: from the pattern pack in storage.local (no message, no
- * trie to build), or, when none is current for the glossary version, from the background (which then
- * stores it for the next page). Timed as `yidu:matcher` for `npm run bench`.
+ * The page's matcher, guards and English: unpacked at document_start by the early script, or from
+ * the pattern pack in storage.local (no message, no trie to build), or, when none is current for the
+ * glossary version, from the background (which then stores it for the next page). Timed as
+ * `yidu:matcher` for `npm run bench`; `unpackMs` is the unpacking done here.
  */
 export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()): Promise<UnpackedPatterns & { unpackMs: number }> {
   const started = performance.now();
-  const { pack: cached, glossaryVersion } = await stored;
+  const { pack: cached, glossaryVersion, unpacked: early } = await stored;
+  if (early) {
+    const { workMs, partMs, ...unpacked } = early;
+    const detail = { source: 'document_start', waitMs: performance.now() - started, unpackMs: 0, earlyUnpackMs: workMs, partMs };
+    performance.measure?.('yidu:matcher', { start: started, detail });
+    return { ...unpacked, unpackMs: 0 };
+  }
   const pack = cached ?? (await sendMessage('getPatterns', { glossaryVersion }));
   const read = performance.now();
   // The answer's own task parsed the pack: the unpacking starts in a task of its own.

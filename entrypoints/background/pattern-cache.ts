@@ -3,7 +3,8 @@ import { onMessage } from '@/lib/messages';
 import type { GlossaryStore } from '@/lib/glossary/store';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { isCurrentPack, type PatternPack } from '@/lib/glossary/pattern-pack';
-import { extensionBuild, parseStoredPack, patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
+import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
+import { extensionBuild, parseStoredPack } from '@/lib/glossary/stored-pack';
 
 /**
  * Keeps the content scripts' pattern pack in storage.local current: written when the glossary version

@@ -3,11 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beginEarlyRead, PAGE_START_KEYS, ranEarlyScript, takePageStartValues, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
-import { extensionBuild, patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
+import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
+import { extensionBuild, unpackedPackOf } from '@/lib/glossary/stored-pack';
+import { unpackUnlessOff } from '@/entrypoints/early-read.content';
+import { Matcher } from '@/lib/matcher/matcher';
+import { toPatternSources } from '@/lib/glossary/glossary';
 import { makePatternPack } from '@/lib/glossary/pattern-pack';
 import { Glossary } from '@/lib/glossary/glossary';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
-import { readPageStart } from '@/entrypoints/annotate.content/page-patterns';
+import { loadPagePatterns, readPageStart } from '@/entrypoints/annotate.content/page-patterns';
 
 describe('the page-start read begun at document_start', () => {
   beforeEach(() => {
@@ -68,5 +72,69 @@ describe('the page-start read begun at document_start', () => {
   it('reads now when no early read was begun (the script injected on request)', async () => {
     await updateSettings({ markCandidates: false });
     expect((await readPageStart().settings).markCandidates).toBe(false);
+  });
+
+  describe('patterns unpacked at document_start', () => {
+    const BUILTIN = readBuiltinGlossary();
+    const glossary = new Glossary(BUILTIN.slice(0, 300));
+    const TEXT = BUILTIN.slice(0, 300).map((entry) => `推进${entry.term}。`).join('');
+    const storePack = async (version: number, packVersion = version) => {
+      await glossaryVersionItem.setValue(version);
+      await writePatternPack(makePatternPack(glossary, { glossaryVersion: packVersion, build: extensionBuild() }));
+    };
+    const pauses = () => {
+      const counted = { pauses: 0, pause: async () => void counted.pauses++ };
+      return counted;
+    };
+    beforeEach(() => vi.stubGlobal('location', { hostname: 'news.example.cn' }));
+
+    it('hands the annotating script a matcher that finds what one built from the glossary finds, once', async () => {
+      await storePack(5);
+      const counted = pauses();
+      beginEarlyRead((values) => unpackedPackOf(values.glossaryVersion, values.patternPack, counted.pause));
+      const current = await readPageStart().patterns;
+      expect(current.glossaryVersion).toBe(5);
+      expect(current.pack).toBeUndefined(); // nothing left to unpack
+      expect(current.unpacked).toBeDefined();
+      expect(counted.pauses).toBeGreaterThan(0); // unpacked in parts, between the page's loading
+      const loaded = await loadPagePatterns(Promise.resolve(current));
+      expect(loaded.unpackMs).toBe(0); // no unpacking left for the annotating script
+      const spans = loaded.matcher.find(TEXT);
+      expect(spans.length).toBeGreaterThan(250);
+      expect(spans).toEqual(new Matcher(toPatternSources(glossary.entries())).find(TEXT));
+      expect(loaded.english.get(BUILTIN[0]!.id)).toBe(BUILTIN[0]!.english);
+      // Taken once: a later start (a glossary change) reads the pack again and unpacks it itself.
+      const again = await readPageStart().patterns;
+      expect(again.unpacked).toBeUndefined();
+      expect(again.pack?.glossaryVersion).toBe(5);
+    });
+
+    it('leaves a pack of another glossary version, and one that does not unpack, to the annotating script', async () => {
+      await storePack(6, 5);
+      const { pause } = pauses();
+      beginEarlyRead((values) => unpackedPackOf(values.glossaryVersion, values.patternPack, pause));
+      expect(await readPageStart().patterns).toEqual({ glossaryVersion: 6 }); // it asks the background
+
+      const broken = makePatternPack(glossary, { glossaryVersion: 6, build: extensionBuild() });
+      broken.symbols = { ...broken.symbols, lengths: [3] }; // one array where two belong
+      await writePatternPack(broken);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      beginEarlyRead((values) => unpackedPackOf(values.glossaryVersion, values.patternPack, pause));
+      expect(await readPageStart().patterns).toEqual({ glossaryVersion: 6 });
+      expect(warn).toHaveBeenCalled();
+    });
+
+    it('does not unpack on a site set to "never", and keeps the pack for a start the user asks for', async () => {
+      await storePack(8);
+      await updateSettings({ siteModes: { 'news.example.cn': 'never' } });
+      beginEarlyRead(unpackUnlessOff);
+      const current = await readPageStart().patterns;
+      expect(current.unpacked).toBeUndefined();
+      expect(current.pack?.glossaryVersion).toBe(8);
+
+      await updateSettings({ siteModes: { 'other.example.cn': 'never' } });
+      beginEarlyRead(unpackUnlessOff);
+      expect((await readPageStart().patterns).unpacked).toBeDefined();
+    });
   });
 });
