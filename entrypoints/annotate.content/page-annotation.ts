@@ -78,7 +78,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       storedPatterns = undefined;
       // What follows gets a task of its own: this one unpacked the patterns (tens of milliseconds on a
       // slow machine), or, given them unpacked at document_start, it is still the one that evaluated
-      // this script (30–40 ms on the bench machine).
+      // this script (30–40 ms on the bench machine). Going on in it to mark the screen's top before
+      // the page's first paint made it a task over 50 ms in half the bench's loads.
       await yieldBriefly();
       ({ matcher, english } = loaded);
       finder = new GuardedFinder(matcher, loaded.guards, (sentence, from, to) => {

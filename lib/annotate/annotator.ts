@@ -13,7 +13,7 @@ import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, 
 import { registerDeferredFlush } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldBriefly, yieldToPage } from './slices';
-import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen } from './screen-order';
+import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen, type FirstScreenSlice } from './screen-order';
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
 
@@ -246,6 +246,7 @@ export class PageAnnotator {
           // the page's first layout (100–300 ms on a long page) come in ahead of the rest of the
           // screen's marks. The bench's article page (a few long runs) takes one, its portal page
           // (hundreds of short link texts, 47–54 ms of work) two.
+          const slices: FirstScreenSlice[] = [];
           for (let next = 0, markStart = sliceStart; ; ) {
             this.pauseObserver();
             while (next < early && performance.now() - markStart < FIRST_SCREEN_SLICE_MS) {
@@ -254,6 +255,7 @@ export class PageAnnotator {
               this.markBatch(batch, true);
             }
             this.resumeObserver();
+            if (next > 0) slices.push({ last: walker.runs[next - 1], at: performance.now() });
             if (next >= early) break;
             busy += performance.now() - markStart;
             longest = Math.max(longest, performance.now() - markStart);
@@ -263,7 +265,7 @@ export class PageAnnotator {
             sliceStart = markStart; // the slice the accounting below closes
           }
           earlyDoneAt = performance.now() - passStart;
-          reportFirstScreen(walker.runs[early - 1], passStart, earlyDoneAt);
+          reportFirstScreen(slices, passStart);
           this.screenMarked();
         }
         busy += performance.now() - sliceStart;

@@ -21,21 +21,32 @@ export function isBodyAtTop(root: Node, unscrolled?: boolean): boolean {
 
 const elementTop = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
 
+/** A slice of the first screen's marks: the last run it marked, and when it ended. */
+export interface FirstScreenSlice {
+  last: TextRun | undefined;
+  at: number;
+}
+
 /**
- * For `npm run bench` and DevTools: a `yidu:first-screen` measure ending when the early runs were
- * marked, saying whether they reached below the screen (an IntersectionObserver reads that when the
- * page lays out anyway: a layout read here would force it into the pass).
+ * For `npm run bench` and DevTools: a `yidu:first-screen` measure ending when the screen was marked:
+ * at the end of the first slice whose last run lies below the screen (`covered`), or, when none does,
+ * when they were all marked (`covered: false`: the screen's marks came with the rest of the pass).
+ * An IntersectionObserver reads the positions when the page lays out anyway: a layout read here would
+ * force it into the pass.
  */
-export function reportFirstScreen(lastEarly: TextRun | undefined, passStart: number, doneAt: number): void {
-  const el = lastEarly?.nodes[0]?.parentElement;
-  if (!el || typeof IntersectionObserver === 'undefined') return;
-  const seen = new IntersectionObserver(([entry]) => {
-    seen.disconnect();
-    if (!entry) return;
-    const covered = entry.boundingClientRect.top >= (entry.rootBounds?.height ?? window.innerHeight);
-    performance.measure?.('yidu:first-screen', { start: passStart, end: passStart + doneAt, detail: { covered } });
+export function reportFirstScreen(slices: readonly FirstScreenSlice[], passStart: number): void {
+  const ends = slices.flatMap(({ last, at }) => {
+    const el = last?.nodes[0]?.parentElement;
+    return el ? [{ el, at }] : [];
   });
-  seen.observe(el);
+  if (!ends.length || typeof IntersectionObserver === 'undefined') return;
+  const seen = new IntersectionObserver((entries) => {
+    seen.disconnect();
+    const below = new Set(entries.filter((entry) => entry.boundingClientRect.top >= (entry.rootBounds?.height ?? window.innerHeight)).map((entry) => entry.target));
+    const covering = ends.find(({ el }) => below.has(el));
+    performance.measure?.('yidu:first-screen', { start: passStart, end: (covering ?? ends.at(-1)!).at, detail: { covered: !!covering, slices: ends.length } });
+  });
+  for (const { el } of ends) seen.observe(el);
 }
 
 /**
