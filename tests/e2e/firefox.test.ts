@@ -106,6 +106,13 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     await popup.close();
   });
 
+  it('gives the annotating script the matcher the early script unpacked while the page loaded', async () => {
+    await page.reload();
+    await waitUntil('the marks', () => page.$('yidu-mark[data-yidu-term="five-water-co-governance"]'));
+    const sources = await page.evaluate(() => performance.getEntriesByName('yidu:matcher').map((m) => ((m as PerformanceMeasure).detail as { source: string }).source));
+    expect(sources).toEqual(['document_start']);
+  });
+
   it('reads the saved article with its text and marks after a restart, with the site gone', async () => {
     await site.close(); // the network source is gone from here on
     await ff!.close();
