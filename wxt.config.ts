@@ -91,6 +91,21 @@ export default defineConfig({
           return code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
         },
       },
+      {
+        // WXT's ContentScriptContext announces a content script's start twice: a CustomEvent on the
+        // document, which WXT 0.20 and later listen for to stop an older copy of the script, and a
+        // window.postMessage for scripts built with older WXT, which Yidu never was. That message only
+        // reached the page, and being the script's first postMessage it made V8 collect the source
+        // positions of the whole bundle (a re-parse of ~110 KB): 6–19 ms of every page's start, ahead of
+        // the first marks, on the bench machine. A WXT whose code no longer matches fails the build here.
+        name: 'yidu:wxt-no-legacy-started-message',
+        transform(code: string, id: string) {
+          if (!id.replaceAll('\\', '/').includes('/wxt/dist/utils/content-script-context.mjs')) return null;
+          const legacy = /\n\t*window\.postMessage\(\{\s*type: ContentScriptContext\.SCRIPT_STARTED_MESSAGE_TYPE,[^}]*\}, "\*"\);/;
+          if (!legacy.test(code)) throw new Error('wxt.config.ts: WXT\'s content-script-context.mjs changed; check whether its legacy start message is still posted');
+          return code.replace(legacy, '');
+        },
+      },
     ],
   }),
 });
