@@ -1,12 +1,13 @@
 /**
  * What a page's content script reads from storage.local before it can mark anything: the settings,
  * the glossary version and the pattern pack, in one read. The read is started at document_start by a
- * tiny content script of its own (entrypoints/early-read.content) and taken over by the annotating
- * script at document_idle: begun at document_idle, its answer waited behind the page's own first
- * layout (90–150 ms on the bench's long page), which is most of what first marks waited for.
- * Content scripts of one extension share their world in a frame, so a global hands the promise over.
- * Raw keys, not storage items: the early script stays at 4 KB without the storage wrapper (the items' keys are
- * checked against these in tests/unit/page-start.test.ts).
+ * small content script of its own (entrypoints/early-read.content), which also unpacks the pack, and
+ * both are taken over by the annotating script at document_idle: begun at document_idle, the read's
+ * answer waited behind the page's own first layout (90–150 ms on the bench's long page), which was
+ * most of what first marks waited for. Content scripts of one extension share their world in a
+ * frame, so globals hand the promises over. Raw keys, not storage items: the early script stays at
+ * 10 KB without the storage wrapper (the items' keys are checked against these in
+ * tests/unit/page-start.test.ts).
  */
 import { browser } from '#imports';
 import type { CurrentPack } from './glossary/stored-pack';
@@ -85,5 +86,3 @@ export function takePageStart(): { values: Promise<PageStartValues>; patterns?: 
   return values ? { values, ...(patterns ? { patterns } : {}) } : { values: readPageStartValues() };
 }
 
-/** The values read at document_start, once; else read now. */
-export const takePageStartValues = (): Promise<PageStartValues> => takePageStart().values;

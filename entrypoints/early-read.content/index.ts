@@ -18,10 +18,10 @@ export default defineContentScript({
 });
 
 /**
- * The stored pack, unpacked in a few short tasks that go ahead of the page's own (behind a timer each
- * time, its parts waited out the page's first layout, and the annotating script waited for them), unless
- * the site is set to "never" (then the annotating script unpacks it only if the user asks for marks).
- * Read raw: the settings module would bring the storage wrapper into this script.
+ * The stored pack, unpacked in a few short tasks that go ahead of the page's own: behind a timer, each
+ * part waited out the page's layouts, and the annotating script then waited for them. Not on a site
+ * set to "never" (the annotating script unpacks the pack only if the user asks for marks there). The
+ * settings are read raw: the settings module would bring the storage wrapper into this script.
  */
 export function unpackUnlessOff(values: PageStartValues): Promise<CurrentPack> {
   const siteModes = (values.settings as { siteModes?: Record<string, string> } | undefined)?.siteModes;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginEarlyRead, PAGE_START_KEYS, ranEarlyScript, takePageStartValues, unscrolledSinceStart } from '@/lib/page-start';
+import { beginEarlyRead, PAGE_START_KEYS, ranEarlyScript, takePageStart, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
@@ -44,7 +44,7 @@ describe('the page-start read begun at document_start', () => {
     beginEarlyRead();
     // Changed after the early read began: the taken-over read has the value from before.
     await updateSettings({ lookup: 'off' });
-    expect((await takePageStartValues()).glossaryVersion).toBe(7);
+    expect((await takePageStart().values).glossaryVersion).toBe(7);
     const early = readPageStart();
     expect((await early.settings).lookup).toBe('off'); // not the early one: it was taken already
   });
