@@ -83,8 +83,9 @@ describe('one glossary owner for every context', () => {
       return packVersion === version && version > 0;
     }, { timeout: 5000, interval: 100 }).toBe(true);
     expect((await storedPack()).ids.some((id) => id.startsWith('user-'))).toBe(true);
-    // From storage, not from the background: the stored pack was current for the page.
-    expect(await openFresh()).toEqual({ marks: 4, source: 'storage' });
+    // From the stored pack (unpacked by the early script at document_start), not from the background:
+    // the stored pack was current for the page.
+    expect(await openFresh()).toEqual({ marks: 4, source: 'document_start' });
   });
 
   it('shows the new English on the card after the entry is edited', async () => {
@@ -118,7 +119,7 @@ describe('one glossary owner for every context', () => {
       const { packVersion, version, ids } = await storedPack();
       return packVersion === version && !ids.some((id) => id.startsWith('user-'));
     }, { timeout: 5000, interval: 100 }).toBe(true);
-    expect(await openFresh()).toEqual({ marks: 0, source: 'storage' });
+    expect(await openFresh()).toEqual({ marks: 0, source: 'document_start' });
   });
 
   it('refuses a pack with a bad entry, names the problem in Chinese in the Chinese interface, and changes nothing', async () => {
