@@ -68,13 +68,18 @@ const BATCH_RUNS = 150;
  * its wrapping was a 47–54 ms task.
  */
 const FIRST_SCREEN_BATCH_CHARS = 800;
+/**
+ * Runs per such sweep: a slice ends only between sweeps, and on the portal page 150 link texts made
+ * one sweep long enough to take a 30 ms slice to 48 ms.
+ */
+const FIRST_SCREEN_BATCH_RUNS = 40;
 /** A slice of the first screen's walk and marks (see annotate()). */
 const FIRST_SCREEN_SLICE_MS = 30;
 
-function takeBatch(runs: TextRun[], from: number, limit: number, chars = BATCH_CHARS): TextRun[] {
+function takeBatch(runs: TextRun[], from: number, limit: number, chars = BATCH_CHARS, maxRuns = BATCH_RUNS): TextRun[] {
   let size = 0;
   let to = from;
-  while (to < limit && (to === from || (size + runs[to]!.text.length <= chars && to - from < BATCH_RUNS))) size += runs[to++]!.text.length;
+  while (to < limit && (to === from || (size + runs[to]!.text.length <= chars && to - from < maxRuns))) size += runs[to++]!.text.length;
   return runs.slice(from, to);
 }
 
@@ -250,7 +255,7 @@ export class PageAnnotator {
           for (let next = 0, markStart = sliceStart; ; ) {
             this.pauseObserver();
             while (next < early && performance.now() - markStart < FIRST_SCREEN_SLICE_MS) {
-              const batch = takeBatch(walker.runs, next, early, FIRST_SCREEN_BATCH_CHARS);
+              const batch = takeBatch(walker.runs, next, early, FIRST_SCREEN_BATCH_CHARS, FIRST_SCREEN_BATCH_RUNS);
               next += batch.length;
               this.markBatch(batch, true);
             }
