@@ -74,7 +74,7 @@ export interface RtTemplates {
   syllable: Element;
 }
 
-export function rtTemplates(doc: Document, colours: ToneColours): RtTemplates {
+function rtTemplates(doc: Document, colours: ToneColours): RtTemplates {
   const rt = doc.createElement('rt');
   rt.setAttribute(RUBY_ATTR, '');
   if (colours !== 'off') rt.setAttribute(TONE_SCHEME_ATTR, colours);

@@ -80,12 +80,9 @@ export function readMarkedRun(nodes: readonly Text[], ledger: MarkLedger): { run
     run.nodes.push(node);
     run.starts.push(run.text.length);
     const split = splits[0];
-    if (!split) {
-      run.text += node.data;
-      continue;
-    }
-    if (node.data !== split.kept) return undefined;
+    if (split && node.data !== split.kept) return undefined;
     run.text += node.data;
+    if (!split) continue;
     let after: ChildNode = node;
     for (const piece of split.pieces) {
       // Pieces sit right after their node, in order; anything else means the page moved something.
