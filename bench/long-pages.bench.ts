@@ -70,6 +70,8 @@ interface Figures {
   loadStall: number;
   pageTask: number;
   firstMark: number;
+  /** When Yidu's script began, after DOMContentLoaded: no `document_idle` script runs earlier. */
+  yiduStart: number;
   passEnd: number;
   /** Yidu's own longest slice (its user-timing entries): what it makes the page wait for at worst. */
   loadSlice: number;
@@ -78,6 +80,9 @@ interface Figures {
   scrollTask: number;
   scrollStall: number;
   offMs: number;
+  /** When the marks on screen at the switch (the page scrolled half-way) were all gone. */
+  screenClear: number;
+  onScreen: number;
   offTask: number;
   offStall: number;
   restored: boolean;
@@ -150,6 +155,7 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
       loadStall: Math.max(0, ...w.yidu.stalls.filter(([at]) => at > started).map(([, d]) => d)),
       pageTask: Math.max(0, ...w.yidu.tasks.filter(([at, d]) => at + d <= started).map(([, d]) => d)),
       firstMark: w.yidu.firstMark - nav.domContentLoadedEventEnd,
+      yiduStart: started - nav.domContentLoadedEventEnd,
       passEnd: pass.startTime + pass.duration - nav.domContentLoadedEventEnd,
       loadSlice: Math.max(0, ...performance.getEntriesByName('yidu:annotate').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN)),
     };
@@ -164,15 +170,32 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
     w.yidu.reset();
     return figures;
   });
+  // Switched off mid-way, as a reader might: the marks on screen then are the ones that must go first.
+  const onScreen = await tab.evaluate(async () => {
+    scrollTo(0, document.documentElement.scrollHeight / 2);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    const shown = [...document.querySelectorAll('yidu-mark')].filter((m) => {
+      const r = m.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+    });
+    (window as unknown as { shownMarks: Element[] }).shownMarks = shown;
+    return shown.length;
+  });
   const started = await tab.evaluate(() => performance.now());
   await setNever(browser, true);
   const off = await tab.evaluate(async (since) => {
-    while (document.querySelector('yidu-mark')) await new Promise((r) => setTimeout(r, 16));
+    const shown = (window as unknown as { shownMarks: Element[] }).shownMarks;
+    let screenClear = NaN;
+    while (document.querySelector('yidu-mark')) {
+      if (Number.isNaN(screenClear) && !shown.some((m) => m.isConnected)) screenClear = performance.now() - since;
+      await new Promise((r) => setTimeout(r, 16));
+    }
     const done = performance.now();
+    if (Number.isNaN(screenClear)) screenClear = done - since;
     await new Promise((r) => setTimeout(r, 300));
     const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][] } };
     const detach = performance.getEntriesByName('yidu:detach').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN);
-    return { offMs: done - since, offTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), offStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)), offSlice: detach.length ? Math.max(...detach) : NaN };
+    return { offMs: done - since, screenClear, offTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), offStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)), offSlice: detach.length ? Math.max(...detach) : NaN };
   }, started);
   // The body as the server sent it, parsed by the same browser. Only now: parsing a page this size
   // is a long task of its own in this page (50–60 ms for the portal), counted as Yidu's if done earlier.
@@ -180,21 +203,28 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
   const restored = (await tab.evaluate(() => document.body.innerHTML)) === original;
   await setNever(browser, false);
   await tab.close();
-  return { ...load, marks, ...scroll, ...off, restored };
+  return { ...load, marks, ...scroll, ...off, onScreen, restored };
 }
 
 /** The page's own longest task and stall while loading, with Yidu off for the site (its script starts, then stops). */
-async function measureAlone(browser: ExtensionBrowser, url: string): Promise<{ task: number; stall: number }> {
+async function measureAlone(browser: ExtensionBrowser, url: string): Promise<{ task: number; stall: number; scrollTask: number; scrollStall: number }> {
   await setNever(browser, true);
   const tab: Page = await browser.context.newPage();
+  const worst = () =>
+    tab.evaluate(() => {
+      const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][]; reset(): void } };
+      const figures = { task: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), stall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)) };
+      w.yidu.reset();
+      return figures;
+    });
   try {
     await tab.addInitScript({ content: INSTRUMENT });
     await tab.goto(url, { timeout: 120_000 });
     await tab.waitForTimeout(1500);
-    return await tab.evaluate(() => {
-      const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][] } };
-      return { task: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), stall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)) };
-    });
+    const load = await worst();
+    await readToEnd(tab, 400);
+    const scroll = await worst();
+    return { ...load, scrollTask: scroll.task, scrollStall: scroll.stall };
   } finally {
     await tab.close();
     await setNever(browser, false);
@@ -220,9 +250,9 @@ export async function benchLongPages(): Promise<void> {
       const links = label.startsWith('portal') ? `, ${linksOf(pages[1]![2]).toLocaleString('en')} links` : '';
       console.log(`${label}: ${f.elements.toLocaleString('en')} elements, ${f.chars.toLocaleString('en')} characters${links}`);
       console.log(`  the page alone (Yidu off for the site): longest task ${ms(alone.task)}, max timer stall ${ms(alone.stall)}`);
-      console.log(`  loading, from Yidu's start (the page's own longest task before it: ${ms(f.pageTask)}): longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}, Yidu's longest slice ${ms(f.loadSlice)}; first mark ${ms(f.firstMark)} after DOMContentLoaded, whole pass done at ${ms(f.passEnd)}`);
-      console.log(`  reading to the end: longest task ${ms(f.scrollTask)}, max timer stall ${ms(f.scrollStall)}; ${f.marks.toLocaleString('en')} marks`);
-      console.log(`  switching off: ${ms(f.offMs)} until the last mark went, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
+      console.log(`  loading, from Yidu's start (the page's own longest task before it: ${ms(f.pageTask)}): longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}, Yidu's longest slice ${ms(f.loadSlice)}; first mark ${ms(f.firstMark)} after DOMContentLoaded (Yidu's script began at ${ms(f.yiduStart)}), whole pass done at ${ms(f.passEnd)}`);
+      console.log(`  reading to the end: longest task ${ms(f.scrollTask)}, max timer stall ${ms(f.scrollStall)}; ${f.marks.toLocaleString('en')} marks (the page alone: ${ms(alone.scrollTask)}, ${ms(alone.scrollStall)})`);
+      console.log(`  switching off half-way down: the ${f.onScreen} marks on screen gone after ${ms(f.screenClear)}, the last mark after ${ms(f.offMs)}, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);
     }
   } finally {
     await browser.close();

@@ -8,9 +8,10 @@
  */
 import { collectRuns, isBlock, isIntact, type TextRun } from './blocks';
 import { layOut, markedSpans, wrapRuby, type PinyinWord, type ToneColours } from './pinyin-ruby';
-import { newLedger, unwrapSome, type MarkLedger } from './wrap';
+import { newLedger, unwrapSome, unwrapWrappers, type MarkLedger } from './wrap';
+import { wrappersOnScreen } from './screen-order';
 import { afterNextFrame, yieldToPage } from './slices';
-import { MARK_TAG } from '../dom-names';
+import { MARK_TAG, RUBY_ATTR } from '../dom-names';
 
 export interface PinyinLayerOptions {
   mode: 'jargon' | 'every';
@@ -64,6 +65,7 @@ export class PinyinLayer {
   private nearness: IntersectionObserver | undefined;
   /** Block → its runs still without pinyin, waiting to come near the viewport. */
   private waiting = new Map<Element, TextRun[]>();
+  private readonly roots = new Set<Node>();
 
   /**
    * Puts pinyin over `root`'s text: blocks in and near the viewport now (the promise resolves when
@@ -72,6 +74,7 @@ export class PinyinLayer {
    */
   attach(root: Node, options: PinyinLayerOptions): Promise<void> {
     const generation = ++this.generation;
+    this.roots.add(root);
     this.running = this.running.then(() => this.start(root, options, generation)).catch((err: unknown) => console.warn('Yidu: pinyin failed', err));
     return this.running;
   }
@@ -85,8 +88,12 @@ export class PinyinLayer {
     await this.running;
     const ledger = this.ledger;
     this.ledger = newLedger();
-    // In slices: ruby over every word of a long page is tens of thousands of elements.
+    const roots = [...this.roots];
+    this.roots.clear();
+    // In slices: ruby over every word of a long page is tens of thousands of elements. What is on
+    // screen goes first, as for the marks (PageAnnotator.detach).
     const write = quietly ?? (<T>(work: () => T) => work());
+    write(() => roots.forEach((root) => unwrapWrappers(wrappersOnScreen(root, `ruby[${RUBY_ATTR}]`))));
     while (write(() => unwrapSome(ledger, performance.now() + 8))) await yieldToPage();
   }
 

@@ -68,3 +68,31 @@ export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: numbe
   // `resume`: where the runs below the screen start in `ordered`.
   return { ordered: [...runs.slice(lo, end), ...runs.slice(0, lo), ...runs.slice(end)], near: end - lo, resume: end };
 }
+
+/**
+ * Yidu's wrappers (`selector`: marks, rubies) under `root` that are on screen, in document order, at
+ * most `max`: switching off undoes these first, so what the reader is looking at is restored at once
+ * and the rest of a long page follows out of sight. As in nearestFirst, a binary search over their
+ * positions in document order finds the screen with a handful of layout reads, all before any write.
+ * Where that order is not the order on screen (floats, columns, fixed boxes) fewer are found; the
+ * others simply go with the rest.
+ */
+export function wrappersOnScreen(root: Node, selector: string, max = 2_000): Element[] {
+  const height = typeof window === 'undefined' ? 0 : window.innerHeight;
+  if (!height || !('querySelectorAll' in root)) return [];
+  // A static list: indexing a live collection at random walks the tree again from its cached place.
+  const all = (root as ParentNode).querySelectorAll(selector);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.getBoundingClientRect().bottom <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Element[] = [];
+  for (let i = lo; i < all.length && found.length < max; i++) {
+    if (all[i]!.getBoundingClientRect().top >= height) break;
+    found.push(all[i]!);
+  }
+  return found;
+}

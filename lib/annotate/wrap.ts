@@ -40,10 +40,37 @@ export interface MarkLedger {
   nextOccurrence: number;
 }
 
+/**
+ * A record kept on each node itself, under a symbol, where a WeakMap would be the usual choice. With
+ * tens of thousands of nodes in WeakMaps, V8's full collections marked the entries as ephemerons one
+ * by one (traced on the bench's 200,000-element page: 48 ms of a 161 ms pause inside one switch-off
+ * slice); a property is traced like any other field. In a content script the property is on this
+ * script's own wrapper of the node (its isolated world): the page can neither see nor forge it.
+ */
+class NodeSlot<N extends Node, V> {
+  private readonly key: symbol;
+  constructor(name: string) {
+    this.key = Symbol(name);
+  }
+  get(node: N): V | undefined {
+    return (node as unknown as Record<symbol, V | undefined>)[this.key];
+  }
+  has(node: N): boolean {
+    return this.get(node) !== undefined;
+  }
+  set(node: N, value: V): void {
+    (node as unknown as Record<symbol, V | undefined>)[this.key] = value;
+  }
+  /** Cleared, not deleted: deleting a property would turn the node's wrapper into a slow dictionary. */
+  delete(node: N): void {
+    if (this.has(node)) (node as unknown as Record<symbol, V | undefined>)[this.key] = undefined;
+  }
+}
+
 /** Every layer's live splits of a text node, oldest first. */
-const splitsOf = new WeakMap<Text, Split[]>();
+const splitsOf = new NodeSlot<Text, Split[]>('yidu splits');
 /** A piece (and each text node inside a wrapper) → the split that made it. */
-const pieceOf = new WeakMap<Node, Split>();
+const pieceOf = new NodeSlot<Node, Split>('yidu piece of');
 
 export function newLedger(): MarkLedger {
   return { splits: [], wrapped: 0, nextOccurrence: 1 };
@@ -231,6 +258,18 @@ export function restoreSplit(split: Split, pageWins = false, removed?: (piece: C
   const left = all.filter((s) => s !== split);
   if (left.length) splitsOf.set(node, left);
   else splitsOf.delete(node);
+}
+
+/**
+ * Undoes the splits that made these wrappers (with every layer over them) ahead of the ledger's
+ * order: switching off restores what is on screen first (screen-order.ts wrappersOnScreen). Their
+ * splits stay in the ledger, marked done, and unwrapSome passes over them.
+ */
+export function unwrapWrappers(wrappers: Iterable<Element>): void {
+  for (const wrapper of wrappers) {
+    const split = pieceOf.get(wrapper);
+    if (split) restoreSplit(split);
+  }
 }
 
 /** Removes every mark in the ledger and merges split text back, restoring the DOM as it was. */

@@ -136,16 +136,38 @@ describe('pages that change while annotated', () => {
     await page.close();
   });
 
-  it('marks a 100,000-element page where it is read and restores it byte for byte when switched off', async () => {
+  it('marks a 100,000-element page where it is read and, switched off, restores the screen first and the page byte for byte', async () => {
     const { page, tabId } = await browser.openTab(`${site.origin}/huge.html`);
     // The body as the server sent it, parsed by the same browser (the page may be marked already).
     const original = await page.evaluate(async () => new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').body.innerHTML);
     await page.waitForSelector('#r0 yidu-mark', { timeout: 60_000 });
-    await page.locator('#r12490').scrollIntoViewIfNeeded();
-    await expect.poll(() => marksIn(page, '#r12490'), { timeout: 30_000 }).toEqual(['五水共治']);
+    // Read half-way, then to the end, then back: the newest marks are at the end, out of sight.
+    for (const row of ['#r6000', '#r12490', '#r6000']) {
+      await page.locator(row).scrollIntoViewIfNeeded();
+      await expect.poll(() => marksIn(page, row), { timeout: 30_000 }).toEqual(['五水共治']);
+    }
+    const onScreen = await page.evaluate(() => {
+      const w = window as unknown as { removed: Element[]; shown: Element[] };
+      w.shown = [...document.querySelectorAll('yidu-mark')].filter((m) => {
+        const r = m.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      w.removed = [];
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.removedNodes) if (n.nodeName === 'YIDU-MARK') w.removed.push(n as Element);
+      }).observe(document.body, { childList: true, subtree: true });
+      return w.shown.map((m) => m.closest('div')!.id);
+    });
+    expect(onScreen).toContain('r6000');
     const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
     await popup.getByRole('radio', { name: 'Never on this site' }).click();
     await expect.poll(() => page.locator('yidu-mark').count(), { timeout: 60_000 }).toBe(0);
+    // The marks that were on screen were the first to go (the ledger's own order is newest first).
+    const firstGone = await page.evaluate(() => {
+      const w = window as unknown as { removed: Element[]; shown: Element[] };
+      return w.removed.slice(0, w.shown.length).map((m) => w.shown.includes(m));
+    });
+    expect(firstGone).toEqual(onScreen.map(() => true));
     const after = await page.evaluate(() => document.body.innerHTML);
     const at = [...after].findIndex((c, i) => c !== original[i]);
     expect(at < 0 ? '' : after.slice(at - 80, at + 80)).toBe(at < 0 ? '' : original.slice(at - 80, at + 80));

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectRuns } from '@/lib/annotate/blocks';
-import { newLedger, unwrapAll, wrapSpans } from '@/lib/annotate/wrap';
+import { newLedger, unwrapAll, unwrapWrappers, wrapSpans } from '@/lib/annotate/wrap';
+import { wrappersOnScreen } from '@/lib/annotate/screen-order';
+import { wrapRuby } from '@/lib/annotate/pinyin-ruby';
 import { Matcher } from '@/lib/matcher/matcher';
 
 const matcher = new Matcher([
@@ -90,6 +92,39 @@ describe('DOM walker and wrapper', () => {
     expect(root.querySelector('p')!.childNodes.length).toBe(3);
     link.click();
     expect(clicks).toBe(1);
+  });
+
+  it('undoes the marks on screen first, with the ruby over them, then the rest exactly', () => {
+    // jsdom lays nothing out: each paragraph gets a fake position, 300 px apart, the screen 768 px high.
+    const tops = [-900, -600, -300, 0, 300, 600, 900, 1200];
+    root.innerHTML = tops.map((top) => `<p data-top="${top}">第${top}段：八八战略，五水共治。</p>`).join('');
+    const before = root.innerHTML;
+    const ledger = annotate(root);
+    // A second layer over the marks' text, as the pinyin puts ruby over a term: one word per run.
+    const rubies = newLedger();
+    for (const run of collectRuns(root, undefined, new Set(['YIDU-MARK']))) {
+      const at = run.text.indexOf('八八');
+      wrapRuby(run, [{ start: at, end: at + 2 }], [...run.text].map(() => 'bā'), 'off', rubies);
+    }
+    expect(root.querySelectorAll('yidu-mark ruby').length).toBeGreaterThan(0);
+    const rect = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const top = Number(this.closest('p')?.getAttribute('data-top') ?? 0);
+      return { top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top, toJSON() {} } as DOMRect;
+    };
+    try {
+      const onScreen = wrappersOnScreen(root, 'yidu-mark');
+      expect(onScreen.map((m) => m.closest('p')!.getAttribute('data-top'))).toEqual(['0', '0', '300', '300', '600', '600']);
+      unwrapWrappers(onScreen);
+    } finally {
+      Element.prototype.getBoundingClientRect = rect;
+    }
+    const marked = [...root.querySelectorAll('p')].filter((p) => p.querySelector('yidu-mark')).map((p) => p.getAttribute('data-top'));
+    expect(marked).toEqual(['-900', '-600', '-300', '900', '1200']);
+    expect(root.querySelector('p[data-top="0"]')!.innerHTML).toBe('第0段：八八战略，五水共治。');
+    unwrapAll(rubies);
+    unwrapAll(ledger);
+    expect(root.innerHTML).toBe(before);
   });
 
   it('marks nothing twice when run again over an annotated tree', () => {
