@@ -207,7 +207,7 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
 }
 
 /** The page's own longest task and stall while loading, with Yidu off for the site (its script starts, then stops). */
-async function measureAlone(browser: ExtensionBrowser, url: string): Promise<{ task: number; stall: number; scrollTask: number; scrollStall: number }> {
+async function measureAlone(browser: ExtensionBrowser, url: string): Promise<{ task: number; stall: number; scrollTask: number; scrollStall: number; oneWordStall: number }> {
   await setNever(browser, true);
   const tab: Page = await browser.context.newPage();
   const worst = () =>
@@ -224,7 +224,23 @@ async function measureAlone(browser: ExtensionBrowser, url: string): Promise<{ t
     const load = await worst();
     await readToEnd(tab, 400);
     const scroll = await worst();
-    return { ...load, scrollTask: scroll.task, scrollStall: scroll.stall };
+    // The least any annotator can do to a page: one word of one block, half-way down, in an element
+    // of its own. What the page's next frame then costs is a floor under every mark placed or removed.
+    await tab.evaluate(async () => {
+      const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const all: Text[] = [];
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) if ((n as Text).data.trim().length > 4) all.push(n as Text);
+      const text = all[all.length >> 1]!;
+      text.parentElement!.scrollIntoView();
+      await new Promise((r) => setTimeout(r, 500));
+      (window as unknown as { yidu: { reset(): void } }).yidu.reset();
+      const word = document.createElement('span');
+      text.splitText(2).before(word);
+      word.append(text.splitText(0));
+      await new Promise((r) => setTimeout(r, 500));
+    });
+    const oneWord = await worst();
+    return { ...load, scrollTask: scroll.task, scrollStall: scroll.stall, oneWordStall: oneWord.stall };
   } finally {
     await tab.close();
     await setNever(browser, false);
@@ -249,7 +265,7 @@ export async function benchLongPages(): Promise<void> {
       const f = await measurePage(browser, `${site.origin}${path}`);
       const links = label.startsWith('portal') ? `, ${linksOf(pages[1]![2]).toLocaleString('en')} links` : '';
       console.log(`${label}: ${f.elements.toLocaleString('en')} elements, ${f.chars.toLocaleString('en')} characters${links}`);
-      console.log(`  the page alone (Yidu off for the site): longest task ${ms(alone.task)}, max timer stall ${ms(alone.stall)}`);
+      console.log(`  the page alone (Yidu off for the site): longest task ${ms(alone.task)}, max timer stall ${ms(alone.stall)}; one word wrapped in a span half-way down (no Yidu): max timer stall ${ms(alone.oneWordStall)}`);
       console.log(`  loading, from Yidu's start (the page's own longest task before it: ${ms(f.pageTask)}): longest task ${ms(f.loadTask)}, max timer stall ${ms(f.loadStall)}, Yidu's longest slice ${ms(f.loadSlice)}; first mark ${ms(f.firstMark)} after DOMContentLoaded (Yidu's script began at ${ms(f.yiduStart)}), whole pass done at ${ms(f.passEnd)}`);
       console.log(`  reading to the end: longest task ${ms(f.scrollTask)}, max timer stall ${ms(f.scrollStall)}; ${f.marks.toLocaleString('en')} marks (the page alone: ${ms(alone.scrollTask)}, ${ms(alone.scrollStall)})`);
       console.log(`  switching off half-way down: the ${f.onScreen} marks on screen gone after ${ms(f.screenClear)}, the last mark after ${ms(f.offMs)}, longest task ${ms(f.offTask)}, max timer stall ${ms(f.offStall)}, Yidu's longest slice ${ms(f.offSlice)}; body restored byte for byte: ${f.restored ? 'yes' : 'NO'}`);

@@ -28,6 +28,15 @@ function shippedEnglish(id: string): string {
   return entry.english;
 }
 
+// A clock that rewrites its own text node: the annotator finds its split of the node by the node.
+const CLOCK = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>实时</title></head><body>
+<p id="clock">实时：共同富裕 0</p>
+<script>
+  const clock = document.getElementById('clock').firstChild;
+  let n = 0;
+  setInterval(() => { window.lastClock = clock.data = '实时：共同富裕 ' + ++n; }, 100);
+</script></body></html>`;
+
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
 describe('Firefox ESR: annotate, card, save, read offline after a restart', () => {
@@ -38,7 +47,7 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
   let tabId: number;
 
   beforeAll(async () => {
-    site = await serve({ '/news/1.html': NEWS, '/img/one.png': makePng(40, 30, [200, 30, 30]) });
+    site = await serve({ '/news/1.html': NEWS, '/live.html': CLOCK, '/img/one.png': makePng(40, 30, [200, 30, 30]) });
     ff = await launchFirefoxWithExtension(profile, true);
     ({ page, tabId } = await ff.openTab(`${site.origin}/news/1.html`));
   });
@@ -95,6 +104,9 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     let popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
     await (await popup.waitForSelector('button[role="radio"]::-p-text(Never on this site)'))!.click();
     await waitUntil('the marks to go', () => page.evaluate(() => document.querySelectorAll('yidu-mark').length === 0));
+    // The body as the server sent it, parsed by the same browser: switching off gave it back exactly.
+    const [now, served] = await page.evaluate(async () => [document.body.innerHTML, new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').body.innerHTML]);
+    expect(now).toBe(served);
     await popup.close();
     await page.reload();
     popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
@@ -104,6 +116,17 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     await waitUntil('the marks again', () => page.$('yidu-mark[data-yidu-term="five-water-co-governance"]'));
     expect(await ff!.errors()).toEqual([]);
     await popup.close();
+  });
+
+  it('shows only the latest text of a clock that rewrites its node, with its term marked', async () => {
+    const { page: clock } = await ff!.openTab(`${site.origin}/live.html`);
+    await waitUntil('the clock marked', () => clock.$('#clock yidu-mark'));
+    await new Promise((r) => setTimeout(r, 1500));
+    // Caught between a write and its re-marking, the text is still only the latest (never old copies beside it).
+    const seen = await clock.evaluate(() => [document.getElementById('clock')!.textContent, (window as unknown as { lastClock: string }).lastClock]);
+    expect(seen[0]).toBe(seen[1]);
+    await waitUntil('the latest text marked', () => clock.$('#clock yidu-mark'));
+    await clock.close();
   });
 
   it('gives the annotating script the matcher the early script unpacked while the page loaded', async () => {
