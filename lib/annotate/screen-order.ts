@@ -50,19 +50,28 @@ export function reportFirstScreen(slices: readonly FirstScreenSlice[], passStart
 }
 
 /**
+ * The first of `count` items in document order that `above` (a layout read) does not put above the
+ * screen (or a margin over it): a binary search, so a handful of reads however long the page.
+ */
+function firstNotAbove(count: number, above: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (above(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Runs in or near the viewport first, then the rest in page order. Runs are in document order, so
  * a binary search finds the first one below the top of the screen with a handful of layout reads.
  */
 export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: number; resume: number } {
   if (runs.length < 50 || typeof window === 'undefined') return { ordered: runs, near: runs.length, resume: runs.length };
   const height = window.innerHeight || 800;
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (elementTop(runs[mid]!) < -height) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotAbove(runs.length, (i) => elementTop(runs[i]!) < -height);
   let end = lo;
   while (end < runs.length && end - lo < 400 && elementTop(runs[end]!) < 2 * height) end++;
   // `resume`: where the runs below the screen start in `ordered`.
@@ -73,7 +82,7 @@ export function nearestFirst(runs: TextRun[]): { ordered: TextRun[]; near: numbe
  * Yidu's wrappers (`selector`: marks, rubies) under `root` that are on screen, in document order, at
  * most `max`: switching off undoes these first, so what the reader is looking at is restored at once
  * and the rest of a long page follows out of sight. As in nearestFirst, a binary search over their
- * positions in document order finds the screen with a handful of layout reads, all before any write.
+ * positions in document order finds the screen, all its layout reads before any write.
  * Where that order is not the order on screen (floats, columns, fixed boxes) fewer are found; the
  * others simply go with the rest.
  */
@@ -82,15 +91,9 @@ export function wrappersOnScreen(root: Node, selector: string, max = 2_000): Ele
   if (!height || !('querySelectorAll' in root)) return [];
   // A static list: indexing a live collection at random walks the tree again from its cached place.
   const all = (root as ParentNode).querySelectorAll(selector);
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (all[mid]!.getBoundingClientRect().bottom <= 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const first = firstNotAbove(all.length, (i) => all[i]!.getBoundingClientRect().bottom <= 0);
   const found: Element[] = [];
-  for (let i = lo; i < all.length && found.length < max; i++) {
+  for (let i = first; i < all.length && found.length < max; i++) {
     if (all[i]!.getBoundingClientRect().top >= height) break;
     found.push(all[i]!);
   }
