@@ -95,6 +95,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     // once the judgement is made.
     const judgeDensity = settings.markCandidates && policyDensity === undefined;
     const classify = (phrase: string) => phraseKinds.get(phrase);
+    // Until the first screen is marked, each of its runs waits for the judgement whatever it holds (a
+    // few thousand characters, matched again once the judgement is made): looking for possible
+    // candidates there, in code the browser had not compiled yet, was 8 of the screen's 34 ms.
+    let screenMarked = false;
     annotator = new PageAnnotator(finder!, {
       onUpdate: report,
       unscrolled: unscrolledSinceStart,
@@ -103,6 +107,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       findCandidates: settings.markCandidates
         ? (text, spans, onWaiting) => {
             if (policyDensity === undefined) {
+              if (!screenMarked) {
+                onWaiting();
+                return [];
+              }
               // Held only where a candidate could be (400 runs of the bench page were matched again when every run was held).
               let possible = false;
               if (findCandidates(text, spans, { classify, onPending: () => (possible = true) }).length || possible) onWaiting();
@@ -132,6 +140,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     // The cards and the word lookup (a storage read of its own) once the first screen is marked: no
     // card can open before, and their setting-up was a few ms of the task that marks the screen.
     await marks.firstScreen;
+    screenMarked = true;
     startCards();
     if (judgeDensity) {
       // The judgement begins once the first screen is marked (its slices went between the walk's and
