@@ -1,13 +1,12 @@
 /**
  * What a page's content script reads from storage.local before it can mark anything: the settings,
- * the glossary version and, once the user has changed the glossary, the pattern pack (before that the
- * early script carries the pack: lib/glossary/builtin-pack.ts). The read is started at document_start
- * by a small content script of its own (entrypoints/early-read.content), which also unpacks the pack,
- * and both are taken over by the annotating script at document_idle: begun at document_idle, the
- * read's answer waited behind the page's own first layout (90–150 ms on the bench's long page), which
- * was most of what first marks waited for. Content scripts of one extension share their world in a
- * frame, so globals hand the promises over. Raw keys, not storage items: the early script's code stays
- * at 10 KB without the storage wrapper (the items' keys are checked against these in
+ * the glossary version and the pattern pack, in one read. The read is started at document_start by a
+ * small content script of its own (entrypoints/early-read.content), which also unpacks the pack, and
+ * both are taken over by the annotating script at document_idle: begun at document_idle, the read's
+ * answer waited behind the page's own first layout (90–150 ms on the bench's long page), which was
+ * most of what first marks waited for. Content scripts of one extension share their world in a
+ * frame, so globals hand the promises over. Raw keys, not storage items: the early script stays at
+ * 10 KB without the storage wrapper (the items' keys are checked against these in
  * tests/unit/page-start.test.ts).
  */
 import { browser } from '#imports';
