@@ -25,20 +25,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The early script alone carries the built-in glossary's pattern pack (lib/glossary/builtin-pack.ts,
-    // about 400 KB of data, compiled at document_start): with it a page reads no pack from storage.
-    files: ['entrypoints/early-read.content/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/lib/db/**', '@/lib/db/**', 'idb'], message: 'Content scripts must not open IndexedDB.' },
-            { group: ['jieba-wasm*', 'opencc-js', 'pinyin-pro', '**/glossary/builtin*', '!**/glossary/builtin-pack'], message: 'Keep the content script light: ask the background.' },
-          ],
-        },
-      ],
-    },
-  },
 );

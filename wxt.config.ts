@@ -5,31 +5,11 @@ import { readBuiltinGlossary } from './lib/glossary/source-files';
 import { toShippedEntries } from './lib/glossary/shipped';
 import { readingOf } from './lib/pinyin/reading';
 import { validateGlossary } from './lib/glossary/validate';
-import { builtinPackJsonOf } from './lib/glossary/builtin-pack';
-import type { GlossaryEntry } from './lib/glossary/types';
-import packageJson from './package.json';
 import { writeDictionaryAsset } from './scripts/build-dictionary';
 import { writePinyinChoices } from './scripts/pinyin-choices-asset';
 
 // Differs between any two builds: stamps the content scripts' stored pattern pack (lib/glossary/pattern-cache.ts).
 const BUILD_STAMP = Date.now().toString(36);
-
-/**
- * The built-in glossary as it ships (glossary.json), made once per run. A build with broken glossary
- * data fails here rather than in a reader's tab.
- */
-let shipped: GlossaryEntry[] | undefined;
-function shippedGlossary(): GlossaryEntry[] {
-  if (shipped) return shipped;
-  const glossary = readBuiltinGlossary();
-  const problems = validateGlossary(glossary);
-  if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${JSON.stringify(problems[0])}`);
-  return (shipped = toShippedEntries(glossary, (text) => readingOf(text).map((r) => r.pinyin)));
-}
-
-/** The shipped glossary's pattern pack for the early content script (lib/glossary/builtin-pack.ts), made once per run. */
-let builtinPackJson: string | undefined;
-const builtinPatternPackJson = (): string => (builtinPackJson ??= builtinPackJsonOf(shippedGlossary(), `${packageJson.version}+${BUILD_STAMP}`));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -78,8 +58,11 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm'), relativeDest: 'jieba_rs_wasm_bg.wasm' });
       // The built-in glossary ships as data, read once by each context's glossary store (not bundled
-      // into every script; only its pattern pack is, in the early content script).
-      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(shippedGlossary()) });
+      // into every script). A build with broken glossary data fails here rather than in a reader's tab.
+      const glossary = readBuiltinGlossary();
+      const problems = validateGlossary(glossary);
+      if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${JSON.stringify(problems[0])}`);
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary, (text) => readingOf(text).map((r) => r.pinyin))) });
       // CC-CEDICT packed for lookups (scripts/build-dictionary.ts), rebuilt only when its inputs change.
       const dictionary = writeDictionaryAsset(resolve('.wxt/dictionary.bin'));
       files.push({ absoluteSrc: dictionary, relativeDest: 'dictionary.bin' });
@@ -94,7 +77,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    define: { __YIDU_BUILD__: JSON.stringify(BUILD_STAMP), __YIDU_BUILTIN_PACK__: JSON.stringify(builtinPatternPackJson()) },
+    define: { __YIDU_BUILD__: JSON.stringify(BUILD_STAMP) },
     // YIDU_SOURCEMAP=1 npx wxt build: source maps, to see what each module adds to a bundle's size.
     build: process.env.YIDU_SOURCEMAP ? { sourcemap: true } : undefined,
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -14,11 +14,6 @@ import type { CurrentPack } from './glossary/stored-pack';
 
 /** storage.local keys (the storage items' keys without 'local:'). */
 export const PAGE_START_KEYS = ['settings', 'glossaryVersion', 'patternPack'] as const;
-/**
- * What the early script reads: the pack only when the built-in one will not do (a changed glossary:
- * lib/glossary/builtin-pack.ts), in a read of its own.
- */
-export const EARLY_READ_KEYS = ['settings', 'glossaryVersion'] as const satisfies readonly PageStartKey[];
 
 type PageStartKey = (typeof PAGE_START_KEYS)[number];
 export type PageStartValues = Partial<Record<PageStartKey, unknown>>;
@@ -35,21 +30,23 @@ export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_K
 
 /**
  * At document_start: begins the read and leaves it for the annotating script, and with it the
- * patterns `patternsOf` makes for the values read (the matcher, unpacked while the page is still
- * loading: at document_idle unpacking was 10–60 ms of the wait for the first marks). It also notes the
+ * patterns `unpack` makes of the values read (the matcher, unpacked while the page is still loading:
+ * at document_idle unpacking was 10–60 ms of the wait for the first marks). It also notes the
  * document's first scroll (restored on reload, a #fragment, the reader's own), so that the annotating
  * script knows a page that never scrolled is at its top without reading `scrollY`: that read forces a
  * layout, and before the page's first one it pulled all of it (100–280 ms on the bench's long page)
  * into the script's first task, ahead of the first marks.
  */
-export function beginEarlyRead(patternsOf: (read: Promise<PageStartValues>) => Promise<CurrentPack>): void {
-  const read = readPageStartValues(EARLY_READ_KEYS);
+export function beginEarlyRead(unpack?: (values: PageStartValues) => Promise<CurrentPack>): void {
+  const read = readPageStartValues();
   read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
   const shared = globalThis as Shared;
   shared[HANDOVER] = read;
-  const patterns = patternsOf(read);
-  patterns.catch(() => undefined);
-  shared[PATTERNS] = patterns;
+  if (unpack) {
+    const patterns = read.then(unpack);
+    patterns.catch(() => undefined);
+    shared[PATTERNS] = patterns;
+  }
   shared[SCROLLED] = false;
   // The viewport's scroll events are fired at the document (an element's do not bubble to it).
   document.addEventListener('scroll', () => (shared[SCROLLED] = true), { capture: false, passive: true, once: true });

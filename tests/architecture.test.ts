@@ -17,7 +17,7 @@ function staticClosure(entry: string): Map<string, number> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     const code = readFileSync(file, 'utf8');
-    seen.set(file, Buffer.byteLength(code) - Buffer.byteLength(builtinPackLiteral(code)));
+    seen.set(file, Buffer.byteLength(code));
     // Minified ESM: `from"./chunk.js"` or `import"./chunk.js"`; import("…") is dynamic and skipped.
     for (const match of code.matchAll(/(?:from|import)\s*["']([^"']+\.js)["']/g)) {
       const spec = match[1]!;
@@ -35,21 +35,9 @@ function htmlEntry(page: string): string {
   return join(output, src.replace(/^\//, ''));
 }
 
-/**
- * The built-in glossary's pattern pack as bundled (lib/glossary/builtin-pack.ts): one string literal of
- * JSON data, counted apart from the code that reads it; '' where a script has none.
- */
-function builtinPackLiteral(code: string): string {
-  const start = code.search(/[`'"]\{"format":\d+,"glossaryVersion":0,/);
-  if (start < 0) return '';
-  const end = code.indexOf(code[start]!, start + 1);
-  return code.slice(start, end + 1);
-}
-
 const KB = 1024;
 const contexts: [name: string, entries: () => string[], budget: number][] = [
-  // Every script the manifest injects into a page (the annotating script and its document_start read),
-  // its code: the built-in pattern pack the early script carries is data, with its own budget below.
+  // Every script the manifest injects into a page (the annotating script and its document_start read).
   ['content scripts', () => readdirSync(join(output, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => join(output, 'content-scripts', f)), 120 * KB],
   ['popup', () => [htmlEntry('popup.html')], 150 * KB],
   ['background', () => [join(output, 'background.js')], 300 * KB],
@@ -66,18 +54,6 @@ describe('what each context loads at start (built extension)', () => {
     const files = [...closure].map(([f, size]) => `${relative(output, f)} ${(size / KB).toFixed(1)} KB`).join(', ');
     console.log(`${name}: ${(total / KB).toFixed(1)} KB of ${budget / KB} KB (${files})`);
     expect(total, `${name} loads ${files}`).toBeLessThanOrEqual(budget);
-  });
-
-  it('bundles the built-in pattern pack into the early content script only, as data of at most 450 KB', () => {
-    const scripts = readdirSync(join(output, 'content-scripts')).filter((f) => f.endsWith('.js'));
-    const packs = scripts.map((f) => [f, builtinPackLiteral(readFileSync(join(output, 'content-scripts', f), 'utf8')).length] as const);
-    console.log(`built-in pattern pack: ${packs.map(([f, size]) => `${f} ${(size / KB).toFixed(1)} KB`).join(', ')}`);
-    expect(packs.filter(([, size]) => size > 0).map(([f]) => f)).toEqual(['early-read.js']);
-    expect(Math.max(...packs.map(([, size]) => size))).toBeLessThanOrEqual(450 * KB);
-    for (const [name, entries] of contexts.slice(1)) {
-      const code = [...staticClosure(entries()[0]!).keys()].map((f) => readFileSync(f, 'utf8')).join('\n');
-      expect(builtinPackLiteral(code), name).toBe('');
-    }
   });
 
   it('keeps the glossary data, Readability, DOMPurify, pinyin-pro, opencc and inlined wasm out of popup and background start-up, and jieba out of the popup', () => {

@@ -24,8 +24,7 @@ export function readPageStart(): { settings: Promise<Settings>; patterns: Stored
 }
 
 /**
- * The page's matcher, guards and English: unpacked at document_start by the early script (from the
- * built-in pack it carries, or the stored one), or from
+ * The page's matcher, guards and English: unpacked at document_start by the early script, or from
  * the pattern pack in storage.local (no message, no trie to build), or, when none is current for the
  * glossary version, from the background (which then stores it for the next page). Timed as
  * `yidu:matcher` for `npm run bench`; `unpackMs` is the unpacking done here.
@@ -34,8 +33,8 @@ export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()
   const started = performance.now();
   const { pack: cached, glossaryVersion, unpacked: early } = await stored;
   if (early) {
-    const { workMs, partMs, source, ...unpacked } = early;
-    const detail = { source: `${source} at document_start`, waitMs: performance.now() - started, unpackMs: 0, earlyUnpackMs: workMs, partMs };
+    const { workMs, partMs, ...unpacked } = early;
+    const detail = { source: 'document_start', waitMs: performance.now() - started, unpackMs: 0, earlyUnpackMs: workMs, partMs };
     performance.measure?.('yidu:matcher', { start: started, detail });
     return { ...unpacked, unpackMs: 0 };
   }

@@ -5,7 +5,6 @@ import { glossaryVersionItem } from '@/lib/glossary/version';
 import { isCurrentPack, type PatternPack } from '@/lib/glossary/pattern-pack';
 import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
 import { extensionBuild, parseStoredPack } from '@/lib/glossary/stored-pack';
-import { UNCHANGED_GLOSSARY_VERSION } from '@/lib/glossary/builtin-pack';
 
 /**
  * Keeps the content scripts' pattern pack in storage.local current: written when the glossary version
@@ -27,19 +26,9 @@ export function keepPatternCache(glossary: GlossaryStore): void {
       })
       .catch((err: unknown) => console.warn('Yidu: could not store the pattern pack', err)));
   const refresh = async () => store((await glossary.current()).patternPack(build));
-  // Pages take the built-in pack while the version is unchanged (lib/glossary/builtin-pack.ts). Own
-  // entries under that version (storage.local cleared, the database kept) would go unmarked, so the
-  // version moves on first; the change then refreshes the pack.
-  const refreshAtStart = async () => {
-    const snapshot = await glossary.current();
-    if (snapshot.version === UNCHANGED_GLOSSARY_VERSION && snapshot.user.length) return glossary.changed();
-    return store(snapshot.patternPack(build));
-  };
-  const warn = (err: unknown) => console.warn('Yidu: could not build the pattern pack', err);
 
-  glossary.onChange(() => void refresh().catch(warn));
-  browser.runtime.onInstalled.addListener(() => void refreshAtStart().catch(warn));
-  browser.runtime.onStartup.addListener(() => void refreshAtStart().catch(warn));
+  glossary.onChange(() => void refresh().catch((err: unknown) => console.warn('Yidu: could not build the pattern pack', err)));
+  browser.runtime.onInstalled.addListener(() => void refresh().catch((err: unknown) => console.warn('Yidu: could not build the pattern pack', err)));
 
   onMessage('getPatterns', async ({ data }) => {
     const pack = (await glossary.currentAtLeast(data.glossaryVersion)).patternPack(build);

@@ -30,7 +30,7 @@ export interface CurrentPack {
   pack?: PatternPack;
   glossaryVersion: number;
   /** The pack already unpacked, at document_start (unpackedPackOf), with the time that took. */
-  unpacked?: UnpackedPatterns & { workMs: number; partMs: number[]; source: string };
+  unpacked?: UnpackedPatterns & { workMs: number; partMs: number[] };
 }
 
 /** The pack when current, from the stored values of the glossary version and the pack (read together with others). */
@@ -41,19 +41,19 @@ export function currentPackOf(storedVersion: unknown, storedPack: unknown, build
 }
 
 /**
- * A current pack unpacked, for the early script, which does it while the page is still loading, so
- * that the annotating script finds its matcher ready at document_idle. A pack that fails to unpack is
- * left out (the annotating script then asks the background). `source` says where the pack came from
- * (the bench prints it).
+ * The current pack of the stored values, unpacked: for the early script, which does it while the
+ * page is still loading, so that the annotating script finds its matcher ready at document_idle.
+ * A pack that fails to unpack is left out (the annotating script then asks the background).
  */
-export async function unpackedPackOf({ pack, glossaryVersion }: CurrentPack, pause: () => Promise<void>, source = 'document_start'): Promise<CurrentPack> {
+export async function unpackedPackOf(storedVersion: unknown, storedPack: unknown, pause: () => Promise<void>): Promise<CurrentPack> {
   const read = performance.now();
+  const { pack, glossaryVersion } = currentPackOf(storedVersion, storedPack);
   if (!pack) return { glossaryVersion };
   try {
     await pause();
     const unpacked = await unpackPatterns(pack, pause);
-    performance.measure?.('yidu:early-unpack', { start: read, detail: { partMs: unpacked.partMs, source } });
-    return { glossaryVersion, unpacked: { ...unpacked, source } };
+    performance.measure?.('yidu:early-unpack', { start: read, detail: { partMs: unpacked.partMs } });
+    return { glossaryVersion, unpacked };
   } catch (err) {
     console.warn('Yidu: could not read the stored patterns', err);
     return { glossaryVersion };

@@ -64,11 +64,6 @@ describe('one glossary owner for every context', () => {
     await field.fill(value);
   };
 
-  it('marks pages from the built-in pack the early script carries while the glossary is unchanged', async () => {
-    expect((await storedPack()).version).toBe(0);
-    expect(await openFresh()).toEqual({ marks: 0, source: 'built-in at document_start' });
-  });
-
   it('marks an entry added in the reader in a tab that was already open, without a reload', async () => {
     await reader.getByRole('button', { name: 'Add an entry' }).click();
     const form = reader.locator('form.entry-form');
@@ -88,9 +83,9 @@ describe('one glossary owner for every context', () => {
       return packVersion === version && version > 0;
     }, { timeout: 5000, interval: 100 }).toBe(true);
     expect((await storedPack()).ids.some((id) => id.startsWith('user-'))).toBe(true);
-    // From the stored pack (unpacked by the early script at document_start), not from the background
-    // nor the built-in pack: the stored pack was current for the page.
-    expect(await openFresh()).toEqual({ marks: 4, source: 'storage at document_start' });
+    // From the stored pack (unpacked by the early script at document_start), not from the background:
+    // the stored pack was current for the page.
+    expect(await openFresh()).toEqual({ marks: 4, source: 'document_start' });
   });
 
   it('shows the new English on the card after the entry is edited', async () => {
@@ -124,7 +119,7 @@ describe('one glossary owner for every context', () => {
       const { packVersion, version, ids } = await storedPack();
       return packVersion === version && !ids.some((id) => id.startsWith('user-'));
     }, { timeout: 5000, interval: 100 }).toBe(true);
-    expect(await openFresh()).toEqual({ marks: 0, source: 'storage at document_start' });
+    expect(await openFresh()).toEqual({ marks: 0, source: 'document_start' });
   });
 
   it('refuses a pack with a bad entry, names the problem in Chinese in the Chinese interface, and changes nothing', async () => {

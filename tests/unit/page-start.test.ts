@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginEarlyRead, EARLY_READ_KEYS, PAGE_START_KEYS, ranEarlyScript, takePageStart, unscrolledSinceStart, type PageStartValues } from '@/lib/page-start';
+import { beginEarlyRead, PAGE_START_KEYS, ranEarlyScript, takePageStart, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
-import { currentPackOf, extensionBuild, unpackedPackOf } from '@/lib/glossary/stored-pack';
-import { patternsAtStart } from '@/entrypoints/early-read.content';
-import { builtinPack, builtinPackJsonOf } from '@/lib/glossary/builtin-pack';
-import { GlossaryStore } from '@/lib/glossary/store';
-import { toShippedEntries } from '@/lib/glossary/shipped';
-import { readingOf } from '@/lib/pinyin/reading';
+import { extensionBuild, unpackedPackOf } from '@/lib/glossary/stored-pack';
+import { unpackUnlessOff } from '@/entrypoints/early-read.content';
 import { Matcher } from '@/lib/matcher/matcher';
 import { toPatternSources } from '@/lib/glossary/glossary';
 import { makePatternPack } from '@/lib/glossary/pattern-pack';
@@ -17,16 +13,12 @@ import { Glossary } from '@/lib/glossary/glossary';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 import { loadPagePatterns, readPageStart } from '@/entrypoints/annotate.content/page-patterns';
 
-/** The early script as the build makes it, without a built-in pack (as in a build that has none). */
-const fromStorage = (read: Promise<PageStartValues>) => patternsAtStart(read, undefined);
-
 describe('the page-start read begun at document_start', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Yidu', version: '1.2.3' });
     delete (globalThis as { __yiduScrolled?: boolean }).__yiduScrolled;
     vi.stubGlobal('document', new EventTarget());
-    vi.stubGlobal('location', { hostname: 'news.example.cn' });
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -34,7 +26,7 @@ describe('the page-start read begun at document_start', () => {
     // The viewport's scroll events are fired at the document (this test runs without a DOM).
     expect(unscrolledSinceStart()).toBeUndefined(); // no early script: the annotator asks the layout
     expect(ranEarlyScript()).toBe(false); // and the annotating script knows it was injected on request
-    beginEarlyRead(fromStorage);
+    beginEarlyRead();
     expect(ranEarlyScript()).toBe(true);
     expect(unscrolledSinceStart()).toBe(true);
     document.dispatchEvent(new Event('scroll'));
@@ -44,13 +36,12 @@ describe('the page-start read begun at document_start', () => {
   it('reads the keys of the storage items the annotating script uses', () => {
     // The early script reads raw keys (to stay tiny); a renamed item must rename them too.
     expect(PAGE_START_KEYS.map((key) => `local:${key}`)).toEqual([settingsItem.key, glossaryVersionItem.key, patternPackItem.key]);
-    expect(EARLY_READ_KEYS.every((key) => PAGE_START_KEYS.includes(key))).toBe(true);
   });
 
   it('is taken over once; a later start reads afresh', async () => {
     await updateSettings({ lookup: 'shift' });
     await glossaryVersionItem.setValue(7);
-    beginEarlyRead(fromStorage);
+    beginEarlyRead();
     // Changed after the early read began: the taken-over read has the value from before.
     await updateSettings({ lookup: 'off' });
     expect((await takePageStart().values).glossaryVersion).toBe(7);
@@ -63,19 +54,18 @@ describe('the page-start read begun at document_start', () => {
     await glossaryVersionItem.setValue(3);
     const glossary = new Glossary(readBuiltinGlossary().slice(0, 1));
     await writePatternPack(makePatternPack(glossary, { glossaryVersion: 3, build: extensionBuild() }));
-    beginEarlyRead(fromStorage);
+    beginEarlyRead();
     const { settings, patterns } = readPageStart();
     expect((await settings).inlineEnglish).toBe('every');
     const current = await patterns;
     expect(current.glossaryVersion).toBe(3);
-    expect(current.unpacked?.source).toBe('storage');
-    expect(current.unpacked?.english.get(readBuiltinGlossary()[0]!.id)).toBe(readBuiltinGlossary()[0]!.english);
+    expect(current.pack?.trie.ids).toEqual([readBuiltinGlossary()[0]!.id]);
   });
 
   it('leaves a pack made for another glossary version (the background is asked instead)', async () => {
     await glossaryVersionItem.setValue(4);
     await writePatternPack(makePatternPack(new Glossary([]), { glossaryVersion: 3, build: extensionBuild() }));
-    beginEarlyRead(fromStorage);
+    beginEarlyRead();
     expect(await readPageStart().patterns).toEqual({ glossaryVersion: 4 });
   });
 
@@ -96,11 +86,12 @@ describe('the page-start read begun at document_start', () => {
       const counted = { pauses: 0, pause: async () => void counted.pauses++ };
       return counted;
     };
+    beforeEach(() => vi.stubGlobal('location', { hostname: 'news.example.cn' }));
 
     it('hands the annotating script a matcher that finds what one built from the glossary finds, once', async () => {
       await storePack(5);
       const counted = pauses();
-      beginEarlyRead((read) => read.then(async () => unpackedPackOf(currentPackOf(5, await patternPackItem.getValue()), counted.pause)));
+      beginEarlyRead((values) => unpackedPackOf(values.glossaryVersion, values.patternPack, counted.pause));
       const current = await readPageStart().patterns;
       expect(current.glossaryVersion).toBe(5);
       expect(current.pack).toBeUndefined(); // nothing left to unpack
@@ -120,66 +111,29 @@ describe('the page-start read begun at document_start', () => {
 
     it('leaves a pack of another glossary version, and one that does not unpack, to the annotating script', async () => {
       await storePack(6, 5);
-      beginEarlyRead(fromStorage);
+      const { pause } = pauses();
+      beginEarlyRead((values) => unpackedPackOf(values.glossaryVersion, values.patternPack, pause));
       expect(await readPageStart().patterns).toEqual({ glossaryVersion: 6 }); // it asks the background
 
       const broken = makePatternPack(glossary, { glossaryVersion: 6, build: extensionBuild() });
       broken.symbols = { ...broken.symbols, lengths: [3] }; // one array where two belong
       await writePatternPack(broken);
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-      beginEarlyRead(fromStorage);
+      beginEarlyRead((values) => unpackedPackOf(values.glossaryVersion, values.patternPack, pause));
       expect(await readPageStart().patterns).toEqual({ glossaryVersion: 6 });
       expect(warn).toHaveBeenCalled();
-    });
-
-    describe('the built-in pack the early script carries', () => {
-      const shipped = toShippedEntries(BUILTIN, (text) => readingOf(text).map((r) => r.pinyin));
-      const BUILD = '1.2.3+this-build';
-      const json = builtinPackJsonOf(shipped, BUILD);
-      const userEntry = { ...BUILTIN[0]!, id: 'user-sweet-orange', term: '甜橙计划', forms: [], guards: undefined, user: true };
-      const storeWith = (user: typeof shipped, version: number) =>
-        new GlossaryStore({ loadBuiltin: async () => shipped, userEntries: { list: async () => user, putMany: async () => undefined, remove: async () => undefined }, readVersion: async () => version });
-      beforeEach(() => vi.stubGlobal('__YIDU_BUILTIN_PACK__', json));
-
-      it('is, read back from its ASCII string, the pack the background makes of an unchanged glossary', async () => {
-        expect(json).toMatch(/^[\x20-\x7e]*$/);
-        expect(json.length).toBeLessThan(JSON.stringify(JSON.parse(json)).length * 1.1); // escapes are few
-        expect(builtinPack()).toEqual((await storeWith([], 0).current()).patternPack(BUILD));
-      });
-
-      it('is the one used while the glossary is unchanged, without reading the stored pack', async () => {
-        // A stale pack in storage (another build's, or none at all) is neither read nor needed.
-        await writePatternPack(makePatternPack(new Glossary([]), { glossaryVersion: 0, build: 'older' }));
-        const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-        beginEarlyRead((read) => patternsAtStart(read, builtinPack()));
-        const current = await readPageStart().patterns;
-        expect(current.unpacked?.source).toBe('built-in');
-        expect(get.mock.calls.flatMap(([keys]) => [keys].flat())).not.toContain('patternPack');
-        const loaded = await loadPagePatterns(Promise.resolve(current));
-        expect(loaded.matcher.find(TEXT)).toEqual(new Matcher(toPatternSources(new Glossary(shipped).entries())).find(TEXT));
-      });
-
-      it('gives way to the stored pack once the user has changed the glossary', async () => {
-        const snapshot = await storeWith([userEntry], 9).current();
-        await glossaryVersionItem.setValue(9);
-        await writePatternPack(snapshot.patternPack(extensionBuild()));
-        beginEarlyRead((read) => patternsAtStart(read, builtinPack()));
-        const current = await readPageStart().patterns;
-        expect(current.unpacked?.source).toBe('storage');
-        expect(current.unpacked?.matcher.find('推进甜橙计划').map((span) => span.id)).toEqual(['user-sweet-orange']);
-      });
     });
 
     it('does not unpack on a site set to "never", and keeps the pack for a start the user asks for', async () => {
       await storePack(8);
       await updateSettings({ siteModes: { 'news.example.cn': 'never' } });
-      beginEarlyRead(fromStorage);
+      beginEarlyRead(unpackUnlessOff);
       const current = await readPageStart().patterns;
       expect(current.unpacked).toBeUndefined();
       expect(current.pack?.glossaryVersion).toBe(8);
 
       await updateSettings({ siteModes: { 'other.example.cn': 'never' } });
-      beginEarlyRead(fromStorage);
+      beginEarlyRead(unpackUnlessOff);
       expect((await readPageStart().patterns).unpacked).toBeDefined();
     });
   });
