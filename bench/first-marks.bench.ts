@@ -145,10 +145,19 @@ interface Contender {
 const BROWSERS = 3;
 
 /**
+ * Loads per contender. Whether a load's document_idle scripts run before or after the page's first
+ * layout (150–300 ms) decides most of its time, and how many loads fall after it varies from run to
+ * run (4 to 13 of 15 for one build): one build's overall gap measured -67, 83, 90 and 160 ms in four
+ * runs of 15 loads. At 30, two builds with the same first-screen code came out at 42 and 42 ms from
+ * the script's start, and 90 and 90 ms in the loads with no layout first.
+ */
+const LOADS = 30;
+
+/**
  * `baseline`: another build of Yidu (e.g. one that still asks the background for its patterns and
  * builds the automaton per page), loaded in its own browser and interleaved with the others.
  */
-export async function benchFirstMarks(loads = 7, baseline = process.env.YIDU_BASELINE): Promise<void> {
+export async function benchFirstMarks(loads = LOADS, baseline = process.env.YIDU_BASELINE): Promise<void> {
   const html = longPage();
   const site = await serve({ '/long.html': html });
   const oneLineDir = writeOneLineExtension();
@@ -221,4 +230,4 @@ export async function benchFirstMarks(loads = 7, baseline = process.env.YIDU_BAS
 }
 
 // `tsx bench/first-marks.bench.ts` runs this bench alone (LOADS=n, YIDU_BASELINE=path/to/chrome-mv3).
-if (import.meta.url === `file://${process.argv[1]}`) await benchFirstMarks(Number(process.env.LOADS) || 7);
+if (import.meta.url === `file://${process.argv[1]}`) await benchFirstMarks(Number(process.env.LOADS) || LOADS);
