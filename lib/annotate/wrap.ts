@@ -106,27 +106,35 @@ export type WrappedSpan = { span: MarkSpan; first: Element; last: Element };
 export function wrapSpans(run: TextRun, spans: readonly MarkSpan[], ledger: MarkLedger, reservedOccurrence?: number): WrappedSpan[] {
   const doc = run.nodes[0]?.ownerDocument;
   if (!doc || spans.length === 0) return [];
+  // The first piece of each span takes focus: focusable, not a tab stop (Alt+Shift+J moves between
+  // terms). Cloned with the rest of the template, and taken off the rare later pieces of a span that
+  // crosses nodes: two attribute writes a mark fewer on the first screen.
   const template = doc.createElement(MARK_TAG);
   template.setAttribute(TERM_ATTR, '');
   template.setAttribute(OCCURRENCE_ATTR, '');
+  template.setAttribute('tabindex', '-1');
+  template.setAttribute('role', 'button');
   // Occurrence numbers may have been reserved when the run was matched (its wrapping deferred).
   const firstOccurrence = reservedOccurrence ?? ledger.nextOccurrence;
   if (reservedOccurrence === undefined) ledger.nextOccurrence += spans.length;
+  let lastSpan = -1;
   const { firsts, lasts } = wrapPieces(run, spans, ledger, (span, j, text) => {
     const mark = template.cloneNode(false) as Element;
     mark.setAttribute(TERM_ATTR, span.id);
     mark.setAttribute(OCCURRENCE_ATTR, String(firstOccurrence + j));
     if (span.kind) mark.setAttribute(KIND_ATTR, span.kind);
+    if (j === lastSpan) {
+      mark.removeAttribute('tabindex');
+      mark.removeAttribute('role');
+    }
+    lastSpan = j;
     mark.appendChild(text);
     return mark;
   });
   const wrapped: WrappedSpan[] = [];
   spans.forEach((span, j) => {
     const first = firsts[j];
-    if (!first) return;
-    first.setAttribute('tabindex', '-1'); // focusable, not a tab stop: Alt+Shift+J moves between terms
-    first.setAttribute('role', 'button');
-    wrapped.push({ span, first, last: lasts[j]! });
+    if (first) wrapped.push({ span, first, last: lasts[j]! });
   });
   return wrapped;
 }

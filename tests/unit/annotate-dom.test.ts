@@ -53,6 +53,20 @@ describe('DOM walker and wrapper', () => {
     expect(root.querySelector('a yidu-mark')).not.toBeNull();
   });
 
+  it('makes only the first piece of each occurrence focusable (a button out of the tab order)', () => {
+    root.innerHTML = '<p>践行<a href="#x">八八</a><span><font>战</font></span>略，深化五水共治。再说八八<b>战略</b>。</p>';
+    annotate(root);
+    const focusable = [...root.querySelectorAll('yidu-mark')].map((m) => [m.textContent, m.getAttribute('tabindex'), m.getAttribute('role')]);
+    expect(focusable).toEqual([
+      ['八八', '-1', 'button'],
+      ['战', null, null],
+      ['略', null, null],
+      ['五水共治', '-1', 'button'],
+      ['八八', '-1', 'button'],
+      ['战略', null, null],
+    ]);
+  });
+
   it('finds a term broken by a line break or <br> inside one block', () => {
     root.innerHTML = '<p>义新\n欧班列</p><p>八八<br>战略</p>';
     annotate(root);
