@@ -137,12 +137,14 @@ interface Contender {
 }
 
 /**
- * Browsers each contender's loads are spread over. Whether document_idle came before or after the
- * page's first layout (150–300 ms apart) was mostly the same for every load in one browser and
- * differed between browsers, so with one browser each the gap said more about which browser drew
- * which than about Yidu (the same build measured −23 and +244 ms in two runs).
+ * Browsers each contender's loads are spread over (BROWSERS=n to change). Whether document_idle came
+ * before or after the page's first layout (150–300 ms apart) was mostly the same for every load in one
+ * browser and differed between browsers, so with one browser each the gap said more about which
+ * browser drew which than about Yidu (the same build measured −23 and +244 ms in two runs). With three,
+ * Yidu's loads came after the layout in 15–19 of 30 and the one-line extension's in 4–9, run after
+ * run; with ten, 12 and 9 of 30 in one run.
  */
-const BROWSERS = 3;
+const BROWSERS = Number(process.env.BROWSERS) || 10;
 
 /**
  * Loads per contender. Whether a load's document_idle scripts run before or after the page's first
