@@ -235,8 +235,9 @@ async function measureAlone(browser: ExtensionBrowser, url: string): Promise<{ t
       await new Promise((r) => setTimeout(r, 500));
       (window as unknown as { yidu: { reset(): void } }).yidu.reset();
       const word = document.createElement('span');
-      text.splitText(2).before(word);
-      word.append(text.splitText(0));
+      text.splitText(2); // `text` keeps the first two characters
+      text.before(word);
+      word.append(text);
       await new Promise((r) => setTimeout(r, 500));
     });
     const oneWord = await worst();
