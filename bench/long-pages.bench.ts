@@ -111,6 +111,13 @@ export const INSTRUMENT = `(() => {
     }
   });
   document.addEventListener('readystatechange', () => seen.observe(document.documentElement, { childList: true, subtree: true }), { once: true });
+  // Marks drawn over a huge page's text (CSS highlights) are no elements: looked for once a frame.
+  const drawn = () => {
+    if (state.firstMark >= 0) return;
+    if ((CSS.highlights?.get('yidu-term')?.size ?? 0) > 0) state.firstMark = performance.now();
+    else requestAnimationFrame(drawn);
+  };
+  requestAnimationFrame(drawn);
 })();`;
 
 /** Reads a page to the end as a reader skims it: at most `steps` steps of at least a screen each, 30 ms apart. */
@@ -163,7 +170,8 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
     return figures;
   });
   await readToEnd(tab, 400);
-  const marks = await tab.evaluate(() => document.querySelectorAll('yidu-mark').length);
+  // Marks in the page: elements, and ranges drawn over the text (huge pages).
+  const marks = await tab.evaluate(() => document.querySelectorAll('yidu-mark').length + (CSS.highlights.get('yidu-term')?.size ?? 0));
   const scroll = await tab.evaluate(() => {
     const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][]; reset(): void } };
     const figures = { scrollTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), scrollStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)) };
@@ -179,15 +187,23 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
       return r.bottom > 0 && r.top < innerHeight && r.width > 0;
     });
     (window as unknown as { shownMarks: Element[] }).shownMarks = shown;
-    return shown.length;
+    const drawn = [...((CSS.highlights.get('yidu-term') ?? []) as Iterable<StaticRange>)].filter((s) => {
+      const range = new Range();
+      range.setStart(s.startContainer, s.startOffset);
+      range.setEnd(s.endContainer, s.endOffset);
+      const r = range.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+    });
+    return shown.length + drawn.length;
   });
   const started = await tab.evaluate(() => performance.now());
   await setNever(browser, true);
   const off = await tab.evaluate(async (since) => {
     const shown = (window as unknown as { shownMarks: Element[] }).shownMarks;
     let screenClear = NaN;
-    while (document.querySelector('yidu-mark')) {
-      if (Number.isNaN(screenClear) && !shown.some((m) => m.isConnected)) screenClear = performance.now() - since;
+    // (No named helper: tsx would wrap it in a __name() call, undefined in the page.)
+    while (document.querySelector('yidu-mark') || (CSS.highlights.get('yidu-term')?.size ?? 0) > 0) {
+      if (Number.isNaN(screenClear) && !shown.some((m) => m.isConnected) && !(CSS.highlights.get('yidu-term')?.size ?? 0)) screenClear = performance.now() - since;
       await new Promise((r) => setTimeout(r, 16));
     }
     const done = performance.now();

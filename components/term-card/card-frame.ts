@@ -45,6 +45,8 @@ export abstract class CardFrame {
   protected onWordClosed: (() => void) | undefined;
   /** A pinned card ignores the pointer: only Escape, × or a click outside close it. */
   protected pinned = false;
+  /** A pinned open (a click, a tap) is on its way: a hover meanwhile must not overtake it and leave the card unpinned. */
+  protected pinning = 0;
   /** Whether the term has been in view since the card opened (a card may open while ‹ › scroll to it). */
   private seen = false;
   /** The card's height before the room cuts it, measured when its content changes (not per scroll frame). */
@@ -94,11 +96,13 @@ export abstract class CardFrame {
     }
     const mark = markOf(e);
     if (mark && this.pieces.includes(mark)) return void clearTimeout(this.closeTimer);
-    if (this.host && this.pinned) return;
+    if ((this.host && this.pinned) || this.pinning) return;
     const safe = this.onPathToCard(e);
     if (mark) {
       clearTimeout(this.openTimer);
-      this.openTimer = setTimeout(() => void this.open(mark, { pin: false }), safe ? SAFE_PATH_MS : HOVER_OPEN_MS);
+      this.openTimer = setTimeout(() => {
+        if (!this.pinning && !(this.host && this.pinned)) void this.open(mark, { pin: false });
+      }, safe ? SAFE_PATH_MS : HOVER_OPEN_MS);
     } else this.scheduleClose(safe ? SAFE_PATH_MS : HOVER_CLOSE_MS);
   }
 

@@ -45,7 +45,16 @@ export class TermCardHost extends CardFrame {
   }
 
   /** Opens (or re-targets) the card for the mark `anchor`. */
-  async open(anchor: Element, { showId, status, pin, focus }: TermOpenOptions = {}): Promise<void> {
+  async open(anchor: Element, options: TermOpenOptions = {}): Promise<void> {
+    if (options.pin) this.pinning++;
+    try {
+      await this.show(anchor, options);
+    } finally {
+      if (options.pin) this.pinning--;
+    }
+  }
+
+  private async show(anchor: Element, { showId, status, pin, focus }: TermOpenOptions): Promise<void> {
     const generation = ++this.generation;
     const id = anchor.getAttribute(TERM_ATTR)!;
     const shownId = showId ?? id;

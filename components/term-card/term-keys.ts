@@ -33,6 +33,7 @@ function terms(doc: Document): HTMLElement[] {
 
 /** The first term whose box reaches into the viewport, else the first below it, else the page's first. */
 export function firstTermInView(doc: Document): HTMLElement | undefined {
+  flushDeferredMarks({ nearOnly: true }); // marks drawn over a huge page's text become elements
   let list = terms(doc);
   if (list.length === 0) {
     flushDeferredMarks();

@@ -14,6 +14,8 @@ import { TermCardHost } from '@/components/term-card/host';
 import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
 import { startWordLookup } from './word-lookup';
+import { startDrawnPointer } from './drawn-pointer';
+import { isHugePage } from '@/lib/annotate/drawn-marks';
 import { loadPagePatterns, readPageStart, readStoredPatterns } from './page-patterns';
 
 /**
@@ -26,6 +28,7 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let stopLookup: (() => void) | undefined;
+  let stopDrawnPointer: (() => void) | undefined;
   // The settings and the stored pattern pack, read together at once (no message; ./page-patterns.ts).
   const pageStart = readPageStart();
   let firstSettings: Promise<Settings> | undefined = pageStart.settings;
@@ -100,6 +103,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     // candidates there, in code the browser had not compiled yet, was 8 of the screen's 34 ms.
     let screenMarked = false;
     annotator = new PageAnnotator(finder!, {
+      // On a huge page every change to its DOM is a long frame: marks are drawn over the text instead.
+      drawMarks: isHugePage(doc),
       onUpdate: report,
       unscrolled: unscrolledSinceStart,
       english,
@@ -133,9 +138,10 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
       card = new TermCardHost(doc, {});
       // Any word of the page, in the same card host (its own setting, followed live inside).
       stopLookup = startWordLookup(doc, card, (id) => englishOf.get(id));
+      if (marks.drawsMarks) stopDrawnPointer = startDrawnPointer(doc, marks, card);
     };
-    if (!doc.body) return startCards();
     const marks = annotator;
+    if (!doc.body) return startCards();
     const attached = marks.attach(doc.body);
     // The cards and the word lookup (a storage read of its own) once the first screen is marked: no
     // card can open before, and their setting-up was a few ms of the task that marks the screen.
@@ -163,6 +169,8 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
   const stop = async () => {
     stopLookup?.();
     stopLookup = undefined;
+    stopDrawnPointer?.();
+    stopDrawnPointer = undefined;
     card?.destroy();
     card = undefined;
     const old = annotator;

@@ -26,10 +26,10 @@ export function pagePinyin(doc: Document, annotator: () => PageAnnotator | undef
     colours = settings.toneColours;
     const marks = annotator();
     // Far-off marks are wrapped when they near the viewport; under pinyin they would find their text
-    // split, so every mark is put in place first (jargon mode needs them all anyway).
+    // split, so every mark is put in place first (jargon mode needs them all anyway), drawn ones too.
     if (marks) {
       await marks.idle();
-      marks.flushDeferred();
+      marks.wrapAll();
     }
     await layer.attach(doc.body, { mode, colours, quietly, read: (texts) => sendMessage('readPinyin', texts) });
   };

@@ -9,13 +9,14 @@ import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { isIntact, RunWalker, type TextRun } from './blocks';
 import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
-import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split } from './wrap';
-import { registerDeferredFlush } from './occurrences';
+import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split, type WrappedSpan } from './wrap';
+import { registerDeferredFlush, type FlushScope } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldBriefly, yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen, wrappersOnScreen, type FirstScreenSlice } from './screen-order';
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
+import { canDrawMarks, DrawnMarks } from './drawn-marks';
 
 /**
  * The longest a switch-off slice grows to on a page whose every frame is slow (see detach). Measured
@@ -42,6 +43,12 @@ export interface AnnotatorOptions {
   english?: ReadonlyMap<string, string>;
   /** Called after each pass with the counts so far. */
   onUpdate?: (counts: ReadonlyMap<string, number>) => void;
+  /**
+   * Draw the marks over the text (CSS highlights) instead of wrapping it, for huge pages where any
+   * change to the DOM costs the page a long frame (./drawn-marks.ts). Where the browser cannot draw
+   * highlights, marks are wrapped as usual. No inline English in this mode: it would be DOM.
+   */
+  drawMarks?: boolean;
   /** True when the page is known never to have scrolled (no layout read needed to know it is at its top). */
   unscrolled?: () => boolean | undefined;
 }
@@ -106,6 +113,10 @@ export class PageAnnotator {
   private readonly glossedTerms = new Set<string>();
   /** Runs (their page nodes) whose matching left something out until the background answers. */
   private readonly waiting = new Set<readonly Text[]>();
+  /** Marks drawn rather than wrapped (options.drawMarks), until the reader reaches for one. */
+  private drawn: DrawnMarks | undefined;
+  /** The page took nodes out since the last pass: drawn runs may have lost theirs. */
+  private drawnNodesRemoved = false;
 
   private screenMarked: () => void = () => undefined;
   /**
@@ -122,10 +133,17 @@ export class PageAnnotator {
   /** Annotates `root` (a document body, an iframe's body or a shadow root) and watches it for changes. */
   attach(root: Node): Promise<void> {
     this.stopped = false;
-    this.unregisterFlush ??= registerDeferredFlush(() => this.flushDeferred());
+    const win = (root.ownerDocument ?? (root as Document)).defaultView;
+    if (this.options.drawMarks && !this.drawn && canDrawMarks(win)) this.drawn = new DrawnMarks(win);
+    this.unregisterFlush ??= registerDeferredFlush((scope) => this.flushDeferred(scope));
     this.roots.add(root);
     this.watch(root);
     return this.enqueue([root]);
+  }
+
+  /** Whether marks are drawn over the text (huge pages) rather than wrapped. */
+  get drawsMarks(): boolean {
+    return this.drawn !== undefined;
   }
 
   /** Resolves when every queued pass has finished. */
@@ -151,6 +169,9 @@ export class PageAnnotator {
     this.rewritten.clear();
     this.moved.clear();
     this.waiting.clear();
+    // Drawn marks go at once: the page's DOM never held them.
+    this.drawn?.clear();
+    this.drawn = undefined;
     // In slices, like the marking: a long page's thousands of marks must not block it either. Each
     // slice is followed by the page's own rendering of what it removed, which on a huge page costs
     // 40–120 ms a frame whatever the slice did: so a slice grows with the time the page took since the
@@ -186,6 +207,12 @@ export class PageAnnotator {
     for (const record of records) {
       if (record.type === 'characterData') {
         const text = record.target as Text;
+        const drawnJob = this.drawn?.jobOf(text);
+        if (drawnJob) {
+          // The page wrote to drawn text: its ranges no longer fit. Taken back now, matched again in a pass.
+          this.takeBackDrawn([drawnJob]);
+          continue;
+        }
         const piece = splitOfPiece(text);
         // The page wrote into text Yidu inserted (a script editing the DOM it finds): merge it back into the node it came from.
         if (piece) this.moved.add(rootNode(piece));
@@ -197,6 +224,7 @@ export class PageAnnotator {
       // where it was unless they are taken out too.
       for (const node of record.removedNodes) if (node.nodeType === 3 && this.ownSplit(node as Text)) this.moved.add(node as Text);
       for (const node of record.addedNodes) if (!isOwnNode(node)) this.pendingRoots.add(node);
+      if (record.removedNodes.length && this.drawn?.size) this.drawnNodesRemoved = true;
     }
     // Refreshed in this callback, before the page renders: the stale text is never on screen.
     if (fromObserver && (this.rewritten.size || this.moved.size)) {
@@ -206,6 +234,10 @@ export class PageAnnotator {
     if (this.pendingRoots.size && this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
+        if (this.drawnNodesRemoved) {
+          this.drawnNodesRemoved = false;
+          this.takeBackDrawn(this.drawn?.detachedJobs() ?? []);
+        }
         const roots = [...this.pendingRoots].filter((n) => n.isConnected);
         this.pendingRoots.clear();
         void this.enqueue(roots);
@@ -235,7 +267,9 @@ export class PageAnnotator {
     const sliceMs = this.options.sliceMs ?? 8;
     // The walk never enters a mark, so only roots themselves can lie inside one. Text Yidu already
     // split, or made, is left out (it is marked) and ends the run it would join.
-    const walkers = roots.filter((root) => !isOwnNode(root)).map((root) => new RunWalker(root, { onShadowRoot, skipText: isYiduText }));
+    const drawn = this.drawn;
+    const skipText = drawn ? (node: Text) => isYiduText(node) || drawn.has(node) : isYiduText;
+    const walkers = roots.filter((root) => !isOwnNode(root)).map((root) => new RunWalker(root, { onShadowRoot, skipText }));
     // A body at the top of its page (just loaded, not scrolled): its first runs in document order are
     // the ones on screen. They are marked as soon as the walk has FIRST_SCREEN_CHARS of them, before it
     // reads the rest of the page and without a layout read (which would pull the page's first layout
@@ -263,6 +297,7 @@ export class PageAnnotator {
               next += batch.length;
               this.markBatch(batch, true);
             }
+            this.closeChunks();
             this.resumeObserver();
             if (next > 0) slices.push({ last: walker.runs[next - 1], at: performance.now() });
             if (next >= early) break;
@@ -300,9 +335,9 @@ export class PageAnnotator {
         const batch = takeBatch(ordered, next, wrapNow ? near : next < resume ? resume : ordered.length);
         next += batch.length;
         this.markBatch(batch, wrapNow);
-        if (next === resume) this.deferred.close();
+        if (next === resume) this.closeChunks();
       }
-      this.deferred.close();
+      this.closeChunks();
       this.resumeObserver();
       busy += performance.now() - sliceStart;
       longest = Math.max(longest, performance.now() - sliceStart);
@@ -351,7 +386,7 @@ export class PageAnnotator {
   private markRun(run: TextRun, spans: MatchSpan[], wrapNow: boolean): void {
     const all = this.withCandidates(run, spans);
     if (!all.length) return;
-    const inline = this.options.inlineEnglish ?? 'off';
+    const inline = this.drawn ? 'off' : (this.options.inlineEnglish ?? 'off');
     const glossed = new Set<MarkSpan>();
     // Inline English in the article's text only, never in menus, banners, sidebars or footers.
     const inArticle = inline !== 'off' && !isPageChrome(run.nodes[0]!.parentElement);
@@ -363,7 +398,9 @@ export class PageAnnotator {
     }
     const job: DeferredRun = { run, spans: all, firstOccurrence: this.ledger.nextOccurrence, glossed };
     this.ledger.nextOccurrence += all.length;
-    if (wrapNow || !run.nodes[0]!.parentElement || typeof IntersectionObserver === 'undefined') return this.wrapDeferred(job);
+    // Drawn marks are all handed over at once: they are drawn while near the viewport (./drawn-marks.ts).
+    if (this.drawn) return this.drawn.add(job, wrapNow);
+    if (wrapNow || !run.nodes[0]!.parentElement || typeof IntersectionObserver === 'undefined') return void this.wrapDeferred(job);
     this.deferred.add(job);
   }
 
@@ -388,7 +425,13 @@ export class PageAnnotator {
     return same;
   }
 
-  private wrapDeferred(job: DeferredRun): void {
+  /** Ends the chunk of deferred (or drawn) runs being filled: they never span a jump or a slice. */
+  private closeChunks(): void {
+    this.deferred.close();
+    this.drawn?.close();
+  }
+
+  private wrapDeferred(job: DeferredRun): WrappedSpan[] {
     const wrapped = wrapSpans(job.run, job.spans, this.ledger, job.firstOccurrence);
     for (const { span, first, last } of wrapped) {
       // Screen readers hear the English with the term (the card is one Enter away).
@@ -396,6 +439,65 @@ export class PageAnnotator {
       if (english) first.setAttribute(DESCRIPTION_ATTR, english);
       if (job.glossed.has(span)) addGloss(last, english!);
     }
+    return wrapped;
+  }
+
+  // ── Drawn marks (huge pages): made real marks when the reader reaches for them ──
+
+  /** The drawn term at viewport point (x, y), if any (the same object while the pointer stays on it). */
+  drawnTermAt(x: number, y: number): MarkSpan | undefined {
+    return this.drawnHit(x, y)?.span;
+  }
+
+  private drawnHit(x: number, y: number): ReturnType<DrawnMarks['hitAt']> {
+    const doc = this.drawnDocument();
+    return doc && this.drawn?.hitAt(doc, x, y);
+  }
+
+  /**
+   * The drawn term at viewport point (x, y), wrapped (with the rest of its run) into marks: the first
+   * piece of its occurrence, for the card. Undefined when no drawn term is there.
+   */
+  materializeAt(x: number, y: number): Element | undefined {
+    const hit = this.drawnHit(x, y);
+    if (!hit) return undefined;
+    return this.materialize([hit.job]).find((w) => w.span === hit.span)?.first;
+  }
+
+  /** Wraps drawn runs into marks (the page changed the text of some: matched again); what was wrapped. */
+  private materialize(jobs: DeferredRun[]): WrappedSpan[] {
+    if (!jobs.length) return [];
+    this.drawn?.take(jobs);
+    this.pauseObserver();
+    const wrapped: WrappedSpan[] = [];
+    const stale: Node[] = [];
+    for (const job of jobs) {
+      if (isIntact(job.run)) wrapped.push(...this.wrapDeferred(job));
+      else {
+        this.uncount(job.spans.map((span) => span.id));
+        const parent = job.run.nodes.find((n) => n.isConnected)?.parentElement;
+        if (parent) stale.push(parent);
+      }
+    }
+    this.resumeObserver();
+    if (stale.length) void this.enqueue(stale);
+    return wrapped;
+  }
+
+  /** Drawn runs whose text the page changed: uncounted, undrawn, their connected nodes matched again in a pass. */
+  private takeBackDrawn(jobs: DeferredRun[]): void {
+    if (!jobs.length) return;
+    this.drawn?.take(jobs);
+    for (const job of jobs) {
+      this.uncount(job.spans.map((span) => span.id));
+      for (const node of job.run.nodes) if (node.isConnected) this.pendingRoots.add(node.parentNode ?? node);
+    }
+    this.options.onUpdate?.(this.counts);
+  }
+
+  private drawnDocument(): Document | undefined {
+    for (const root of this.roots) return root.ownerDocument ?? (root as Document);
+    return undefined;
   }
 
   /** Is `node` a text node this annotator split (not only another layer)? */
@@ -425,6 +527,7 @@ export class PageAnnotator {
       else now.push(run);
     }
     if (now.length) this.markBatch(now, true);
+    this.closeChunks();
     if (uncounted.length || now.length) this.options.onUpdate?.(this.counts);
   }
 
@@ -464,7 +567,7 @@ export class PageAnnotator {
           const bare = group.filter((nodes) => !wrapped.includes(nodes)).flatMap((nodes) => liveRun(nodes) ?? []);
           this.markBatch(bare, false);
         }
-        this.deferred.close();
+        this.closeChunks();
         this.resumeObserver();
         busy += performance.now() - sliceStart;
         longest = Math.max(longest, performance.now() - sliceStart);
@@ -481,7 +584,10 @@ export class PageAnnotator {
 
   /** Takes the deferred (matched, not yet wrapped) jobs of these runs out of their chunks, uncounted. */
   private dropDeferred(runs: ReadonlySet<readonly Text[]>): number {
-    return this.deferred.remove((job) => {
+    const drawnJobs = this.drawn?.jobsWhere((job) => runs.has(job.run.nodes)) ?? [];
+    this.drawn?.take(drawnJobs);
+    for (const job of drawnJobs) this.uncount(job.spans.map((span) => span.id));
+    return drawnJobs.length + this.deferred.remove((job) => {
       if (!runs.has(job.run.nodes)) return false;
       this.uncount(job.spans.map((span) => span.id));
       for (const span of job.glossed) this.glossedTerms.delete(span.id);
@@ -489,10 +595,29 @@ export class PageAnnotator {
     });
   }
 
-  /** Wraps every deferred run at once (before something counts or visits occurrences in the DOM). */
-  flushDeferred(): void {
+  /**
+   * Wraps deferred runs at once, before something counts or visits occurrences in the DOM: all of them,
+   * except for `nearOnly` (those near the screen are wrapped already). With drawn marks, only what is
+   * asked for is wrapped: every occurrence of entry `id` (a card's "k of N"), or else the runs on and
+   * near the screen (keyboard stepping).
+   */
+  flushDeferred(scope: FlushScope = {}): void {
     this.deferred.close(); // the chunk still being filled too
-    this.wrapTargets(this.deferred.allEnds());
+    if (!this.drawn) {
+      if (!scope.nearOnly) this.wrapTargets(this.deferred.allEnds());
+      return;
+    }
+    // Drawn marks never wait in the deferred chunks (markRun): every run is in this.drawn.
+    const doc = this.drawnDocument();
+    if (scope.id !== undefined) this.materialize(this.drawn.jobsOf(scope.id));
+    else if (doc) this.materialize(this.drawn.jobsInView(doc));
+  }
+
+  /** Every mark in the page as an element, drawn ones included (the pinyin layer splits the text under them). */
+  wrapAll(): void {
+    this.deferred.close();
+    if (!this.drawn) return this.wrapTargets(this.deferred.allEnds());
+    this.materialize(this.drawn.jobsWhere(() => true));
   }
 
   private wrapTargets(ends: Element[]): void {

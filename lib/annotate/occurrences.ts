@@ -5,21 +5,27 @@ import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
  * Annotators that defer wrapping far-off text register here, so that anything that counts or
  * visits occurrences first gets every one of them in the DOM.
  */
-const flushers = new Set<() => void>();
+/** What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the screen. */
+export interface FlushScope {
+  id?: string;
+  nearOnly?: boolean;
+}
 
-export function registerDeferredFlush(flush: () => void): () => void {
+const flushers = new Set<(scope: FlushScope) => void>();
+
+export function registerDeferredFlush(flush: (scope: FlushScope) => void): () => void {
   flushers.add(flush);
   return () => flushers.delete(flush);
 }
 
-/** Wraps every deferred run now (keyboard navigation between terms needs the next one in the DOM). */
-export function flushDeferredMarks(): void {
-  flushers.forEach((flush) => flush());
+/** Wraps deferred (or drawn) runs now: keyboard navigation between terms needs the next one in the DOM. */
+export function flushDeferredMarks(scope: FlushScope = {}): void {
+  flushers.forEach((flush) => flush(scope));
 }
 
 /** The first piece of every occurrence of entry `id` under `root`, in document order. */
 export function occurrencesOf(root: ParentNode, id: string): Element[] {
-  flushDeferredMarks();
+  flushDeferredMarks({ id });
   const seen = new Set<string>();
   const firsts: Element[] = [];
   for (const mark of root.querySelectorAll(`${MARK_TAG}[${TERM_ATTR}="${CSS.escape(id)}"]`)) {

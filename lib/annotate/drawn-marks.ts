@@ -1,0 +1,294 @@
+/**
+ * Marks drawn over the page's text with the CSS Custom Highlight API instead of wrapped in elements,
+ * for huge pages. On the bench's 200,000-element page, wrapping a single word in a span made the
+ * page's next frame 66–145 ms (style and layout of the whole page), so no element-based marking can
+ * keep such a page's timers within 50 ms; adding hundreds of highlight ranges there stalled them 4–5 ms.
+ * The page's DOM is never touched: switching off is dropping the ranges.
+ *
+ * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with one StaticRange per
+ * term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
+ * (the annotator's materialize*): cards, focus and "occurrence k of N" work on elements, as everywhere
+ * else. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
+ * and the annotator takes a run back (take) as soon as the page writes to one of them.
+ * Only the runs near the viewport are in the highlights: with every run of the bench's 2,000,000-character
+ * page drawn (84,000 ranges), the browser's work on each change grew with all of them, and reading to the
+ * end had an 11 s task. Runs are drawn in groups (as they come near, ./deferred-wraps.ts); a group
+ * leaves the highlights when both its ends are far from view, and comes back as either nears it again.
+ * No library draws text highlights; this is the browser's API, kept to one file.
+ */
+import { CANDIDATE_HIGHLIGHT, TERM_HIGHLIGHT } from '../dom-names';
+import type { DeferredRun } from './deferred-wraps';
+import type { MarkSpan } from './wrap';
+
+/** The highlight API is there (Chromium 105+, Firefox 140+). */
+export function canDrawMarks(win: Window | null | undefined): win is Window & typeof globalThis {
+  const w = win as (Window & typeof globalThis) | null | undefined;
+  return !!w && typeof w.Highlight === 'function' && !!w.CSS && 'highlights' in w.CSS;
+}
+
+/**
+ * Pages where a single change to the DOM costs a long frame. Measured (bench/long-pages.bench.ts, one
+ * word wrapped half-way down, no Yidu): 200,000 elements 66–145 ms, 2,000,000 characters in 20,000
+ * paragraphs 33–78 ms; 12,568 elements and 200,000 characters 1–24 ms.
+ */
+export const HUGE_PAGE_ELEMENTS = 50_000;
+export const HUGE_PAGE_CHARS = 1_000_000;
+
+/** Is `doc` so large that its marks are drawn rather than wrapped? */
+export function isHugePage(doc: Document): boolean {
+  if (doc.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS) return true;
+  return (doc.body?.textContent?.length ?? 0) > HUGE_PAGE_CHARS;
+}
+
+interface Drawn {
+  job: DeferredRun;
+  ranges: StaticRange[];
+  group: Group;
+}
+
+/** Runs drawn together; in the highlights while either end element is near the viewport. */
+interface Group {
+  drawn: Set<Drawn>;
+  ends: Element[];
+  near: Set<Element>;
+  shown: boolean;
+  chars: number;
+}
+
+/** As the deferral's chunks (./deferred-wraps.ts): small next to the margin, so a group in view has an end near it. */
+const GROUP_CHARS = 1_000;
+const GROUP_RUNS = 16;
+const NEAR_MARGIN = '150% 0px';
+
+/** A point in the page's text: a text node and an offset in it (from caretPositionFromPoint). */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+export class DrawnMarks {
+  private readonly terms: Highlight;
+  private readonly candidates: Highlight;
+  /** Every text node of a drawn run → that run. */
+  private readonly byNode = new Map<Text, Drawn>();
+  private readonly all = new Set<Drawn>();
+  private readonly groupsByEnd = new Map<Element, Set<Group>>();
+  private nearness: IntersectionObserver | undefined;
+  private open: Group | undefined;
+
+  constructor(private readonly win: Window & typeof globalThis) {
+    this.terms = new win.Highlight();
+    this.candidates = new win.Highlight();
+    win.CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
+    win.CSS.highlights.set(CANDIDATE_HIGHLIGHT, this.candidates);
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Is this text node part of a drawn run? (The walker leaves such nodes out, as it does wrapped ones.) */
+  has(node: Text): boolean {
+    return this.byNode.has(node);
+  }
+
+  /**
+   * Adds a matched run, drawn at once when `near` (the first screen), else when its group nears the
+   * viewport. Consecutive runs make a group, ended by close() or when full (as ./deferred-wraps.ts's chunks).
+   */
+  add(job: DeferredRun, near: boolean): void {
+    const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0 });
+    const ranges = job.spans.map((span) => {
+      const [startNode, startOffset] = locate(job, span.start, false);
+      const [endNode, endOffset] = locate(job, span.end, true);
+      return new this.win.StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+    });
+    const drawn: Drawn = { job, ranges, group };
+    group.drawn.add(drawn);
+    group.chars += job.run.text.length;
+    this.all.add(drawn);
+    for (const node of job.run.nodes) this.byNode.set(node, drawn);
+    if (near) {
+      group.shown = true;
+      this.show(drawn);
+    } else if (group.shown) this.show(drawn);
+    if (group.chars >= GROUP_CHARS || group.drawn.size >= GROUP_RUNS) this.close();
+  }
+
+  /** Ends the group being filled: from now on it is drawn while either of its ends is near the viewport. */
+  close(): void {
+    const group = this.open;
+    if (!group) return;
+    this.open = undefined;
+    if (!group.drawn.size) return; // all taken back before it closed
+    const runs = [...group.drawn].map((d) => d.job.run);
+    group.ends = [...new Set([runs[0]!, runs.at(-1)!].map((run) => run.nodes[0]!.parentElement).filter((e) => e !== null))];
+    this.nearness ??= new this.win.IntersectionObserver((entries) => this.onNearness(entries), { rootMargin: NEAR_MARGIN });
+    for (const end of group.ends) {
+      const groups = this.groupsByEnd.get(end) ?? new Set();
+      if (!groups.size) this.nearness.observe(end);
+      else if ([...groups].some((g) => g.near.has(end))) group.near.add(end); // no new report comes for an observed element
+      this.groupsByEnd.set(end, groups.add(group));
+    }
+    if (group.near.size && !group.shown) this.setShown(group, true);
+  }
+
+  private show(drawn: Drawn): void {
+    drawn.job.spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(drawn.ranges[i]!));
+  }
+
+  private hide(drawn: Drawn): void {
+    for (const range of drawn.ranges) if (!this.terms.delete(range)) this.candidates.delete(range);
+  }
+
+  private onNearness(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      for (const group of this.groupsByEnd.get(entry.target) ?? []) {
+        if (entry.isIntersecting) group.near.add(entry.target);
+        else group.near.delete(entry.target);
+        this.setShown(group, group.near.size > 0);
+      }
+    }
+  }
+
+  private setShown(group: Group, shown: boolean): void {
+    if (shown === group.shown) return;
+    group.shown = shown;
+    for (const drawn of group.drawn) {
+      if (shown) this.show(drawn);
+      else this.hide(drawn);
+    }
+  }
+
+  /** The drawn run with a term at `point`, and that term's span; undefined when no drawn term is there. */
+  at(point: TextPoint): { job: DeferredRun; span: MarkSpan } | undefined {
+    const drawn = this.byNode.get(point.node);
+    if (!drawn) return undefined;
+    const at = drawn.job.run.starts[drawn.job.run.nodes.indexOf(point.node)]! + point.offset;
+    // The caret offset is the nearer edge of a character: a term covers the point from its first
+    // character's left edge to its last character's right edge.
+    const span = drawn.job.spans.find((s) => s.start <= at && at <= s.end);
+    return span && { job: drawn.job, span };
+  }
+
+  /** Whether the term `span` of drawn run `job` covers viewport point (x, y) (a caret snaps to the nearest text). */
+  covers(job: DeferredRun, span: MarkSpan, x: number, y: number): boolean {
+    const range = this.win.document.createRange();
+    const [startNode, startOffset] = locate(job, span.start, false);
+    const [endNode, endOffset] = locate(job, span.end, true);
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    return [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+  }
+
+  /** The drawn term under viewport point (x, y) of `doc`, with its run. */
+  hitAt(doc: Document, x: number, y: number): { job: DeferredRun; span: MarkSpan } | undefined {
+    const point = textPointAt(doc, x, y);
+    const hit = point && this.at(point);
+    return hit && this.covers(hit.job, hit.span, x, y) ? hit : undefined;
+  }
+
+  /**
+   * The drawn runs from the top of the viewport to two screens below it, in document order: what
+   * keyboard stepping between terms needs as marks. Read from the text at the viewport's top down,
+   * so only what is on or near the screen is looked at, however long the page.
+   */
+  jobsInView(doc: Document): DeferredRun[] {
+    const win = doc.defaultView;
+    if (!doc.body || !win) return [];
+    let start: Text | undefined;
+    for (let y = 1; !start && y < win.innerHeight; y += 24) start = textPointAt(doc, win.innerWidth / 2, y)?.node ?? textPointAt(doc, 8, y)?.node;
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    if (start) walker.currentNode = start;
+    const jobs = new Set<DeferredRun>();
+    const bottom = win.innerHeight * 3;
+    let seen = 0;
+    for (let node: Node | null = start ?? walker.nextNode(); node && seen < 20_000; node = walker.nextNode(), seen++) {
+      const job = this.jobOf(node as Text);
+      if (!job) continue;
+      jobs.add(job);
+      if (jobs.size % 16 === 0 && (node.parentElement?.getBoundingClientRect().top ?? 0) > bottom) break;
+    }
+    return [...jobs];
+  }
+
+  /** The drawn runs with an occurrence of entry `id`. */
+  jobsOf(id: string): DeferredRun[] {
+    return this.jobsWhere((job) => job.spans.some((s) => s.id === id));
+  }
+
+  jobsWhere(test: (job: DeferredRun) => boolean): DeferredRun[] {
+    return [...this.all].filter((d) => test(d.job)).map((d) => d.job);
+  }
+
+  /** The drawn run `node` belongs to, if any. */
+  jobOf(node: Text): DeferredRun | undefined {
+    return this.byNode.get(node)?.job;
+  }
+
+  /** Drawn runs with a node the page took out of the document. */
+  detachedJobs(): DeferredRun[] {
+    return this.jobsWhere((job) => job.run.nodes.some((n) => !n.isConnected));
+  }
+
+  /** Stops drawing these runs (they are about to be wrapped, or the page changed their text). */
+  take(jobs: Iterable<DeferredRun>): void {
+    for (const job of jobs) {
+      const drawn = this.byNode.get(job.run.nodes[0]!);
+      if (!drawn || drawn.job !== job) continue;
+      this.hide(drawn);
+      for (const node of job.run.nodes) this.byNode.delete(node);
+      this.all.delete(drawn);
+      const { group } = drawn;
+      group.drawn.delete(drawn);
+      if (group.drawn.size) continue;
+      for (const end of group.ends) {
+        const groups = this.groupsByEnd.get(end);
+        groups?.delete(group);
+        if (groups?.size === 0) {
+          this.groupsByEnd.delete(end);
+          this.nearness?.unobserve(end);
+        }
+      }
+    }
+  }
+
+  /** Drops every drawn mark at once: the page's DOM was never changed, so nothing else is left to undo. */
+  clear(): void {
+    this.terms.clear();
+    this.candidates.clear();
+    if (this.win.CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) this.win.CSS.highlights.delete(TERM_HIGHLIGHT);
+    if (this.win.CSS.highlights.get(CANDIDATE_HIGHLIGHT) === this.candidates) this.win.CSS.highlights.delete(CANDIDATE_HIGHLIGHT);
+    this.byNode.clear();
+    this.all.clear();
+    this.nearness?.disconnect();
+    this.nearness = undefined;
+    this.groupsByEnd.clear();
+    this.open = undefined;
+  }
+}
+
+/** The node and offset of run offset `at`; at a node boundary, the end of the earlier node when `isEnd`. */
+function locate(job: DeferredRun, at: number, isEnd: boolean): [Text, number] {
+  const { nodes, starts } = job.run;
+  let i = nodes.length - 1;
+  while (i > 0 && (isEnd ? starts[i]! >= at : starts[i]! > at)) i--;
+  return [nodes[i]!, at - starts[i]!];
+}
+
+/** The text position under a viewport point (caretPositionFromPoint where there is one, else WebKit's caretRangeFromPoint). */
+export function textPointAt(doc: Document, x: number, y: number): TextPoint | undefined {
+  const withPosition = doc as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  let node: Node | undefined;
+  let offset = 0;
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    node = position?.offsetNode;
+    offset = position?.offset ?? 0;
+  } else {
+    const range = doc.caretRangeFromPoint?.(x, y);
+    node = range?.startContainer;
+    offset = range?.startOffset ?? 0;
+  }
+  return node?.nodeType === 3 ? { node: node as Text, offset } : undefined;
+}
