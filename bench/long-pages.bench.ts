@@ -159,7 +159,9 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
       elements: document.getElementsByTagName('*').length,
       chars: document.body.textContent!.length,
       loadTask: Math.max(0, ...w.yidu.tasks.filter(([at, d]) => at + d > started).map(([, d]) => d)),
-      loadStall: Math.max(0, ...w.yidu.stalls.filter(([at]) => at > started).map(([, d]) => d)),
+      // A stall that began before Yidu's script is the page's own (its parse or first layout, which the
+      // script waited for): the timer was due at `at - d`.
+      loadStall: Math.max(0, ...w.yidu.stalls.filter(([at, d]) => at - d > started).map(([, d]) => d)),
       pageTask: Math.max(0, ...w.yidu.tasks.filter(([at, d]) => at + d <= started).map(([, d]) => d)),
       firstMark: w.yidu.firstMark - nav.domContentLoadedEventEnd,
       yiduStart: started - nav.domContentLoadedEventEnd,

@@ -59,6 +59,13 @@ interface Group {
 const GROUP_CHARS = 1_000;
 const GROUP_RUNS = 16;
 const NEAR_MARGIN = '150% 0px';
+/**
+ * At most one change of the highlights per this many ms while the page scrolls: on the bench's huge
+ * pages each change, however small, costs a frame of 80–140 ms (the browser repaints the whole page),
+ * and groups cross the margin in almost every frame of a scroll. Runs are drawn 1.5 screens ahead, so
+ * a reader scrolling under six screens a second never sees one missing.
+ */
+const CHANGE_GAP_MS = 250;
 
 /** A point in the page's text: a text node and an offset in it (from caretPositionFromPoint). */
 export interface TextPoint {
@@ -75,6 +82,10 @@ export class DrawnMarks {
   private readonly groupsByEnd = new Map<Element, Set<Group>>();
   private nearness: IntersectionObserver | undefined;
   private open: Group | undefined;
+  /** Groups whose nearness changed, applied together (CHANGE_GAP_MS). */
+  private readonly changed = new Set<Group>();
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastChange = -Infinity;
 
   constructor(private readonly win: Window & typeof globalThis) {
     this.terms = new win.Highlight();
@@ -146,9 +157,17 @@ export class DrawnMarks {
       for (const group of this.groupsByEnd.get(entry.target) ?? []) {
         if (entry.isIntersecting) group.near.add(entry.target);
         else group.near.delete(entry.target);
-        this.setShown(group, group.near.size > 0);
+        this.changed.add(group);
       }
     }
+    if (this.changeTimer !== undefined || !this.changed.size) return;
+    const wait = Math.max(0, this.lastChange + CHANGE_GAP_MS - performance.now());
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.lastChange = performance.now();
+      for (const group of this.changed) this.setShown(group, group.near.size > 0);
+      this.changed.clear();
+    }, wait);
   }
 
   private setShown(group: Group, shown: boolean): void {
@@ -265,6 +284,9 @@ export class DrawnMarks {
     this.nearness = undefined;
     this.groupsByEnd.clear();
     this.open = undefined;
+    clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
+    this.changed.clear();
   }
 }
 

@@ -11,7 +11,7 @@ const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><
 </article></body></html>`;
 
 /** The centre of character `index` of the first occurrence of `text` inside `selector`. */
-async function pointAt(page: Page, selector: string, text: string, index = 0): Promise<{ x: number; y: number }> {
+async function pointAt(page: Page, selector: string, text: string, index = 0): Promise<{ x: number; y: number; width: number }> {
   return page.evaluate(
     ([sel, wanted, i]) => {
       const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
@@ -22,7 +22,7 @@ async function pointAt(page: Page, selector: string, text: string, index = 0): P
         range.setStart(node, at + i);
         range.setEnd(node, at + i + 1);
         const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width };
       }
       throw new Error(`${wanted} not found in ${sel}`);
     },
@@ -99,9 +99,11 @@ describe('looking up any word of a served page', () => {
   it('looks up a selected phrase, word by word', async () => {
     const from = await pointAt(page, '#p3', '糖尿病患者', 0);
     const to = await pointAt(page, '#p3', '糖尿病患者', 4);
-    await page.mouse.move(from.x - 8, from.y);
+    // From just inside the first character to just inside the last, whatever the font's widths (a
+    // machine without a Chinese font draws narrower boxes, and a fixed 8 px reached the next character).
+    await page.mouse.move(from.x - from.width * 0.4, from.y);
     await page.mouse.down();
-    await page.mouse.move(to.x + 8, to.y, { steps: 4 });
+    await page.mouse.move(to.x + to.width * 0.4, to.y, { steps: 4 });
     await page.mouse.up();
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('糖尿病患者');
     await expect.poll(() => page.locator('yidu-card .word-card').count(), { timeout: 5000 }).toBe(1);

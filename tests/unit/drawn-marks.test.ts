@@ -37,9 +37,10 @@ beforeEach(() => {
   };
 });
 
-/** Tells the observer of `el` that it is (or is not) near the viewport. */
-function nearness(el: Element, near: boolean) {
+/** Tells the observer of `el` that it is (or is not) near the viewport; changes are applied at most every 250 ms. */
+async function nearness(el: Element, near: boolean) {
   observed.get(el)!([{ target: el, isIntersecting: near } as IntersectionObserverEntry]);
+  await new Promise((r) => setTimeout(r, 260));
 }
 
 function jobsOf(root: Element): DeferredRun[] {
@@ -78,7 +79,7 @@ describe('drawn marks', () => {
     expect(marks.jobsOf('yixinou-railway')).toEqual([job]);
   });
 
-  it('keeps a group in the highlights only while one of its ends is near the viewport', () => {
+  it('keeps a group in the highlights only while one of its ends is near the viewport', async () => {
     document.body.innerHTML = '<p id="a">五水共治</p><p id="b">一段文字</p><p id="c">义新欧</p>';
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     for (const job of jobsOf(document.body)) marks.add(job, false);
@@ -86,11 +87,11 @@ describe('drawn marks', () => {
     marks.close();
     const [a, c] = ['#a', '#c'].map((s) => document.querySelector(s)!);
     expect([...observed.keys()]).toEqual([a, c]);
-    nearness(c!, true);
+    await nearness(c!, true);
     expect(drawnText().sort()).toEqual(['义新欧', '五水共治'].sort());
-    nearness(a!, false);
+    await nearness(a!, false);
     expect(drawnText()).toHaveLength(2); // the other end is still near
-    nearness(c!, false);
+    await nearness(c!, false);
     expect(drawnText()).toEqual([]);
     expect(marks.size).toBe(2); // still known: drawn again as it nears
   });
