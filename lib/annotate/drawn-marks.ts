@@ -1,9 +1,12 @@
 /**
  * Marks drawn over the page's text with the CSS Custom Highlight API instead of wrapped in elements,
- * for huge pages. On the bench's 200,000-element page, wrapping a single word in a span made the
- * page's next frame 66–145 ms (style and layout of the whole page), so no element-based marking can
- * keep such a page's timers within 50 ms; adding hundreds of highlight ranges there stalled them 4–5 ms.
- * The page's DOM is never touched: switching off is dropping the ranges.
+ * for huge pages. On the bench's 200,000-element page, wrapping a single word in a span makes the
+ * page's next frame 66–158 ms (style and layout of the whole page), and switching off thousands of
+ * wrapped marks took 10–14 s of such frames. Drawn, the page's DOM is not touched until the reader
+ * reaches for a term, and switching off is dropping the ranges: one frame. A change of the highlights
+ * is not free there either (the browser repaints the whole page: 80–140 ms a change, measured with
+ * this file's styles), so changes are few: the first screen, then at most one per CHANGE_GAP_MS as
+ * the reader scrolls.
  *
  * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with one StaticRange per
  * term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
@@ -11,9 +14,9 @@
  * else. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
  * and the annotator takes a run back (take) as soon as the page writes to one of them.
  * Only the runs near the viewport are in the highlights: with every run of the bench's 2,000,000-character
- * page drawn (84,000 ranges), the browser's work on each change grew with all of them, and reading to the
- * end had an 11 s task. Runs are drawn in groups (as they come near, ./deferred-wraps.ts); a group
- * leaves the highlights when both its ends are far from view, and comes back as either nears it again.
+ * page drawn (84,000 ranges), the browser's work on each change grew with all of them (0.5–1.8 s), and
+ * reading to the end had an 11 s task. Runs are drawn in groups; a group leaves the highlights when
+ * both its ends are far from view, and comes back as either nears it again.
  * No library draws text highlights; this is the browser's API, kept to one file.
  */
 import { CANDIDATE_HIGHLIGHT, TERM_HIGHLIGHT } from '../dom-names';
@@ -28,8 +31,8 @@ export function canDrawMarks(win: Window | null | undefined): win is Window & ty
 
 /**
  * Pages where a single change to the DOM costs a long frame. Measured (bench/long-pages.bench.ts, one
- * word wrapped half-way down, no Yidu): 200,000 elements 66–145 ms, 2,000,000 characters in 20,000
- * paragraphs 33–78 ms; 12,568 elements and 200,000 characters 1–24 ms.
+ * word wrapped half-way down, no Yidu): 200,000 elements 66–158 ms, 2,000,000 characters in 20,000
+ * paragraphs 33–97 ms; 12,568 elements and 200,000 characters 1–24 ms.
  */
 export const HUGE_PAGE_ELEMENTS = 50_000;
 export const HUGE_PAGE_CHARS = 1_000_000;

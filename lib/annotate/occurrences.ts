@@ -1,16 +1,16 @@
 import { isBlock } from './blocks';
 import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
 
-/**
- * Annotators that defer wrapping far-off text register here, so that anything that counts or
- * visits occurrences first gets every one of them in the DOM.
- */
 /** What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the screen. */
 export interface FlushScope {
   id?: string;
   nearOnly?: boolean;
 }
 
+/**
+ * Annotators that defer wrapping far-off text (or draw it: ./drawn-marks.ts) register here, so that
+ * anything that counts or visits occurrences first gets them in the DOM.
+ */
 const flushers = new Set<(scope: FlushScope) => void>();
 
 export function registerDeferredFlush(flush: (scope: FlushScope) => void): () => void {
