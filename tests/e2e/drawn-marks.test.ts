@@ -88,6 +88,15 @@ describe('a huge page', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the first occurrence of a term picked in the popup, as a focused mark', async () => {
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.locator('[data-term-id="yixinou-railway"] .term-link').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('div')?.id)).toBe('r10');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('yidu-mark');
+    await popup.close();
+  });
+
   it('puts keyboard focus on a term in view with Alt+Shift+J', async () => {
     await page.evaluate(() => document.querySelector('#r3000')!.scrollIntoView({ block: 'start' }));
     await page.keyboard.press('Alt+Shift+KeyJ');
