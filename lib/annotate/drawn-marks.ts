@@ -40,7 +40,13 @@ export const HUGE_PAGE_CHARS = 1_000_000;
 /** Is `doc` so large that its marks are drawn rather than wrapped? */
 export function isHugePage(doc: Document): boolean {
   if (doc.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS) return true;
-  return (doc.body?.textContent?.length ?? 0) > HUGE_PAGE_CHARS;
+  const body = doc.body;
+  let chars = body?.textContent?.length ?? 0;
+  if (chars <= HUGE_PAGE_CHARS) return false;
+  // Not the text of scripts and styles: a news page often carries its data as a megabyte of JSON in a
+  // <script>, and its article is no longer for that.
+  for (const el of body!.querySelectorAll('script, style, template, noscript')) chars -= el.textContent?.length ?? 0;
+  return chars > HUGE_PAGE_CHARS;
 }
 
 interface Drawn {

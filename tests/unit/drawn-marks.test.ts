@@ -112,10 +112,13 @@ describe('drawn marks', () => {
   });
 
   // (50,000 elements take jsdom minutes to parse: that side is tests/e2e/drawn-marks.test.ts's page.)
-  it('calls a page huge from 1,000,000 characters', () => {
+  it('calls a page huge from 1,000,000 characters of text, scripts left out', () => {
     document.body.innerHTML = `<div><p>${'字'.repeat(999_000)}</p></div>`;
     expect(isHugePage(document)).toBe(false);
     document.body.innerHTML = `<p>${'字'.repeat(1_000_001)}</p>`;
     expect(isHugePage(document)).toBe(true);
+    // A page's data in a script is not text to read.
+    document.body.innerHTML = `<p>一篇文章</p><script type="application/json">${'{"a":1}'.repeat(200_000)}</script>`;
+    expect(isHugePage(document)).toBe(false);
   });
 });
