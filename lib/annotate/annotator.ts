@@ -548,7 +548,7 @@ export class PageAnnotator {
       const waiting = [...this.waiting];
       this.waiting.clear();
       if (!waiting.length || this.stopped) return;
-      const dropped = this.dropDeferred(new Set(waiting));
+      const { dropped, drawnInView } = this.dropDeferred(new Set(waiting));
       const sliceMs = this.options.sliceMs ?? 8;
       let busy = 0;
       let longest = 0;
@@ -564,8 +564,10 @@ export class PageAnnotator {
           const { uncounted, unglossed, fresh } = takeBackRuns(changed, this.ledger);
           this.uncount(uncounted, unglossed);
           this.markBatch(fresh, true);
-          const bare = group.filter((nodes) => !wrapped.includes(nodes)).flatMap((nodes) => liveRun(nodes) ?? []);
-          this.markBatch(bare, false);
+          const bare = group.filter((nodes) => !wrapped.includes(nodes));
+          // Drawn runs that were in view are drawn again at once (not once their group is seen near again: the first screen's marks went and came back).
+          this.markBatch(bare.filter((nodes) => drawnInView.has(nodes)).flatMap((nodes) => liveRun(nodes) ?? []), true);
+          this.markBatch(bare.filter((nodes) => !drawnInView.has(nodes)).flatMap((nodes) => liveRun(nodes) ?? []), false);
         }
         this.closeChunks();
         this.resumeObserver();
@@ -582,17 +584,22 @@ export class PageAnnotator {
     return this.running;
   }
 
-  /** Takes the deferred (matched, not yet wrapped) jobs of these runs out of their chunks, uncounted. */
-  private dropDeferred(runs: ReadonlySet<readonly Text[]>): number {
+  /**
+   * Takes the deferred (matched, not yet wrapped) or drawn jobs of these runs out, uncounted; how many,
+   * and the runs of those that were drawn in view.
+   */
+  private dropDeferred(runs: ReadonlySet<readonly Text[]>): { dropped: number; drawnInView: Set<readonly Text[]> } {
     const drawnJobs = this.drawn?.jobsWhere((job) => runs.has(job.run.nodes)) ?? [];
+    const drawnInView = new Set(drawnJobs.filter((job) => this.drawn!.isShown(job)).map((job) => job.run.nodes));
     this.drawn?.take(drawnJobs);
     for (const job of drawnJobs) this.uncount(job.spans.map((span) => span.id));
-    return drawnJobs.length + this.deferred.remove((job) => {
+    const dropped = this.deferred.remove((job) => {
       if (!runs.has(job.run.nodes)) return false;
       this.uncount(job.spans.map((span) => span.id));
       for (const span of job.glossed) this.glossedTerms.delete(span.id);
       return true;
     });
+    return { dropped: drawnJobs.length + dropped, drawnInView };
   }
 
   /**

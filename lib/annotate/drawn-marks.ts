@@ -260,6 +260,11 @@ export class DrawnMarks {
     return [...this.all].filter((d) => test(d.job)).map((d) => d.job);
   }
 
+  /** Whether drawn run `job` is in the highlights now (its group near the viewport). */
+  isShown(job: DeferredRun): boolean {
+    return this.byNode.get(job.run.nodes[0]!)?.group.shown ?? false;
+  }
+
   /** The drawn run `node` belongs to, if any. */
   jobOf(node: Text): DeferredRun | undefined {
     return this.byNode.get(node)?.job;
