@@ -22,6 +22,7 @@
 import { CANDIDATE_HIGHLIGHT, TERM_HIGHLIGHT } from '../dom-names';
 import type { DeferredRun } from './deferred-wraps';
 import type { MarkSpan } from './wrap';
+import { caretAt, charAt } from '../lookup/text-at-point';
 
 /** The highlight API is there (Chromium 105+, Firefox 140+). */
 export function canDrawMarks(win: Window | null | undefined): win is Window & typeof globalThis {
@@ -87,10 +88,10 @@ const NEAR_MARGIN = '150% 0px';
  */
 const CHANGE_GAP_MS = 250;
 
-/** A point in the page's text: a text node and an offset in it (from caretPositionFromPoint). */
+/** A character of the page's text: a text node and the character's index in it. */
 export interface TextPoint {
   node: Text;
-  offset: number;
+  index: number;
 }
 
 export class DrawnMarks {
@@ -199,32 +200,19 @@ export class DrawnMarks {
     }
   }
 
-  /** The drawn run with a term at `point`, and that term's span; undefined when no drawn term is there. */
+  /** The drawn run with a term over the character `point`, and that term's span; undefined when no drawn term is there. */
   at(point: TextPoint): { job: DeferredRun; span: MarkSpan } | undefined {
     const drawn = this.byNode.get(point.node);
     if (!drawn) return undefined;
-    const at = drawn.job.run.starts[drawn.job.run.nodes.indexOf(point.node)]! + point.offset;
-    // The caret offset is the nearer edge of a character: a term covers the point from its first
-    // character's left edge to its last character's right edge.
-    const span = drawn.job.spans.find((s) => s.start <= at && at <= s.end);
+    const at = drawn.job.run.starts[drawn.job.run.nodes.indexOf(point.node)]! + point.index;
+    const span = drawn.job.spans.find((s) => s.start <= at && at < s.end);
     return span && { job: drawn.job, span };
-  }
-
-  /** Whether the term `span` of drawn run `job` covers viewport point (x, y) (a caret snaps to the nearest text). */
-  covers(job: DeferredRun, span: MarkSpan, x: number, y: number): boolean {
-    const range = this.win.document.createRange();
-    const [startNode, startOffset] = locate(job, span.start, false);
-    const [endNode, endOffset] = locate(job, span.end, true);
-    range.setStart(startNode, startOffset);
-    range.setEnd(endNode, endOffset);
-    return [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
   }
 
   /** The drawn term under viewport point (x, y) of `doc`, with its run. */
   hitAt(doc: Document, x: number, y: number): { job: DeferredRun; span: MarkSpan } | undefined {
-    const point = textPointAt(doc, x, y);
-    const hit = point && this.at(point);
-    return hit && this.covers(hit.job, hit.span, x, y) ? hit : undefined;
+    const char = charAt(doc, x, y);
+    return char && this.at(char);
   }
 
   /**
@@ -236,7 +224,7 @@ export class DrawnMarks {
     const win = doc.defaultView;
     if (!doc.body || !win) return [];
     let start: Text | undefined;
-    for (let y = 1; !start && y < win.innerHeight; y += 24) start = textPointAt(doc, win.innerWidth / 2, y)?.node ?? textPointAt(doc, 8, y)?.node;
+    for (let y = 1; !start && y < win.innerHeight; y += 24) start = textNodeAt(doc, win.innerWidth / 2, y) ?? textNodeAt(doc, 8, y);
     const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
     if (start) walker.currentNode = start;
     const jobs = new Set<DeferredRun>();
@@ -323,19 +311,8 @@ function locate(job: DeferredRun, at: number, isEnd: boolean): [Text, number] {
   return [nodes[i]!, at - starts[i]!];
 }
 
-/** The text position under a viewport point (caretPositionFromPoint where there is one, else WebKit's caretRangeFromPoint). */
-export function textPointAt(doc: Document, x: number, y: number): TextPoint | undefined {
-  const withPosition = doc as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
-  let node: Node | undefined;
-  let offset = 0;
-  if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
-    node = position?.offsetNode;
-    offset = position?.offset ?? 0;
-  } else {
-    const range = doc.caretRangeFromPoint?.(x, y);
-    node = range?.startContainer;
-    offset = range?.startOffset ?? 0;
-  }
-  return node?.nodeType === 3 ? { node: node as Text, offset } : undefined;
+/** The text node of the caret position nearest a viewport point, if it is in text. */
+function textNodeAt(doc: Document, x: number, y: number): Text | undefined {
+  const caret = caretAt(doc, x, y);
+  return caret?.node.nodeType === 3 ? (caret.node as Text) : undefined;
 }

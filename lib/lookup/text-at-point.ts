@@ -28,7 +28,8 @@ type CaretDocument = Document & {
   caretRangeFromPoint?(x: number, y: number): Range | null;
 };
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+/** The caret position nearest (x, y): caretPositionFromPoint where there is one, else WebKit's caretRangeFromPoint. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
   const d = doc as CaretDocument;
   if (d.caretPositionFromPoint) {
     const p = d.caretPositionFromPoint(x, y);
@@ -48,15 +49,22 @@ function covers(node: Text, i: number, x: number, y: number): boolean {
 }
 
 /**
- * The Han character under (x, y): the caret API answers the nearest caret position, which may be
- * beside the text, so the character on either side of it must really contain the point.
+ * The character under (x, y): the caret API answers the nearest caret position, which may be beside
+ * the text, so the character on either side of it must really contain the point.
  */
-export function hanCharAt(doc: Document, x: number, y: number): { node: Text; index: number } | undefined {
+export function charAt(doc: Document, x: number, y: number): { node: Text; index: number } | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return undefined;
   const node = caret.node as Text;
   const index = [caret.offset, caret.offset - 1].find((i) => covers(node, i, x, y));
-  if (index === undefined || !isHanCode(node.data.charCodeAt(index))) return undefined;
+  return index === undefined ? undefined : { node, index };
+}
+
+/** The Han character under (x, y), in text the lookup reads (not a mark's, not skipped). */
+export function hanCharAt(doc: Document, x: number, y: number): { node: Text; index: number } | undefined {
+  const char = charAt(doc, x, y);
+  if (!char || !isHanCode(char.node.data.charCodeAt(char.index))) return undefined;
+  const { node, index } = char;
   const parent = node.parentElement;
   // Text in a glossary mark has its own card; inputs, code, Yidu's own elements are never read.
   if (!parent || parent.closest(MARK_TAG)) return undefined;

@@ -71,10 +71,10 @@ describe('drawn marks', () => {
     marks.add(job!, true);
     expect(drawnText()).toEqual(['五水共治', '义新欧班列']);
     const first = document.querySelector('#a')!.firstChild as Text;
-    expect(marks.at({ node: first, offset: 3 })?.span.id).toBe('five-water-co-governance');
-    expect(marks.at({ node: first, offset: 0 })).toBeUndefined();
+    expect(marks.at({ node: first, index: 3 })?.span.id).toBe('five-water-co-governance');
+    expect(marks.at({ node: first, index: 0 })).toBeUndefined();
     const inBold = document.querySelector('b')!.firstChild as Text;
-    expect(marks.at({ node: inBold, offset: 1 })?.span.id).toBe('yixinou-railway');
+    expect(marks.at({ node: inBold, index: 1 })?.span.id).toBe('yixinou-railway');
     expect(marks.has(inBold)).toBe(true);
     expect(marks.jobsOf('yixinou-railway')).toEqual([job]);
   });
