@@ -93,8 +93,10 @@ interface Figures {
  * first mark appears. Plain JavaScript in a string: tsx's transforms must not reach the page.
  */
 export const INSTRUMENT = `(() => {
+  function boxes() { return [...(document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll('[data-yidu-term]') ?? [])]; }
+  function drawn() { return (CSS.highlights?.get('yidu-term')?.size ?? 0) + boxes().length; }
   // tasks: [start, duration] of each long task; stalls: [when, how long] of each late timer.
-  const state = { tasks: [], stalls: [], firstMark: -1, reset() { state.tasks = []; state.stalls = []; } };
+  const state = { tasks: [], stalls: [], firstMark: -1, reset() { state.tasks = []; state.stalls = []; }, drawn, boxes };
   window.yidu = state;
   new PerformanceObserver((list) => list.getEntries().forEach((e) => state.tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   let last = performance.now();
@@ -111,13 +113,14 @@ export const INSTRUMENT = `(() => {
     }
   });
   document.addEventListener('readystatechange', () => seen.observe(document.documentElement, { childList: true, subtree: true }), { once: true });
-  // Marks drawn over a huge page's text (CSS highlights) are no elements: looked for once a frame.
-  const drawn = () => {
+  // Marks drawn over a huge page's text (boxes in Yidu's overlay, or CSS highlights) are no marks in
+  // the page: looked for once a frame.
+  const firstDrawn = () => {
     if (state.firstMark >= 0) return;
-    if ((CSS.highlights?.get('yidu-term')?.size ?? 0) > 0) state.firstMark = performance.now();
-    else requestAnimationFrame(drawn);
+    if (drawn() > 0) state.firstMark = performance.now();
+    else requestAnimationFrame(firstDrawn);
   };
-  requestAnimationFrame(drawn);
+  requestAnimationFrame(firstDrawn);
 })();`;
 
 /** Reads a page to the end as a reader skims it: at most `steps` steps of at least a screen each, 30 ms apart. */
@@ -173,7 +176,7 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
   });
   await readToEnd(tab, 400);
   // Marks in the page: elements, and ranges drawn over the text (huge pages).
-  const marks = await tab.evaluate(() => document.querySelectorAll('yidu-mark').length + (CSS.highlights.get('yidu-term')?.size ?? 0));
+  const marks = await tab.evaluate(() => document.querySelectorAll('yidu-mark').length + (window as unknown as { yidu: { drawn(): number } }).yidu.drawn());
   const scroll = await tab.evaluate(() => {
     const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][]; reset(): void } };
     const figures = { scrollTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), scrollStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)) };
@@ -196,7 +199,11 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
       const r = range.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight && r.width > 0;
     });
-    return shown.length + drawn.length;
+    const boxes = (window as unknown as { yidu: { boxes(): Element[] } }).yidu.boxes().filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    return shown.length + drawn.length + boxes.length;
   });
   const started = await tab.evaluate(() => performance.now());
   await setNever(browser, true);
@@ -204,14 +211,14 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
     const shown = (window as unknown as { shownMarks: Element[] }).shownMarks;
     let screenClear = NaN;
     // (No named helper: tsx would wrap it in a __name() call, undefined in the page.)
-    while (document.querySelector('yidu-mark') || (CSS.highlights.get('yidu-term')?.size ?? 0) > 0) {
-      if (Number.isNaN(screenClear) && !shown.some((m) => m.isConnected) && !(CSS.highlights.get('yidu-term')?.size ?? 0)) screenClear = performance.now() - since;
+    const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][]; drawn(): number } };
+    while (document.querySelector('yidu-mark') || w.yidu.drawn() > 0) {
+      if (Number.isNaN(screenClear) && !shown.some((m) => m.isConnected) && !w.yidu.drawn()) screenClear = performance.now() - since;
       await new Promise((r) => setTimeout(r, 16));
     }
     const done = performance.now();
     if (Number.isNaN(screenClear)) screenClear = done - since;
     await new Promise((r) => setTimeout(r, 300));
-    const w = window as unknown as { yidu: { tasks: [number, number][]; stalls: [number, number][] } };
     const detach = performance.getEntriesByName('yidu:detach').map((e) => ((e as PerformanceMeasure).detail as { longest?: number } | null)?.longest ?? NaN);
     return { offMs: done - since, screenClear, offTask: Math.max(0, ...w.yidu.tasks.map(([, d]) => d)), offStall: Math.max(0, ...w.yidu.stalls.map(([, d]) => d)), offSlice: detach.length ? Math.max(...detach) : NaN };
   }, started);
@@ -279,7 +286,10 @@ export async function benchLongPages(): Promise<void> {
   console.log('\n## Long pages stay responsive (headless Chromium; longest task from the longtask observer, 0 = none over 50 ms; stall = a 16 ms page timer\'s longest delay)');
   const browser = await launchWithExtension();
   try {
+    // PAGES='element|2,000,000' runs only the pages whose label holds one of those.
+    const only = process.env.PAGES?.split('|').filter(Boolean);
     for (const [label, path] of pages) {
+      if (only && !only.some((word) => label.includes(word))) continue;
       const alone = await measureAlone(browser, `${site.origin}${path}`);
       const f = await measurePage(browser, `${site.origin}${path}`);
       const links = label.startsWith('portal') ? `, ${linksOf(pages[1]![2]).toLocaleString('en')} links` : '';

@@ -20,11 +20,13 @@ export const GLOSS_TAG = 'yidu-gloss';
 export const CARD_TAG = 'yidu-card';
 /** The CSS Custom Highlight naming the word a lookup card explains (styled by ::highlight() in marks.css). */
 export const LOOKUP_HIGHLIGHT = 'yidu-lookup';
-/** Every element Yidu adds to a page, for walkers that must skip them and snapshots that strip them. */
 /** CSS highlight names of marks drawn over the text of huge pages (lib/annotate/drawn-marks.ts). */
 export const TERM_HIGHLIGHT = 'yidu-term';
 export const CANDIDATE_HIGHLIGHT = 'yidu-candidate';
-export const OWN_TAGS = [MARK_TAG, GLOSS_TAG, CARD_TAG] as const;
+/** The layer of boxes that draws a huge page's marks (lib/annotate/mark-overlay.ts); its shadow root stays open for tests. */
+export const OVERLAY_TAG = 'yidu-overlay';
+/** Every element Yidu adds to a page, for walkers that must skip them and snapshots that strip them. */
+export const OWN_TAGS = [MARK_TAG, GLOSS_TAG, CARD_TAG, OVERLAY_TAG] as const;
 /** Images of a saved article point at `yidu-image:N` (N indexes its stored images) until rendered. */
 export const IMAGE_SCHEME = 'yidu-image:';
 

@@ -1,4 +1,4 @@
-import { CARD_TAG, GLOSS_TAG, MARK_TAG, RUBY_ATTR } from '@/lib/dom-names';
+import { CARD_TAG, GLOSS_TAG, MARK_TAG, OVERLAY_TAG, RUBY_ATTR } from '@/lib/dom-names';
 import { readCapped } from '@/lib/save/capped-fetch';
 
 /**
@@ -28,7 +28,7 @@ export function pageSnapshot(doc: Document): { html: string; url: string; canoni
   const root = Object.getOwnPropertyDescriptor(D, 'documentElement')!.get!.call(doc) as Element;
   const inert = document.implementation.createHTMLDocument('');
   const copy = inert.importNode(root, true);
-  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, rt[${RUBY_ATTR}], noscript, template, script:not([type="application/ld+json"])`)) own.remove();
+  for (const own of copy.querySelectorAll(`${GLOSS_TAG}, ${CARD_TAG}, ${OVERLAY_TAG}, rt[${RUBY_ATTR}], noscript, template, script:not([type="application/ld+json"])`)) own.remove();
   dropEventHandlers(copy);
   for (const el of copy.querySelectorAll('style, noembed, noframes')) el.remove();
   for (const el of copy.querySelectorAll('xmp, plaintext, iframe')) {

@@ -204,6 +204,7 @@ export class PageAnnotator {
 
   private onMutations(records: MutationRecord[], fromObserver = true): void {
     this.pageChanged = true;
+    this.drawn?.pageChanged(); // drawn boxes over text that moved follow it (next frame)
     for (const record of records) {
       if (record.type === 'characterData') {
         const text = record.target as Text;

@@ -1,28 +1,29 @@
 /**
- * Marks drawn over the page's text with the CSS Custom Highlight API instead of wrapped in elements,
- * for huge pages. On the bench's 200,000-element page, wrapping a single word in a span makes the
- * page's next frame 66–158 ms (style and layout of the whole page), and switching off thousands of
- * wrapped marks took 10–14 s of such frames. Drawn, the page's DOM is not touched until the reader
- * reaches for a term, and switching off is dropping the ranges: one frame. A change of the highlights
- * is not free there either (the browser repaints the whole page: 80–140 ms a change, measured with
- * this file's styles), so changes are few: the first screen, then at most one per CHANGE_GAP_MS as
- * the reader scrolls.
+ * Marks drawn over the page's text instead of wrapped in elements, for huge pages: as boxes in Yidu's
+ * own layer (./mark-overlay.ts) where the text moves with the document, else (under fixed or sticky
+ * elements, in scrolling boxes…) with the CSS Custom Highlight API. On the bench's 200,000-element
+ * page, wrapping a single word in a span makes the page's next frame 66–158 ms (style and layout of
+ * the whole page), and switching off thousands of wrapped marks took 10–14 s of such frames. Drawn,
+ * the page's DOM is not touched until the reader reaches for a term, and switching off is dropping the
+ * layer and the ranges. No change is free there (a layout of the layer; with highlights, the whole
+ * page's paint), so changes are few: the first screen, then at most one per CHANGE_GAP_MS as the
+ * reader scrolls.
  *
  * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with one StaticRange per
  * term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
  * (the annotator's materialize*): cards, focus and "occurrence k of N" work on elements, as everywhere
  * else. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
  * and the annotator takes a run back (take) as soon as the page writes to one of them.
- * Only the runs near the viewport are in the highlights: with every run of the bench's 2,000,000-character
- * page drawn (84,000 ranges), the browser's work on each change grew with all of them (0.5–1.8 s), and
- * reading to the end had an 11 s task. Runs are drawn in groups; a group leaves the highlights when
- * both its ends are far from view, and comes back as either nears it again.
- * No library draws text highlights; this is the browser's API, kept to one file.
+ * Only the runs near the viewport are shown: with every run of the bench's 2,000,000-character page
+ * in the highlights (84,000 ranges), the browser's work on each change grew with all of them
+ * (0.5–1.8 s), and reading to the end had an 11 s task. Runs are drawn in groups; a group is taken
+ * off when both its ends are far from view, and comes back as either nears it again.
  */
 import { CANDIDATE_HIGHLIGHT, TERM_HIGHLIGHT } from '../dom-names';
 import type { DeferredRun } from './deferred-wraps';
 import type { MarkSpan } from './wrap';
 import { caretAt, charAt } from '../lookup/text-at-point';
+import { MarkOverlay } from './mark-overlay';
 
 /** The highlight API is there (Chromium 105+, Firefox 140+). */
 export function canDrawMarks(win: Window | null | undefined): win is Window & typeof globalThis {
@@ -65,6 +66,8 @@ interface Drawn {
   job: DeferredRun;
   ranges: StaticRange[];
   group: Group;
+  /** Shown as boxes in the overlay (else, when shown, in the highlights). */
+  boxed: boolean;
 }
 
 /** Runs drawn together; in the highlights while either end element is near the viewport. */
@@ -97,6 +100,8 @@ export interface TextPoint {
 export class DrawnMarks {
   private readonly terms: Highlight;
   private readonly candidates: Highlight;
+  /** Where runs are drawn whose text moves with the document (most): no whole-page repaint a change. */
+  private readonly overlay: MarkOverlay;
   /** Every text node of a drawn run → that run. */
   private readonly byNode = new Map<Text, Drawn>();
   private readonly all = new Set<Drawn>();
@@ -113,6 +118,7 @@ export class DrawnMarks {
     this.candidates = new win.Highlight();
     win.CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
     win.CSS.highlights.set(CANDIDATE_HIGHLIGHT, this.candidates);
+    this.overlay = new MarkOverlay(win.document);
   }
 
   get size(): number {
@@ -135,7 +141,7 @@ export class DrawnMarks {
       const [endNode, endOffset] = locate(job, span.end, true);
       return new this.win.StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
     });
-    const drawn: Drawn = { job, ranges, group };
+    const drawn: Drawn = { job, ranges, group, boxed: false };
     group.drawn.add(drawn);
     group.chars += job.run.text.length;
     this.all.add(drawn);
@@ -166,11 +172,23 @@ export class DrawnMarks {
   }
 
   private show(drawn: Drawn): void {
-    drawn.job.spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(drawn.ranges[i]!));
+    const { spans, run } = drawn.job;
+    if (this.overlay.carries(run.nodes)) {
+      drawn.boxed = true;
+      this.overlay.place(drawn, spans.map((span, i) => ({ range: drawn.ranges[i]!, id: span.id, candidate: !!span.kind })));
+    } else spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(drawn.ranges[i]!));
   }
 
   private hide(drawn: Drawn): void {
-    for (const range of drawn.ranges) if (!this.terms.delete(range)) this.candidates.delete(range);
+    if (drawn.boxed) {
+      this.overlay.remove(drawn);
+      drawn.boxed = false;
+    } else for (const range of drawn.ranges) if (!this.terms.delete(range)) this.candidates.delete(range);
+  }
+
+  /** The page changed: drawn boxes whose text moved are placed anew (next frame). */
+  pageChanged(): void {
+    this.overlay.pageChanged();
   }
 
   private onNearness(entries: IntersectionObserverEntry[]): void {
@@ -248,7 +266,7 @@ export class DrawnMarks {
     return [...this.all].filter((d) => test(d.job)).map((d) => d.job);
   }
 
-  /** Whether drawn run `job` is in the highlights now (its group near the viewport). */
+  /** Whether drawn run `job` is shown now (its group near the viewport). */
   isShown(job: DeferredRun): boolean {
     return this.byNode.get(job.run.nodes[0]!)?.group.shown ?? false;
   }
@@ -287,6 +305,7 @@ export class DrawnMarks {
 
   /** Drops every drawn mark at once: the page's DOM was never changed, so nothing else is left to undo. */
   clear(): void {
+    this.overlay.clear();
     this.terms.clear();
     this.candidates.clear();
     if (this.win.CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) this.win.CSS.highlights.delete(TERM_HIGHLIGHT);

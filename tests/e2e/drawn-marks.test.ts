@@ -1,6 +1,7 @@
 /**
- * Huge pages: marks drawn over the text with CSS highlights (lib/annotate/drawn-marks.ts), the page's
- * DOM untouched until the reader reaches for a term, which then becomes a real mark with its card.
+ * Huge pages: marks drawn over the text (lib/annotate/drawn-marks.ts) as boxes in Yidu's layer
+ * (lib/annotate/mark-overlay.ts), or with CSS highlights where the text scrolls in a box of its own;
+ * the page's DOM untouched until the reader reaches for a term, which then becomes a real mark with its card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,11 +14,39 @@ const rows = Array.from({ length: ROWS }, (_, i) =>
 );
 const HUGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>巨大页面</title></head><body>
 <p id="clock">实时：五水共治 0</p>
+<div id="scroller" style="height: 40px; overflow: auto"><p>滚动框里的五水共治</p><p>第二行</p><p>第三行</p></div>
 ${rows.join('\n')}
 </body></html>`;
-const TERMS = ROWS / TERM_EVERY + 1;
+const TERMS = ROWS / TERM_EVERY + 2;
+const SURFACE: Record<string, string> = { 'five-water-co-governance': '五水共治', 'yixinou-railway': '义新欧' };
 
-const drawnCount = (page: Page) => page.evaluate(() => CSS.highlights.get('yidu-term')?.size ?? 0);
+/** The boxes Yidu's layer draws, in viewport coordinates, with their entry. */
+const boxes = (page: Page) =>
+  page.evaluate(() =>
+    [...(document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-yidu-term]') ?? [])].map((b) => {
+      const { left, top, width, height } = b.getBoundingClientRect();
+      return { id: b.dataset.yiduTerm!, left, top, width, height };
+    }),
+  );
+/** Drawn marks: boxes and highlighted ranges. */
+const drawnCount = (page: Page) =>
+  page.evaluate(() => (CSS.highlights.get('yidu-term')?.size ?? 0) + (document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll('[data-yidu-term]').length ?? 0));
+/** The viewport rectangle of `word` in the first text node of `selector` holding it. */
+const rectOf = (page: Page, selector: string, word: string) =>
+  page.evaluate(
+    ([sel, w]) => {
+      const el = document.querySelector(sel)!;
+      const node = [...el.childNodes].find((n) => n.nodeType === 3 && (n as Text).data.includes(w)) as Text;
+      const range = document.createRange();
+      range.setStart(node, node.data.indexOf(w));
+      range.setEnd(node, node.data.indexOf(w) + w.length);
+      const { left, top, width, height } = range.getBoundingClientRect();
+      return { left, top, width, height };
+    },
+    [selector, word] as const,
+  );
+const near = (a: { left: number; top: number; width: number }, b: { left: number; top: number; width: number }) =>
+  Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1;
 
 /** The viewport centre of the first occurrence of `text` inside element `selector`. */
 const centreOf = (page: Page, selector: string, text: string) =>
@@ -47,7 +76,7 @@ describe('a huge page', () => {
     site = await serve({ '/huge.html': HUGE });
     browser = await launchWithExtension();
     ({ page, tabId } = await browser.openTab(`${site.origin}/huge.html`));
-    await page.waitForFunction(() => (CSS.highlights.get('yidu-term')?.size ?? 0) > 0, undefined, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(() => (document.querySelector('yidu-overlay')?.shadowRoot?.childElementCount ?? 0) > 0, undefined, { timeout: 20_000, polling: 100 });
     original = await page.evaluate(async () => new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').body.innerHTML);
   }, 60_000);
   afterAll(async () => {
@@ -58,9 +87,51 @@ describe('a huge page', () => {
   it('draws its marks without changing the page, and counts every occurrence', async () => {
     expect(await page.locator('yidu-mark').count()).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    // Each box lies over an occurrence of its term: the text under its centre is inside one.
+    const shown = (await boxes(page)).filter((b) => b.top >= 0 && b.top < 700);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    const under = await page.evaluate(
+      (list) =>
+        list.map((b) => {
+          const caret = document.caretPositionFromPoint(b.left + b.width / 2, b.top + b.height / 2)!;
+          const data = (caret.offsetNode as Text).data;
+          return { id: b.id, data, at: caret.offset };
+        }),
+      shown,
+    );
+    for (const { id, data, at } of under) {
+      const word = SURFACE[id]!;
+      const start = data.indexOf(word);
+      expect(start >= 0 && start <= at && at <= start + word.length, `${word} at ${at} of "${data}"`).toBe(true);
+    }
+    // The term in the scrolling box (which the layer cannot follow) is a highlight instead.
+    const scrolled = await page.evaluate(() =>
+      [...(CSS.highlights.get('yidu-term') ?? [])].map((r) => document.querySelector('#scroller')!.contains(r.startContainer) && (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+    );
+    expect(scrolled).toEqual(['五水共治']);
     const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
     await expect.poll(() => popup.locator('[data-term-id="five-water-co-governance"] .count').innerText()).toBe(String(TERMS));
     await popup.close();
+  });
+
+  // (Before the cards: a card wraps every occurrence of its term, which are then marks, not boxes.)
+  it("moves its boxes with the text when the page's layout changes", async () => {
+    await page.evaluate(() => scrollTo(0, 0));
+    const term = () => rectOf(page, '#r0 b', '五水共治');
+    await expect.poll(async () => { const t = await term(); return (await boxes(page)).some((b) => near(b, t)); }).toBe(true);
+    const before = await term();
+    // The page puts a banner above (as an image loading or an ad would).
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.id = 'banner';
+      banner.style.height = '150px';
+      document.body.prepend(banner);
+    });
+    const after = await term();
+    expect(after.top - before.top).toBeGreaterThan(140); // 150, and the margins that no longer collapse
+    await expect.poll(async () => (await boxes(page)).some((b) => near(b, after)), { timeout: 3000 }).toBe(true);
+    expect((await boxes(page)).some((b) => near(b, before))).toBe(false);
+    await page.evaluate(() => document.querySelector('#banner')!.remove());
   });
 
   it('opens a card when the pointer rests on a drawn term, with the full number of occurrences', async () => {
@@ -115,12 +186,12 @@ describe('a huge page', () => {
       }, 50);
     });
     await page.waitForTimeout(1500);
-    const drawn = await page.evaluate(() => {
-      const text = document.querySelector('#clock')!.firstChild as Text;
-      return [...(CSS.highlights.get('yidu-term') ?? [])].filter((r) => r.startContainer === text).map((r) => text.data.slice(r.startOffset, r.endOffset));
-    });
     expect(await page.locator('#clock').innerText()).toBe('实时：五水共治 20');
-    expect(drawn).toEqual(['五水共治']);
+    // One box over the clock's line, over its term as it reads now.
+    const clock = await page.evaluate(() => document.querySelector('#clock')!.getBoundingClientRect().toJSON() as DOMRect);
+    const onClock = (await boxes(page)).filter((b) => b.top >= clock.top && b.top < clock.bottom);
+    expect(onClock).toHaveLength(1);
+    expect(near(onClock[0]!, await rectOf(page, '#clock', '五水共治'))).toBe(true);
     const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
     await expect.poll(() => popup.locator('[data-term-id="five-water-co-governance"] .count').innerText()).toBe(String(TERMS));
     await popup.close();
@@ -134,6 +205,7 @@ describe('a huge page', () => {
     });
     await expect.poll(() => drawnCount(page)).toBe(0);
     await expect.poll(() => page.locator('yidu-mark').count()).toBe(0);
+    expect(await page.locator('yidu-overlay').count()).toBe(0);
     const now = await page.evaluate(() => document.body.innerHTML);
     // The clock's node holds what the page last wrote; everything else is as sent.
     expect(now.replace(/实时：五水共治 \d+/, '实时：五水共治 0')).toBe(original);

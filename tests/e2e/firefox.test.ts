@@ -137,7 +137,8 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
 
   it('draws the marks of a huge page over its text, and opens a card on a click on one', async () => {
     const { page: huge } = await ff!.openTab(`${site.origin}/huge.html`);
-    await waitUntil('drawn marks', () => huge.evaluate(() => (CSS.highlights.get('yidu-term')?.size ?? 0) > 0), 30_000);
+    // Drawn as boxes in Yidu's layer (lib/annotate/mark-overlay.ts), over the text they mark.
+    await waitUntil('drawn marks', () => huge.evaluate(() => (document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll('[data-yidu-term]').length ?? 0) > 0), 30_000);
     // The whole page matched, so that the card counts every occurrence.
     await waitUntil('the pass', () => huge.evaluate(() => performance.getEntriesByName('yidu:annotate').length > 0), 30_000);
     expect(await huge.evaluate(() => document.querySelectorAll('yidu-mark').length)).toBe(0);
@@ -151,6 +152,15 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     });
     await new Promise((r) => setTimeout(r, 300)); // the scrolled-to rows drawn
+    const boxed = await huge.evaluate(
+      ([px, py]) =>
+        [...document.querySelector('yidu-overlay')!.shadowRoot!.querySelectorAll('[data-yidu-term]')].some((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left <= px && px <= r.right && r.top <= py && py <= r.bottom;
+        }),
+      [x, y] as const,
+    );
+    expect(boxed).toBe(true);
     await huge.mouse.click(x, y);
     const occurrence = await waitUntil('the card', () =>
       huge.evaluate(() => document.querySelector('yidu-card')?.shadowRoot?.querySelector('[data-testid="occurrence"]')?.textContent),

@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 /**
- * Marks drawn over the text (lib/annotate/drawn-marks.ts), with the browser's highlight registry and
- * IntersectionObserver stood in for (jsdom has neither): which ranges are drawn, when a group is in
- * the highlights, and how a point in the text finds its term. The real browser: tests/e2e/drawn-marks.test.ts.
+ * Marks drawn over the text (lib/annotate/drawn-marks.ts), with the browser's highlight registry,
+ * IntersectionObserver and text geometry stood in for (jsdom has none of them): which ranges are drawn,
+ * when a group is shown, how a point in the text finds its term, and which runs are boxes in the overlay
+ * (lib/annotate/mark-overlay.ts) rather than highlights. The real browser: tests/e2e/drawn-marks.test.ts.
+ *
+ * The first tests put their text in a scrolling box, whose runs are drawn in the highlights: what they
+ * check is the same for both.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
@@ -17,9 +21,35 @@ const matcher = new Matcher([
 
 class FakeHighlight extends Set<AbstractRange> {}
 let observed: Map<Element, (entries: IntersectionObserverEntry[]) => void>;
+/** How far every text is moved down from where its parent's data-top says (a reflow above it). */
+let shift = 0;
+
+/**
+ * Text geometry as a browser would give it: a range is one line box 20 px high at its parent's
+ * data-top (+ shift), 10 px a character from its start offset; elements are where data-box says.
+ */
+Range.prototype.getClientRects = function (this: Range) {
+  const top = Number(this.startContainer.parentElement?.dataset.top ?? 0) + shift;
+  const left = this.startOffset * 10;
+  return [new DOMRect(left, top, 40, 20)] as unknown as DOMRectList;
+};
+Element.prototype.getBoundingClientRect = function (this: Element) {
+  if (this.localName === 'yidu-overlay') return new DOMRect(0, -100, 0, 0); // the page scrolled down 100 px
+  const [x, y, w, h] = ((this as HTMLElement).dataset?.box ?? '0,0,0,0').split(',').map(Number);
+  return new DOMRect(x, y, w, h);
+};
+
+/** The boxes in the overlay: term id, left, top and width (the layer changes at the end of a task). */
+const boxes = async () => (await Promise.resolve(), boxesNow());
+const boxesNow = () =>
+  [...(document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-yidu-term]') ?? [])].map(
+    (b) => `${b.dataset.yiduTerm}@${parseFloat(b.style.left)},${parseFloat(b.style.top)}+${parseFloat(b.style.width)}`,
+  );
 
 beforeEach(() => {
   observed = new Map();
+  shift = 0;
+  document.querySelector('yidu-overlay')?.remove();
   const w = window as unknown as Record<string, unknown>;
   w.Highlight = FakeHighlight;
   Object.defineProperty(window, 'CSS', { value: { highlights: new Map() }, configurable: true });
@@ -64,7 +94,7 @@ const drawnText = () =>
 
 describe('drawn marks', () => {
   it('draws one range per term, across inline tags, and finds the term at a point of its text', () => {
-    document.body.innerHTML = '<p id="a">推进五水共治，开行<b>义新</b>欧班列。</p>';
+    document.body.innerHTML = '<div style="overflow: auto"><p id="a">推进五水共治，开行<b>义新</b>欧班列。</p></div>';
     expect(canDrawMarks(window)).toBe(true);
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     const [job] = jobsOf(document.body);
@@ -80,7 +110,7 @@ describe('drawn marks', () => {
   });
 
   it('keeps a group in the highlights only while one of its ends is near the viewport', async () => {
-    document.body.innerHTML = '<p id="a">五水共治</p><p id="b">一段文字</p><p id="c">义新欧</p>';
+    document.body.innerHTML = '<div style="overflow: auto"><p id="a">五水共治</p><p id="b">一段文字</p><p id="c">义新欧</p></div>';
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     for (const job of jobsOf(document.body)) marks.add(job, false);
     expect(drawnText()).toEqual([]); // far off until the observer says otherwise
@@ -97,7 +127,7 @@ describe('drawn marks', () => {
   });
 
   it('forgets a run taken back, and everything on clear', () => {
-    document.body.innerHTML = '<p>五水共治</p><p>义新欧</p>';
+    document.body.innerHTML = '<div style="overflow: auto"><p>五水共治</p><p>义新欧</p></div>';
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     const jobs = jobsOf(document.body);
     for (const job of jobs) marks.add(job, true);
@@ -109,6 +139,58 @@ describe('drawn marks', () => {
     expect((CSS.highlights as unknown as Map<string, unknown>).size).toBe(0);
     expect(marks.size).toBe(0);
     expect(observed.size).toBe(0);
+  });
+
+  it('draws a run whose text moves with the document as boxes over its terms, in one layer on <html>', async () => {
+    document.body.innerHTML = '<p data-top="30">推进五水共治，开行<b data-top="30">义新</b>欧班列。</p>';
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    const [job] = jobsOf(document.body);
+    marks.add(job!, true);
+    // Placed against the layer, which sits at the document's top (100 px above the viewport's here).
+    expect(await boxes()).toEqual(['five-water-co-governance@20,130+40', 'yixinou-railway@0,130+40']);
+    expect(drawnText()).toEqual([]);
+    expect(document.documentElement.lastElementChild?.localName).toBe('yidu-overlay');
+    expect(marks.at({ node: document.querySelector('p')!.firstChild as Text, index: 3 })?.span.id).toBe('five-water-co-governance');
+    marks.take([job!]);
+    expect(await boxes()).toEqual([]);
+    marks.add(job!, true);
+    marks.clear();
+    expect(document.querySelector('yidu-overlay')).toBeNull();
+  });
+
+  it('leaves runs under a fixed or sticky element, in a scrolling box, in a raised layer or hidden to the highlights', async () => {
+    document.body.innerHTML = [
+      '<header style="position: fixed"><p>五水共治</p></header>',
+      '<div style="position: sticky"><span>五水共治</span></div>',
+      '<div style="overflow-y: scroll"><p>五水共治</p></div>',
+      '<div style="position: relative; z-index: 3"><p>五水共治</p></div>',
+      '<p style="visibility: hidden">五水共治</p>',
+      '<p>义新欧</p>',
+    ].join('');
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    for (const job of jobsOf(document.body)) marks.add(job, true);
+    expect(drawnText()).toEqual(Array(5).fill('五水共治'));
+    expect(await boxes()).toEqual(['yixinou-railway@0,100+40']);
+  });
+
+  it('clips boxes to the box around them that hides its overflow', async () => {
+    document.body.innerHTML = '<div style="overflow: hidden" data-box="0,0,25,200"><p data-top="0">五水共治</p><p data-top="300">义新欧</p></div>';
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    for (const job of jobsOf(document.body)) marks.add(job, true);
+    // 义新欧 lies below the box's bottom: hidden by the page, so no box; 五水共治 cut at its right edge.
+    expect(await boxes()).toEqual(['five-water-co-governance@0,100+25']);
+  });
+
+  it('places boxes anew when the page moves their text', async () => {
+    document.body.innerHTML = '<p data-top="10">五水共治</p>';
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    for (const job of jobsOf(document.body)) marks.add(job, true);
+    expect(await boxes()).toEqual(['five-water-co-governance@0,110+40']);
+    shift = 50; // an image loaded above it
+    marks.pageChanged();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await boxes()).toEqual(['five-water-co-governance@0,160+40']);
+    marks.clear();
   });
 
   // (50,000 elements take jsdom minutes to parse: that side is tests/e2e/drawn-marks.test.ts's page.)

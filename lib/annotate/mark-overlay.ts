@@ -1,0 +1,277 @@
+/**
+ * Drawn marks as boxes in a layer of their own over the page, for huge pages (./drawn-marks.ts).
+ * Any change of the CSS highlights makes the browser update the whole page's paint (on the bench's
+ * 200,000-element page 75–95 ms of "compositing inputs" a change, however small). Boxes in one host on
+ * <html>, absolutely placed, sized to nothing and contained, cost a layout and a paint of the layer.
+ * Reading that page to the end (400 steps, three loads each, bench/long-pages.bench.ts's page):
+ * highlights 18–32 tasks over 50 ms (longest 108–169 ms); boxes 2–7 (82–104 ms); Yidu drawing
+ * nothing 0–5 (0–96 ms: the page's own paint while scrolling). A canvas band in the same layer
+ * (no layout at all) measured the same as boxes in headless Chromium (1–8 tasks, its bitmap copied on
+ * each change) and holds up to 32 MB, so boxes it is.
+ *
+ * The boxes sit where the text was when they were placed, so they are only used where the text moves
+ * with the document and nothing else: runs under a fixed or sticky element, in a scrolling box, in a
+ * raised stacking context (it would paint over the boxes), hidden or set vertically stay in the
+ * highlights (`carries` says which). Boxes are clipped to the boxes with hidden overflow around their text.
+ * Layout can still move text under them (images loading, fonts, the page's own changes, a resize):
+ * `recheck` measures each placed run's first box again and places the ones that moved anew; it runs on
+ * resizes, font and image loads, the page's changes and once a second while boxes are shown.
+ * No library does this; the shadow root keeps page styles off the boxes, and every style is set through
+ * CSSOM (never a style attribute or <style>).
+ */
+import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
+
+export interface OverlayMark {
+  range: AbstractRange;
+  id: string;
+  candidate: boolean;
+}
+
+interface Placed {
+  marks: OverlayMark[];
+  boxes: HTMLElement[];
+  /** The first box's place relative to the host when placed: compared by recheck. */
+  anchor: { x: number; y: number } | undefined;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Whether the text of an element can carry boxes, and the elements whose hidden overflow clips it. */
+type Verdict = { clips: Element[] } | null;
+
+const RECHECK_EVERY_MS = 1000;
+const NO_CLIPS: Verdict = { clips: [] };
+/**
+ * Sized to nothing, contained, under the page's raised layers (z-index 0, last in <html>): a fixed
+ * header with a z-index covers the boxes of the text that scrolls under it, as it covers the text.
+ * Set through CSSOM (style.cssText), which a page's CSP does not block, as it does a style attribute.
+ */
+const HOST_STYLE = ['all:initial', 'position:absolute', 'left:0', 'top:0', 'width:0', 'height:0', 'overflow:visible', 'contain:layout style size', 'pointer-events:none', 'z-index:0']
+  .map((d) => `${d}!important`)
+  .join(';');
+const BOX_TERM = 'border-bottom:1.5px dotted rgba(160,105,0,.85);background:rgba(240,180,76,.12)';
+const BOX_CANDIDATE = 'border-bottom:1.5px dashed rgba(90,110,140,.6)';
+
+export class MarkOverlay {
+  private host: HTMLElement | undefined;
+  private root: ShadowRoot | undefined;
+  private readonly placed = new Map<object, Placed>();
+  private verdicts = new WeakMap<Element, Verdict>();
+  /** One live range, moved to each mark to measure it: every live range is updated on each DOM change. */
+  private readonly probe: Range;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private pending = false;
+  private readonly watchers: (() => void)[] = [];
+  /** Boxes to add to and take out of the layer at the end of the task (flush). */
+  private readonly toAdd = new Set<HTMLElement>();
+  private readonly toRemove = new Set<HTMLElement>();
+  private flushing = false;
+  /** Where the layer is, read once a task (flush forgets it). */
+  private origin: DOMRect | undefined;
+
+  constructor(private readonly doc: Document) {
+    this.probe = doc.createRange();
+  }
+
+  /** Can the text of `nodes` carry boxes (it moves with the document and nothing paints over the layer)? */
+  carries(nodes: readonly Text[]): boolean {
+    let last: Element | null = null;
+    for (const node of nodes) {
+      const parent = node.parentElement;
+      if (parent === last) continue;
+      if (!parent || this.verdict(parent) === null) return false;
+      const style = this.doc.defaultView!.getComputedStyle(parent);
+      if (style.visibility !== 'visible' || !style.writingMode.startsWith('horizontal')) return false;
+      last = parent;
+    }
+    return true;
+  }
+
+  /**
+   * Draws `marks` under `key` (a run), replacing what was drawn under it. The text is measured now and
+   * the layer changed at the end of the task (`flushSoon`): a measure after a change of the layer would
+   * lay out the page again, 5–25 ms each on the bench's huge pages, once per run shown.
+   */
+  place(key: object, marks: OverlayMark[]): void {
+    this.remove(key);
+    const origin = (this.origin ??= this.layerHost().getBoundingClientRect());
+    const boxes: HTMLElement[] = [];
+    let anchor: Placed['anchor'];
+    for (const mark of marks) {
+      for (const rect of this.rectsOf(mark.range)) {
+        const box = this.doc.createElement('div');
+        box.setAttribute(TERM_ATTR, mark.id);
+        if (mark.candidate) box.setAttribute(KIND_ATTR, 'candidate');
+        // As marks.css's yidu-mark: a faint tint and a dotted underline; candidates dashed, no tint.
+        box.style.cssText =
+          `position:absolute;box-sizing:border-box;left:${rect.left - origin.left}px;top:${rect.top - origin.top}px;width:${rect.width}px;height:${rect.height}px;` +
+          (mark.candidate ? BOX_CANDIDATE : BOX_TERM);
+        anchor ??= { x: rect.left - origin.left, y: rect.top - origin.top };
+        boxes.push(box);
+      }
+    }
+    for (const box of boxes) this.toAdd.add(box);
+    this.placed.set(key, { marks, boxes, anchor });
+    this.flushSoon();
+    this.watch();
+  }
+
+  remove(key: object): void {
+    const placed = this.placed.get(key);
+    if (!placed) return;
+    for (const box of placed.boxes) if (!this.toAdd.delete(box)) this.toRemove.add(box);
+    this.placed.delete(key);
+    this.flushSoon();
+  }
+
+  /** Applies the layer's changes of this task together. */
+  flush(): void {
+    this.flushing = false;
+    this.origin = undefined;
+    for (const box of this.toRemove) box.remove();
+    this.toRemove.clear();
+    if (this.toAdd.size) this.root?.append(...this.toAdd);
+    this.toAdd.clear();
+  }
+
+  private flushSoon(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  /** The page changed (its DOM, its size): what carries boxes is asked again, and moved boxes follow. */
+  pageChanged(): void {
+    this.verdicts = new WeakMap();
+    this.recheck(true);
+  }
+
+  /**
+   * Places anew every run whose text moved since it was placed. Cheap while the page's layout is
+   * clean: one measure a run shown. `soon` waits for the next frame (many triggers, one recheck).
+   */
+  recheck(soon = false): void {
+    if (soon) {
+      if (this.pending || !this.placed.size) return;
+      this.pending = true;
+      const run = () => {
+        this.pending = false;
+        this.recheck();
+      };
+      const win = this.doc.defaultView;
+      if (win?.requestAnimationFrame) win.requestAnimationFrame(run);
+      else setTimeout(run, 16);
+      return;
+    }
+    if (!this.host) return;
+    const origin = (this.origin ??= this.host.getBoundingClientRect());
+    this.flushSoon();
+    for (const [key, placed] of [...this.placed]) {
+      const first = placed.marks[0] && this.rectsOf(placed.marks[0].range)[0];
+      const now = first && { x: first.left - origin.left, y: first.top - origin.top };
+      const moved = !now !== !placed.anchor || (now && placed.anchor && (Math.abs(now.x - placed.anchor.x) > 0.5 || Math.abs(now.y - placed.anchor.y) > 0.5));
+      if (moved) this.place(key, placed.marks);
+    }
+  }
+
+  /** Takes the layer out of the page. */
+  clear(): void {
+    this.placed.clear();
+    this.toAdd.clear();
+    this.toRemove.clear();
+    this.host?.remove();
+    this.host = this.root = undefined;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    for (const unwatch of this.watchers.splice(0)) unwatch();
+  }
+
+  private layerHost(): HTMLElement {
+    if (this.host) return this.host;
+    const host = this.doc.createElement(OVERLAY_TAG);
+    host.style.cssText = HOST_STYLE;
+    this.root = host.attachShadow({ mode: 'open' });
+    this.doc.documentElement.append(host);
+    this.host = host;
+    return host;
+  }
+
+  private watch(): void {
+    if (this.timer !== undefined) return;
+    const win = this.doc.defaultView;
+    if (!win) return;
+    this.timer = setInterval(() => {
+      if (this.doc.visibilityState === 'visible') this.recheck();
+    }, RECHECK_EVERY_MS);
+    const soon = () => this.recheck(true);
+    const changed = () => this.pageChanged();
+    const resize = win.ResizeObserver && new win.ResizeObserver(changed);
+    resize?.observe(this.doc.documentElement);
+    win.addEventListener('resize', changed);
+    this.doc.addEventListener('load', soon, true); // images and frames, each changing the layout below them
+    this.doc.fonts?.addEventListener?.('loadingdone', soon);
+    this.watchers.push(() => {
+      resize?.disconnect();
+      win.removeEventListener('resize', changed);
+      this.doc.removeEventListener('load', soon, true);
+      this.doc.fonts?.removeEventListener?.('loadingdone', soon);
+    });
+  }
+
+  /** The rectangles of a mark's text, clipped to the boxes around it that hide their overflow. */
+  private rectsOf(range: AbstractRange): Box[] {
+    try {
+      this.probe.setStart(range.startContainer, range.startOffset);
+      this.probe.setEnd(range.endContainer, range.endOffset);
+    } catch {
+      return []; // the page shortened the text since: the run is being taken back
+    }
+    const parent = range.startContainer.parentElement;
+    const clips = (parent && this.verdict(parent)?.clips) ?? [];
+    const rects: Box[] = [];
+    for (const rect of this.probe.getClientRects()) {
+      let { left, top, right, bottom } = rect;
+      for (const clip of clips) {
+        const c = clip.getBoundingClientRect();
+        left = Math.max(left, c.left);
+        top = Math.max(top, c.top);
+        right = Math.min(right, c.right);
+        bottom = Math.min(bottom, c.bottom);
+      }
+      if (right - left > 0.5 && bottom - top > 0.5) rects.push({ left, top, width: right - left, height: bottom - top });
+    }
+    return rects;
+  }
+
+  private verdict(el: Element): Verdict {
+    const known = this.verdicts.get(el);
+    if (known !== undefined) return known;
+    const root = this.doc.documentElement;
+    const up = el === root ? NO_CLIPS : el.parentElement ? this.verdict(el.parentElement) : null;
+    let verdict: Verdict = null;
+    if (up) {
+      // Three reads an element: each read of a computed style costs the page's style engine a look-up,
+      // and the text of a screen has hundreds of ancestors. (Visibility and writing mode are inherited:
+      // read on the text's own parent, in carries.)
+      const style = this.doc.defaultView!.getComputedStyle(el);
+      const position = style.position;
+      const raised = position !== 'static' && Number(style.zIndex) > 0; // 'auto' is NaN
+      if (position === 'fixed' || position === 'sticky' || raised) verdict = null;
+      else if (el === root || el === this.doc.body) verdict = up;
+      else {
+        // "visible", "hidden", "hidden auto"… (the longhands only where the shorthand is not computed: jsdom)
+        const overflow = style.overflow || `${style.overflowX} ${style.overflowY}`;
+        if (overflow.includes('auto') || overflow.includes('scroll')) verdict = null;
+        else if (overflow.includes('hidden') || overflow.includes('clip')) verdict = { clips: [el, ...up.clips] };
+        else verdict = up;
+      }
+    }
+    this.verdicts.set(el, verdict);
+    return verdict;
+  }
+}
