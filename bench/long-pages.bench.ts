@@ -186,7 +186,8 @@ async function measurePage(browser: ExtensionBrowser, url: string): Promise<Figu
   // Switched off mid-way, as a reader might: the marks on screen then are the ones that must go first.
   const onScreen = await tab.evaluate(async () => {
     scrollTo(0, document.documentElement.scrollHeight / 2);
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    // Long enough for a huge page's drawn marks to come (at most one change of them per 250 ms).
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 600)));
     const shown = [...document.querySelectorAll('yidu-mark')].filter((m) => {
       const r = m.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight && r.width > 0;

@@ -168,9 +168,9 @@ export class MarkOverlay {
       else setTimeout(run, 16);
       return;
     }
-    if (!this.host) return;
-    const origin = (this.origin ??= this.host.getBoundingClientRect());
-    this.flushSoon();
+    if (!this.host || !this.placed.size) return;
+    const origin = (this.origin ??= this.layerHost().getBoundingClientRect());
+    this.flushSoon(); // which forgets the origin at the end of the task, moved or not
     for (const [key, placed] of [...this.placed]) {
       const first = placed.marks[0] && this.rectsOf(placed.marks[0].range)[0];
       const now = first && { x: first.left - origin.left, y: first.top - origin.top };
@@ -192,7 +192,11 @@ export class MarkOverlay {
   }
 
   private layerHost(): HTMLElement {
-    if (this.host) return this.host;
+    if (this.host) {
+      // A page that rebuilds its <html> children takes the layer with them: it goes back, boxes and all.
+      if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+      return this.host;
+    }
     const host = this.doc.createElement(OVERLAY_TAG);
     host.style.cssText = HOST_STYLE;
     this.root = host.attachShadow({ mode: 'open' });

@@ -153,7 +153,9 @@ describe('drawn marks', () => {
     expect(marks.at({ node: document.querySelector('p')!.firstChild as Text, index: 3 })?.span.id).toBe('five-water-co-governance');
     marks.take([job!]);
     expect(await boxes()).toEqual([]);
+    document.querySelector('yidu-overlay')!.remove(); // a page rebuilding what <html> holds
     marks.add(job!, true);
+    expect(await boxes()).toHaveLength(2); // the layer went back
     marks.clear();
     expect(document.querySelector('yidu-overlay')).toBeNull();
   });
