@@ -64,7 +64,12 @@ export function isHugePage(doc: Document): boolean {
 
 interface Drawn {
   job: DeferredRun;
-  ranges: StaticRange[];
+  /**
+   * One range a term, made while the run is shown: a page's runs far from view need none, and every
+   * range is an object of the page's own heap, which its garbage collector walks with the page's DOM
+   * (on the 200,000-element page, in steps of 50–100 ms).
+   */
+  ranges: StaticRange[] | undefined;
   group: Group;
   /** Shown as boxes in the overlay (else, when shown, in the highlights). */
   boxed: boolean;
@@ -136,12 +141,7 @@ export class DrawnMarks {
    */
   add(job: DeferredRun, near: boolean): void {
     const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0 });
-    const ranges = job.spans.map((span) => {
-      const [startNode, startOffset] = locate(job, span.start, false);
-      const [endNode, endOffset] = locate(job, span.end, true);
-      return new this.win.StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
-    });
-    const drawn: Drawn = { job, ranges, group, boxed: false };
+    const drawn: Drawn = { job, ranges: undefined, group, boxed: false };
     group.drawn.add(drawn);
     group.chars += job.run.text.length;
     this.all.add(drawn);
@@ -173,17 +173,25 @@ export class DrawnMarks {
 
   private show(drawn: Drawn): void {
     const { spans, run } = drawn.job;
+    const ranges = (drawn.ranges ??= spans.map((span) => this.rangeOf(drawn.job, span)));
     if (this.overlay.carries(run.nodes)) {
       drawn.boxed = true;
-      this.overlay.place(drawn, spans.map((span, i) => ({ range: drawn.ranges[i]!, id: span.id, candidate: !!span.kind })));
-    } else spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(drawn.ranges[i]!));
+      this.overlay.place(drawn, spans.map((span, i) => ({ range: ranges[i]!, id: span.id, candidate: !!span.kind })));
+    } else spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(ranges[i]!));
+  }
+
+  private rangeOf(job: DeferredRun, span: MarkSpan): StaticRange {
+    const [startContainer, startOffset] = locate(job, span.start, false);
+    const [endContainer, endOffset] = locate(job, span.end, true);
+    return new this.win.StaticRange({ startContainer, startOffset, endContainer, endOffset });
   }
 
   private hide(drawn: Drawn): void {
     if (drawn.boxed) {
       this.overlay.remove(drawn);
       drawn.boxed = false;
-    } else for (const range of drawn.ranges) if (!this.terms.delete(range)) this.candidates.delete(range);
+    } else for (const range of drawn.ranges ?? []) if (!this.terms.delete(range)) this.candidates.delete(range);
+    drawn.ranges = undefined;
   }
 
   /** The page changed: drawn boxes whose text moved are placed anew (next frame). */
