@@ -11,8 +11,8 @@
  *
  * The boxes sit where the text was when they were placed, so they are only used where the text moves
  * with the document and nothing else: runs under a fixed or sticky element, in a scrolling box, in a
- * raised stacking context (it would paint over the boxes), hidden or set vertically stay in the
- * highlights (`carries` says which). Boxes are clipped to the boxes with hidden overflow around their text.
+ * raised stacking context (it would paint over the boxes), hidden, faded out or set vertically stay in
+ * the highlights (`carries` says which). Boxes are clipped to the boxes with hidden overflow around their text.
  * Layout can still move text under them (images loading, fonts, the page's own changes, a resize):
  * `recheck` measures each placed run's first box again and places the ones that moved anew; it runs on
  * resizes, font and image loads, the page's changes and once a second while boxes are shown.
@@ -259,13 +259,14 @@ export class MarkOverlay {
     const up = el === root ? NO_CLIPS : el.parentElement ? this.verdict(el.parentElement) : null;
     let verdict: Verdict = null;
     if (up) {
-      // Three reads an element: each read of a computed style costs the page's style engine a look-up,
+      // Four reads an element: each read of a computed style costs the page's style engine a look-up,
       // and the text of a screen has hundreds of ancestors. (Visibility and writing mode are inherited:
       // read on the text's own parent, in carries.)
       const style = this.doc.defaultView!.getComputedStyle(el);
       const position = style.position;
       const raised = position !== 'static' && Number(style.zIndex) > 0; // 'auto' is NaN
-      if (position === 'fixed' || position === 'sticky' || raised) verdict = null;
+      // A slide faded out (a carousel's other pictures and captions) keeps its place: boxes would show over it.
+      if (position === 'fixed' || position === 'sticky' || raised || style.opacity === '0') verdict = null;
       else if (el === root || el === this.doc.body) verdict = up;
       else {
         // "visible", "hidden", "hidden auto"… (the longhands only where the shorthand is not computed: jsdom)

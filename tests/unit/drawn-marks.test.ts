@@ -160,18 +160,19 @@ describe('drawn marks', () => {
     expect(document.querySelector('yidu-overlay')).toBeNull();
   });
 
-  it('leaves runs under a fixed or sticky element, in a scrolling box, in a raised layer or hidden to the highlights', async () => {
+  it('leaves runs under a fixed or sticky element, in a scrolling box, in a raised layer, hidden or faded out to the highlights', async () => {
     document.body.innerHTML = [
       '<header style="position: fixed"><p>五水共治</p></header>',
       '<div style="position: sticky"><span>五水共治</span></div>',
       '<div style="overflow-y: scroll"><p>五水共治</p></div>',
       '<div style="position: relative; z-index: 3"><p>五水共治</p></div>',
       '<p style="visibility: hidden">五水共治</p>',
+      '<div style="opacity: 0"><p>五水共治</p></div>',
       '<p>义新欧</p>',
     ].join('');
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     for (const job of jobsOf(document.body)) marks.add(job, true);
-    expect(drawnText()).toEqual(Array(5).fill('五水共治'));
+    expect(drawnText()).toEqual(Array(6).fill('五水共治'));
     expect(await boxes()).toEqual(['yixinou-railway@0,100+40']);
   });
 
