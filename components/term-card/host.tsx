@@ -8,7 +8,7 @@ import { sendMessage } from '@/lib/messages';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { candidatePhrase, isCandidateId } from '@/lib/annotate/candidates';
 import { DESCRIPTION_ATTR, OCCURRENCE_ATTR, TERM_ATTR } from '@/lib/dom-names';
-import { occurrencesOf, sentenceAround } from '@/lib/annotate/occurrences';
+import { occurrenceElement, occurrenceListOf, sentenceAround } from '@/lib/annotate/occurrences';
 import { TermCard, type TermCardProps } from './card';
 import { surfaceOf, textAfter } from '@/lib/annotate/mark-context';
 import { t } from '@/lib/i18n-card';
@@ -64,9 +64,11 @@ export class TermCardHost extends CardFrame {
     if (entry) await this.fetchEntries(entry.related).catch(() => undefined);
     const extras = await this.extrasFor(anchor, shownId === id ? entry : undefined, candidate ? candidatePhrase(shownId) : undefined);
     if (generation !== this.generation || !anchor.isConnected) return;
-    const occurrences = occurrencesOf(this.doc, id);
+    // Drawn occurrences (a huge page's) stay drawn until the card goes to one.
+    const occurrences = occurrenceListOf(this.doc, id);
     if (this.onWordClosed) this.close(); // a word card gives way to the mark's card
-    const index = Math.max(0, occurrences.findIndex((o) => o.getAttribute(OCCURRENCE_ATTR) === anchor.getAttribute(OCCURRENCE_ATTR)));
+    const number = anchor.getAttribute(OCCURRENCE_ATTR);
+    const index = Math.max(0, occurrences.findIndex((o) => 'getAttribute' in o && o.getAttribute(OCCURRENCE_ATTR) === number));
     // Where the marks came without their English (the reader's), screen readers get it once loaded.
     if (entry && shownId === id && !anchor.hasAttribute(DESCRIPTION_ATTR)) anchor.setAttribute(DESCRIPTION_ATTR, entry.english);
     const same = !!this.host && this.anchor === anchor;
@@ -74,7 +76,8 @@ export class TermCardHost extends CardFrame {
     this.pinned = pin ?? (same && this.pinned);
     this.mount();
     const go = (step: number) => {
-      const next = occurrences[(index + step + occurrences.length) % occurrences.length]!;
+      const next = occurrenceElement(occurrences[(index + step + occurrences.length) % occurrences.length]!);
+      if (!next) return void this.open(anchor, { pin: true }); // the page rewrote that text: counted again
       // The card follows the next occurrence (pinned, so the pointer left behind does not close it);
       // focus stays on the button pressed, and Escape returns it to the new term.
       this.retarget(next);

@@ -8,15 +8,15 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { isIntact, RunWalker, type TextRun } from './blocks';
-import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_TAGS } from '../dom-names';
 import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split, type WrappedSpan } from './wrap';
-import { registerDeferredFlush, type FlushScope } from './occurrences';
+import { registerDeferredFlush, registerDrawnOccurrences, type DrawnOccurrence, type FlushScope } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldBriefly, yieldToPage } from './slices';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen, wrappersOnScreen, type FirstScreenSlice } from './screen-order';
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
-import { canDrawMarks, DrawnMarks } from './drawn-marks';
+import { canDrawMarks, DrawnMarks, spanStart } from './drawn-marks';
 
 /**
  * The longest a switch-off slice grows to on a page whose every frame is slow (see detach). Measured
@@ -109,6 +109,7 @@ export class PageAnnotator {
   private readonly rewritten = new Set<Text>();
   private readonly moved = new Set<Text>();
   private unregisterFlush: (() => void) | undefined;
+  private unregisterDrawn: (() => void) | undefined;
   /** Terms given inline English so far ("first occurrence" mode): the first in the article's text. */
   private readonly glossedTerms = new Set<string>();
   /** Runs (their page nodes) whose matching left something out until the background answers. */
@@ -136,6 +137,7 @@ export class PageAnnotator {
     const win = (root.ownerDocument ?? (root as Document)).defaultView;
     if (this.options.drawMarks && !this.drawn && canDrawMarks(win)) this.drawn = new DrawnMarks(win);
     this.unregisterFlush ??= registerDeferredFlush((scope) => this.flushDeferred(scope));
+    if (this.drawn) this.unregisterDrawn ??= registerDrawnOccurrences((id) => this.drawnOccurrences(id));
     this.roots.add(root);
     this.watch(root);
     return this.enqueue([root]);
@@ -164,6 +166,8 @@ export class PageAnnotator {
     this.deferred.clear(); // never wrapped: nothing of them to undo
     this.unregisterFlush?.();
     this.unregisterFlush = undefined;
+    this.unregisterDrawn?.();
+    this.unregisterDrawn = undefined;
     await this.running.catch(() => undefined);
     this.deferred.clear(); // and what a pass in flight deferred meanwhile
     this.rewritten.clear();
@@ -617,8 +621,27 @@ export class PageAnnotator {
     }
     // Drawn marks never wait in the deferred chunks (markRun): every run is in this.drawn.
     const doc = this.drawnDocument();
-    if (scope.id !== undefined) this.materialize(this.drawn.jobsOf(scope.id));
-    else if (doc) this.materialize(this.drawn.jobsInView(doc));
+    if (scope.id !== undefined) {
+      if (scope.drawnToo !== false) this.materialize(this.drawn.jobsOf(scope.id));
+    } else if (doc) this.materialize(this.drawn.jobsInView(doc));
+  }
+
+  /** The drawn occurrences of entry `id`, each made a mark (its whole run wrapped) only when visited. */
+  private drawnOccurrences(id: string): DrawnOccurrence[] {
+    const drawn = this.drawn;
+    if (!drawn) return [];
+    return drawn.jobsOf(id).flatMap((job) =>
+      job.spans.flatMap((span, i) => {
+        if (span.id !== id) return [];
+        const { node, offset } = spanStart(job, span);
+        const make = (): Element | undefined => {
+          if (drawn.jobOf(job.run.nodes[0]!) === job) return this.materialize([job]).find((w) => w.span === span)?.first;
+          // Wrapped since (another occurrence of its run was visited): its mark has the occurrence's number.
+          return node.ownerDocument.querySelector(`${MARK_TAG}[${OCCURRENCE_ATTR}="${job.firstOccurrence + i}"]`) ?? undefined;
+        };
+        return [{ node, offset, make }];
+      }),
+    );
   }
 
   /** Every mark in the page as an element, drawn ones included (the pinyin layer splits the text under them). */

@@ -330,6 +330,12 @@ export class DrawnMarks {
   }
 }
 
+/** Where a span of a run starts: its text node and the offset in it. */
+export function spanStart(job: DeferredRun, span: MarkSpan): { node: Text; offset: number } {
+  const [node, offset] = locate(job, span.start, false);
+  return { node, offset };
+}
+
 /** The node and offset of run offset `at`; at a node boundary, the end of the earlier node when `isEnd`. */
 function locate(job: DeferredRun, at: number, isEnd: boolean): [Text, number] {
   const { nodes, starts } = job.run;

@@ -1,10 +1,14 @@
 import { isBlock } from './blocks';
 import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
 
-/** What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the screen. */
+/**
+ * What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the
+ * screen. `drawnToo: false` leaves drawn marks as they are (they are listed by drawnOccurrences instead).
+ */
 export interface FlushScope {
   id?: string;
   nearOnly?: boolean;
+  drawnToo?: boolean;
 }
 
 /**
@@ -23,9 +27,59 @@ export function flushDeferredMarks(scope: FlushScope = {}): void {
   flushers.forEach((flush) => flush(scope));
 }
 
-/** The first piece of every occurrence of entry `id` under `root`, in document order. */
+/**
+ * An occurrence drawn over a huge page's text, not an element yet: where it starts, and how to make it
+ * one. On the 200,000-element page, wrapping every occurrence of a term for a card's "k of N" cost the
+ * page a 130–200 ms frame for 50 of them; a card now wraps only the occurrence it goes to.
+ */
+export interface DrawnOccurrence {
+  node: Text;
+  offset: number;
+  make(): Element | undefined;
+}
+
+/** One occurrence of a term: its mark's first piece, or a drawn one. */
+export type Occurrence = Element | DrawnOccurrence;
+
+const drawnSources = new Set<(id: string) => DrawnOccurrence[]>();
+
+export function registerDrawnOccurrences(source: (id: string) => DrawnOccurrence[]): () => void {
+  drawnSources.add(source);
+  return () => drawnSources.delete(source);
+}
+
+/** The element of an occurrence, made from a drawn one when needed (undefined: the page changed its text since). */
+export function occurrenceElement(occurrence: Occurrence): Element | undefined {
+  return 'make' in occurrence ? occurrence.make() : occurrence;
+}
+
+/** The first piece of every occurrence of entry `id` under `root` as elements, in document order. */
 export function occurrencesOf(root: ParentNode, id: string): Element[] {
   flushDeferredMarks({ id });
+  return markedOccurrences(root, id);
+}
+
+/**
+ * Every occurrence of entry `id` under `root`, in document order, drawn ones left drawn (each is made
+ * an element by occurrenceElement when visited).
+ */
+export function occurrenceListOf(root: ParentNode, id: string): Occurrence[] {
+  flushDeferredMarks({ id, drawnToo: false });
+  const marks = markedOccurrences(root, id);
+  const drawn = [...drawnSources].flatMap((source) => source(id)).filter((d) => root.contains(d.node));
+  if (!drawn.length) return marks;
+  drawn.sort((a, b) => (a.node === b.node ? a.offset - b.offset : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
+  // Both lists are in document order: merged.
+  const all: Occurrence[] = [];
+  let i = 0;
+  for (const mark of marks) {
+    while (i < drawn.length && mark.compareDocumentPosition(drawn[i]!.node) & 2 /* PRECEDING */) all.push(drawn[i++]!);
+    all.push(mark);
+  }
+  return all.concat(drawn.slice(i));
+}
+
+function markedOccurrences(root: ParentNode, id: string): Element[] {
   const seen = new Set<string>();
   const firsts: Element[] = [];
   for (const mark of root.querySelectorAll(`${MARK_TAG}[${TERM_ATTR}="${CSS.escape(id)}"]`)) {
@@ -39,7 +93,8 @@ export function occurrencesOf(root: ParentNode, id: string): Element[] {
 
 /** The first piece of the first occurrence of `id`, scrolled into view; false when there is none. */
 export function revealFirst(root: ParentNode, id: string): boolean {
-  const first = occurrencesOf(root, id)[0];
+  const list = occurrenceListOf(root, id);
+  const first = list[0] && occurrenceElement(list[0]);
   if (!first) return false;
   first.scrollIntoView({ block: 'center' });
   (first as HTMLElement).focus?.({ preventScroll: true });

@@ -114,7 +114,7 @@ describe('a huge page', () => {
     await popup.close();
   });
 
-  // (Before the cards: a card wraps every occurrence of its term, which are then marks, not boxes.)
+  // (Before the cards: a card wraps the occurrences it goes to, which are then marks, not boxes.)
   it("moves its boxes with the text when the page's layout changes", async () => {
     await page.evaluate(() => scrollTo(0, 0));
     const term = () => rectOf(page, '#r0 b', '五水共治');
@@ -141,12 +141,22 @@ describe('a huge page', () => {
     const card = page.locator('yidu-card .card');
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
     expect(await page.locator('#r40 yidu-mark[data-yidu-term="five-water-co-governance"]').count()).toBe(1);
-    await expect.poll(() => page.locator('yidu-card [data-testid="occurrence"]').innerText()).toMatch(new RegExp(` of ${TERMS}$`));
+    // Rows 0, 20 and 40 hold the term, after the clock's and the scrolling box's occurrences.
+    await expect.poll(() => page.locator('yidu-card [data-testid="occurrence"]').innerText()).toBe(`occurrence 5 of ${TERMS}`);
+    // Counted without being wrapped: only the run pointed at became marks.
+    expect(await page.locator('yidu-mark[data-yidu-term="five-water-co-governance"]').count()).toBe(1);
+    // The next occurrence (row 60) is wrapped when the card goes to it, and only it.
+    await page.locator('yidu-card').getByRole('button', { name: 'Next occurrence' }).click();
+    await expect.poll(() => page.locator('yidu-card [data-testid="occurrence"]').innerText()).toBe(`occurrence 6 of ${TERMS}`);
+    expect(await page.locator('#r60 yidu-mark[data-yidu-term="five-water-co-governance"]').count()).toBe(1);
+    expect(await page.locator('yidu-mark[data-yidu-term="five-water-co-governance"]').count()).toBe(2);
+    await page.locator('yidu-card').getByRole('button', { name: 'Previous occurrence' }).click();
+    await expect.poll(() => page.locator('yidu-card [data-testid="occurrence"]').innerText()).toBe(`occurrence 5 of ${TERMS}`);
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
   });
 
-  it('pins a card on a click on a drawn term (another entry: a card wraps every occurrence of its own)', async () => {
+  it('pins a card on a click on a drawn term', async () => {
     const { x, y } = await centreOf(page, '#r2010 b', '义新欧');
     const before = await page.locator('#r2010 yidu-mark').count();
     await page.mouse.click(x, y);
