@@ -10,9 +10,10 @@
  * each change) and holds up to 32 MB, so boxes it is.
  *
  * The boxes sit where the text was when they were placed, so they are only used where the text moves
- * with the document and nothing else: runs under a fixed or sticky element, in a scrolling box, in a
- * raised stacking context (it would paint over the boxes), hidden, faded out or set vertically stay in
- * the highlights (`carries` says which). Boxes are clipped to the boxes with hidden overflow around their text.
+ * with the document and nothing else: runs under a fixed or sticky element, in a scrolling box (or one
+ * whose hidden overflow holds more than it shows: a script may scroll it), in a raised stacking context
+ * (it would paint over the boxes), animated, hidden, faded out or set vertically stay in the highlights
+ * (`carries` says which). Boxes are clipped to the boxes with hidden overflow around their text.
  * Layout can still move text under them (images loading, fonts, the page's own changes, a resize):
  * `recheck` measures each placed run's first box again and places the ones that moved anew; it runs on
  * resizes, font and image loads, the page's changes and once a second while boxes are shown.
@@ -259,21 +260,27 @@ export class MarkOverlay {
     const up = el === root ? NO_CLIPS : el.parentElement ? this.verdict(el.parentElement) : null;
     let verdict: Verdict = null;
     if (up) {
-      // Four reads an element: each read of a computed style costs the page's style engine a look-up,
+      // Five reads an element: each read of a computed style costs the page's style engine a look-up,
       // and the text of a screen has hundreds of ancestors. (Visibility and writing mode are inherited:
       // read on the text's own parent, in carries.)
       const style = this.doc.defaultView!.getComputedStyle(el);
       const position = style.position;
       const raised = position !== 'static' && Number(style.zIndex) > 0; // 'auto' is NaN
-      // A slide faded out (a carousel's other pictures and captions) keeps its place: boxes would show over it.
-      if (position === 'fixed' || position === 'sticky' || raised || style.opacity === '0') verdict = null;
+      // A slide faded out (a carousel's other pictures and captions) keeps its place: boxes would show
+      // over it. Animated text (a news ticker) moves without a layout: boxes would stay behind.
+      const moving = el.localName === 'marquee' || (style.animationName !== '' && style.animationName !== 'none');
+      if (position === 'fixed' || position === 'sticky' || raised || moving || style.opacity === '0') verdict = null;
       else if (el === root || el === this.doc.body) verdict = up;
       else {
         // "visible", "hidden", "hidden auto"… (the longhands only where the shorthand is not computed: jsdom)
         const overflow = style.overflow || `${style.overflowX} ${style.overflowY}`;
         if (overflow.includes('auto') || overflow.includes('scroll')) verdict = null;
-        else if (overflow.includes('hidden') || overflow.includes('clip')) verdict = { clips: [el, ...up.clips] };
-        else verdict = up;
+        else if (overflow.includes('hidden') || overflow.includes('clip')) {
+          // Hidden overflow that holds more than it shows can be scrolled by the page's script (a ticker,
+          // a carousel); one that does not (a float-clearing box) only clips.
+          const overflowing = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+          verdict = overflowing ? null : { clips: [el, ...up.clips] };
+        } else verdict = up;
       }
     }
     this.verdicts.set(el, verdict);

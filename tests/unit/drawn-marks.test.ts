@@ -160,7 +160,7 @@ describe('drawn marks', () => {
     expect(document.querySelector('yidu-overlay')).toBeNull();
   });
 
-  it('leaves runs under a fixed or sticky element, in a scrolling box, in a raised layer, hidden or faded out to the highlights', async () => {
+  it('leaves runs under a fixed or sticky element, in a scrolling box, in a raised layer, animated, hidden or faded out to the highlights', async () => {
     document.body.innerHTML = [
       '<header style="position: fixed"><p>五水共治</p></header>',
       '<div style="position: sticky"><span>五水共治</span></div>',
@@ -168,11 +168,16 @@ describe('drawn marks', () => {
       '<div style="position: relative; z-index: 3"><p>五水共治</p></div>',
       '<p style="visibility: hidden">五水共治</p>',
       '<div style="opacity: 0"><p>五水共治</p></div>',
+      '<marquee><span>五水共治</span></marquee>',
+      '<div style="animation-name: ticker"><p>五水共治</p></div>',
+      '<div id="ticker" style="overflow: hidden"><p>五水共治</p></div>',
       '<p>义新欧</p>',
     ].join('');
+    // The last box hides more than it shows (a ticker its script scrolls).
+    Object.defineProperty(document.querySelector('#ticker')!, 'scrollWidth', { value: 900 });
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     for (const job of jobsOf(document.body)) marks.add(job, true);
-    expect(drawnText()).toEqual(Array(6).fill('五水共治'));
+    expect(drawnText()).toEqual(Array(9).fill('五水共治'));
     expect(await boxes()).toEqual(['yixinou-railway@0,100+40']);
   });
 
