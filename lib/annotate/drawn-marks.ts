@@ -9,8 +9,8 @@
  * page's paint), so changes are few: the first screen, then at most one per CHANGE_GAP_MS as the
  * reader scrolls.
  *
- * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with one StaticRange per
- * term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
+ * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with, while it is shown, one
+ * StaticRange per term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
  * (the annotator's materialize*): cards, focus and "occurrence k of N" work on elements, as everywhere
  * else. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
  * and the annotator takes a run back (take) as soon as the page writes to one of them.
@@ -311,7 +311,7 @@ export class DrawnMarks {
     }
   }
 
-  /** Drops every drawn mark at once: the page's DOM was never changed, so nothing else is left to undo. */
+  /** Drops every drawn mark at once: the layer and the ranges; the page's own DOM was never changed. */
   clear(): void {
     this.overlay.clear();
     this.terms.clear();
