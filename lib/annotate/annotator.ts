@@ -609,9 +609,9 @@ export class PageAnnotator {
 
   /**
    * Wraps deferred runs at once, before something counts or visits occurrences in the DOM: all of them,
-   * except for `nearOnly` (those near the screen are wrapped already). With drawn marks, only what is
-   * asked for is wrapped: every occurrence of entry `id` (a card's "k of N"), or else the runs on and
-   * near the screen (keyboard stepping).
+   * except for `nearOnly` (those near the screen are wrapped already). With drawn marks, only the runs
+   * on and near the screen (keyboard stepping); an entry's drawn occurrences (a card's "k of N") are
+   * listed by drawnOccurrences instead, and wrapped one at a time as they are visited.
    */
   flushDeferred(scope: FlushScope = {}): void {
     this.deferred.close(); // the chunk still being filled too
@@ -621,9 +621,7 @@ export class PageAnnotator {
     }
     // Drawn marks never wait in the deferred chunks (markRun): every run is in this.drawn.
     const doc = this.drawnDocument();
-    if (scope.id !== undefined) {
-      if (scope.drawnToo !== false) this.materialize(this.drawn.jobsOf(scope.id));
-    } else if (doc) this.materialize(this.drawn.jobsInView(doc));
+    if (scope.id === undefined && doc) this.materialize(this.drawn.jobsInView(doc));
   }
 
   /** The drawn occurrences of entry `id`, each made a mark (its whole run wrapped) only when visited. */

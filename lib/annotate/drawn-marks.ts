@@ -11,8 +11,8 @@
  *
  * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with, while it is shown, one
  * StaticRange per term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
- * (the annotator's materialize*): cards, focus and "occurrence k of N" work on elements, as everywhere
- * else. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
+ * (the annotator's materialize*): cards and focus work on elements, as everywhere else; a card's
+ * "occurrence k of N" counts drawn occurrences where they are and wraps only the one it goes to. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
  * and the annotator takes a run back (take) as soon as the page writes to one of them.
  * Only the runs near the viewport are shown: with every run of the bench's 2,000,000-character page
  * in the highlights (84,000 ranges), the browser's work on each change grew with all of them

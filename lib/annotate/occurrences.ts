@@ -3,12 +3,11 @@ import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
 
 /**
  * What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the
- * screen. `drawnToo: false` leaves drawn marks as they are (they are listed by drawnOccurrences instead).
+ * screen. Drawn occurrences of an entry stay drawn: drawn sources list them (occurrenceListOf).
  */
 export interface FlushScope {
   id?: string;
   nearOnly?: boolean;
-  drawnToo?: boolean;
 }
 
 /**
@@ -53,18 +52,12 @@ export function occurrenceElement(occurrence: Occurrence): Element | undefined {
   return 'make' in occurrence ? occurrence.make() : occurrence;
 }
 
-/** The first piece of every occurrence of entry `id` under `root` as elements, in document order. */
-export function occurrencesOf(root: ParentNode, id: string): Element[] {
-  flushDeferredMarks({ id });
-  return markedOccurrences(root, id);
-}
-
 /**
  * Every occurrence of entry `id` under `root`, in document order, drawn ones left drawn (each is made
  * an element by occurrenceElement when visited).
  */
 export function occurrenceListOf(root: ParentNode, id: string): Occurrence[] {
-  flushDeferredMarks({ id, drawnToo: false });
+  flushDeferredMarks({ id });
   const marks = markedOccurrences(root, id);
   const drawn = [...drawnSources].flatMap((source) => source(id)).filter((d) => root.contains(d.node));
   if (!drawn.length) return marks;
