@@ -48,22 +48,12 @@ const rectOf = (page: Page, selector: string, word: string) =>
 const near = (a: { left: number; top: number; width: number }, b: { left: number; top: number; width: number }) =>
   Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1;
 
-/** The viewport centre of the first occurrence of `text` inside element `selector`. */
-const centreOf = (page: Page, selector: string, text: string) =>
-  page.evaluate(
-    ([sel, word]) => {
-      const el = document.querySelector(sel)!;
-      el.scrollIntoView({ block: 'center' });
-      const node = [...el.childNodes].find((n) => n.nodeType === 3 && (n as Text).data.includes(word)) as Text;
-      const range = document.createRange();
-      const at = node.data.indexOf(word);
-      range.setStart(node, at);
-      range.setEnd(node, at + word.length);
-      const box = range.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    },
-    [selector, text] as const,
-  );
+/** The viewport centre of the first occurrence of `text` inside element `selector`, scrolled to the middle. */
+async function centreOf(page: Page, selector: string, text: string) {
+  await page.evaluate((sel) => document.querySelector(sel)!.scrollIntoView({ block: 'center' }), selector);
+  const { left, top, width, height } = await rectOf(page, selector, text);
+  return { x: left + width / 2, y: top + height / 2 };
+}
 
 describe('a huge page', () => {
   let browser: ExtensionBrowser;
