@@ -44,9 +44,9 @@ export interface AnnotatorOptions {
   /** Called after each pass with the counts so far. */
   onUpdate?: (counts: ReadonlyMap<string, number>) => void;
   /**
-   * Draw the marks over the text (CSS highlights) instead of wrapping it, for huge pages where any
-   * change to the DOM costs the page a long frame (./drawn-marks.ts). Where the browser cannot draw
-   * highlights, marks are wrapped as usual. No inline English in this mode: it would be DOM.
+   * Draw the marks over the text (a layer of boxes, or CSS highlights) instead of wrapping it, for huge
+   * pages where any change to the DOM costs the page a long frame (./drawn-marks.ts). Where the browser
+   * cannot draw highlights, marks are wrapped as usual. No inline English in this mode: it would be DOM.
    */
   drawMarks?: boolean;
   /** True when the page is known never to have scrolled (no layout read needed to know it is at its top). */
@@ -465,8 +465,12 @@ export class PageAnnotator {
    */
   materializeAt(x: number, y: number): Element | undefined {
     const hit = this.drawnHit(x, y);
-    if (!hit) return undefined;
-    return this.materialize([hit.job]).find((w) => w.span === hit.span)?.first;
+    return hit && this.materializeSpan(hit.job, hit.span);
+  }
+
+  /** Wraps drawn run `job` into marks; the first piece of its occurrence `span`. */
+  private materializeSpan(job: DeferredRun, span: MarkSpan): Element | undefined {
+    return this.materialize([job]).find((w) => w.span === span)?.first;
   }
 
   /** Wraps drawn runs into marks (the page changed the text of some: matched again); what was wrapped. */
@@ -633,7 +637,7 @@ export class PageAnnotator {
         if (span.id !== id) return [];
         const { node, offset } = spanStart(job, span);
         const make = (): Element | undefined => {
-          if (drawn.jobOf(job.run.nodes[0]!) === job) return this.materialize([job]).find((w) => w.span === span)?.first;
+          if (drawn.jobOf(job.run.nodes[0]!) === job) return this.materializeSpan(job, span);
           // Wrapped since (another occurrence of its run was visited): its mark has the occurrence's number.
           return node.ownerDocument.querySelector(`${MARK_TAG}[${OCCURRENCE_ATTR}="${job.firstOccurrence + i}"]`) ?? undefined;
         };
