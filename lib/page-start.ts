@@ -2,9 +2,11 @@
  * What a page's content script reads from storage.local before it can mark anything: the settings,
  * the glossary version and the pattern pack, in one read. The read is started at document_start by a
  * small content script of its own (entrypoints/early-read.content), which also unpacks the pack, and
- * both are taken over by the annotating script at document_idle: begun at document_idle, the read's
- * answer waited behind the page's own first layout (90–150 ms on the bench's long page), which was
- * most of what first marks waited for. Content scripts of one extension share their world in a
+ * both are taken over by the annotating script at DOMContentLoaded: when the answer is there by then,
+ * the first screen is marked before the page's first full layout. The answer can come late all the
+ * same: the browser hands it to the page's thread behind the page's own long frames (46–465 ms after
+ * the request on the bench's long page, a small read of the settings alone as late as the pack).
+ * Content scripts of one extension share their world in a
  * frame, so globals hand the promises over. Raw keys, not storage items: the early script stays at
  * 10 KB without the storage wrapper (the items' keys are checked against these in
  * tests/unit/page-start.test.ts).

@@ -22,9 +22,14 @@ import { loadPagePatterns, readPageStart, readStoredPatterns } from './page-patt
  * The content script's work in one frame: read the matcher from the stored pattern pack, mark
  * terms in place, keep the toolbar badge in step, open cards, and answer the popup.
  * `forced`: the user asked for it (toolbar, shortcut, context menu), so a "never" site is overridden
- * until the user picks a mode for the site.
+ * until the user picks a mode for the site. `atDomContentLoaded`: started in that event's task, not in
+ * the task that evaluated the script.
  */
-export function startPageAnnotation(doc: Document, signal: AbortSignal, forced = false): { enable(): Promise<void> } {
+export function startPageAnnotation(
+  doc: Document,
+  signal: AbortSignal,
+  { forced = false, atDomContentLoaded = false }: { forced?: boolean; atDomContentLoaded?: boolean } = {},
+): { enable(): Promise<void> } {
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
   let stopLookup: (() => void) | undefined;
@@ -79,11 +84,12 @@ export function startPageAnnotation(doc: Document, signal: AbortSignal, forced =
     if (!matcher) {
       const loaded = await loadPagePatterns(storedPatterns);
       storedPatterns = undefined;
-      // What follows gets a task of its own: this one unpacked the patterns (tens of milliseconds on a
-      // slow machine), or, given them unpacked at document_start, it is still the one that evaluated
-      // this script (30–40 ms on the bench machine). Going on in it to mark the screen's top before
-      // the page's first paint made it a task over 50 ms in half the bench's loads.
-      await yieldBriefly();
+      // What follows gets a task of its own when this one unpacked the patterns (tens of milliseconds
+      // on a slow machine) or evaluated this script (30–40 ms on the bench machine): going on in it to
+      // mark the screen's top made it a task over 50 ms in half the bench's loads. Begun at
+      // DOMContentLoaded with the patterns unpacked at document_start, it goes on at once: a yield there
+      // let the page's first full layout (100–300 ms on a long page) in ahead of the first marks.
+      if (loaded.unpackMs > 0 || !atDomContentLoaded) await yieldBriefly();
       ({ matcher, english } = loaded);
       finder = new GuardedFinder(matcher, loaded.guards, (sentence, from, to) => {
         const ends = segmented.get(sentence);

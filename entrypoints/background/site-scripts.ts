@@ -27,14 +27,15 @@ export async function syncSiteScripts(): Promise<void> {
       js: ['content-scripts/annotate.js'],
       css: ['content-scripts/annotate.css'],
       allFrames: true,
-      runAt: 'document_idle',
+      runAt: 'document_start', // as declared: it waits for DOMContentLoaded (entrypoints/annotate.content)
     });
   }
   const registered = await browser.scripting.getRegisteredContentScripts();
   const ours = (id: string) => id.startsWith(ANNOTATE_PREFIX) || id.startsWith(EARLY_PREFIX);
-  const stale = registered.filter((s) => ours(s.id) && !wanted.has(s.id)).map((s) => s.id);
+  // A script registered by an older version to run at another time is registered again.
+  const stale = registered.filter((s) => ours(s.id) && s.runAt !== wanted.get(s.id)?.runAt).map((s) => s.id);
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
-  const have = new Set(registered.map((s) => s.id));
+  const have = new Set(registered.map((s) => s.id).filter((id) => !stale.includes(id)));
   // A site chosen before the early script existed has only the annotating one: the early one is added.
   const add = [...wanted.values()].filter((script) => !have.has(script.id));
   if (add.length) await browser.scripting.registerContentScripts(add);

@@ -42,7 +42,7 @@ export function currentPackOf(storedVersion: unknown, storedPack: unknown, build
 
 /**
  * The current pack of the stored values, unpacked: for the early script, which does it while the
- * page is still loading, so that the annotating script finds its matcher ready at document_idle.
+ * page is still loading, so that the annotating script finds its matcher ready at DOMContentLoaded.
  * A pack that fails to unpack is left out (the annotating script then asks the background).
  */
 export async function unpackedPackOf(storedVersion: unknown, storedPack: unknown, pause: () => Promise<void>): Promise<CurrentPack> {

@@ -1,6 +1,7 @@
 /**
  * The annotating script takes over a storage read its small document_start script began, and the
- * matcher that script unpacked from it (lib/page-start.ts). A glossary change between that read and document_idle must not leave the page
+ * matcher that script unpacked from it (lib/page-start.ts). With them, it marks the first screen at
+ * DOMContentLoaded. A glossary change between that read and DOMContentLoaded must not leave the page
  * on the old patterns: here an entry is added while the page is held loading by a script the server
  * keeps back, and the page, once loaded, marks the new entry.
  */
@@ -13,13 +14,27 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 <body><article><h1>蜜柚工程推进会召开</h1><p>全市推进八八战略，蜜柚工程带动三千农户增收。</p>
 <script src="/held.js"></script><p>会议要求把蜜柚工程与乡村振兴结合起来。</p></article></body></html>`;
 
+// Counts the marks when the page's own DOMContentLoaded listener runs.
+const READY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>五水共治推进会</title>
+<script>document.addEventListener('DOMContentLoaded', () => (window.termsAtLoaded = [...document.querySelectorAll('yidu-mark')].map((mark) => mark.dataset.yiduTerm)));</script></head>
+<body><article><h1>五水共治推进会召开</h1><p>全市坚持八八战略，深化五水共治。</p>
+<script src="/held.js"></script><p>会议强调要久久为功。</p></article></body></html>`;
+
 describe('a glossary change while a page loads', () => {
   let browser: ExtensionBrowser;
   let server: Server;
   let origin: string;
   let held: ServerResponse | undefined;
   let scriptAsked: () => void;
-  const asked = new Promise<void>((resolve) => (scriptAsked = resolve));
+  // Resolves when the page asks for its held script (again for each page that holds one).
+  let asked = new Promise<void>((resolve) => (scriptAsked = resolve));
+  const armHeld = () => (asked = new Promise<void>((resolve) => (scriptAsked = resolve)));
+  // The background stores the pattern pack for the current glossary: pages read it, not the background.
+  const packIsCurrent = () =>
+    browser.worker.evaluate(async () => {
+      const got = (await chrome.storage.local.get(['patternPack', 'glossaryVersion'])) as { patternPack?: string; glossaryVersion?: number };
+      return !!got.patternPack && (JSON.parse(got.patternPack) as { glossaryVersion: number }).glossaryVersion === (got.glossaryVersion ?? 0);
+    });
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -29,6 +44,7 @@ describe('a glossary change while a page loads', () => {
         return;
       }
       if (req.url === '/page.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      if (req.url === '/ready.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(READY_PAGE);
       res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -45,12 +61,6 @@ describe('a glossary change while a page loads', () => {
 
   it('marks an entry added after the page began loading and before it was annotated', async () => {
     const reader = await browser.open(browser.extensionUrl('reader.html#tab=entries'));
-    // The background stores the pattern pack for the current glossary: pages read it, not the background.
-    const packIsCurrent = () =>
-      browser.worker.evaluate(async () => {
-        const got = (await chrome.storage.local.get(['patternPack', 'glossaryVersion'])) as { patternPack?: string; glossaryVersion?: number };
-        return !!got.patternPack && (JSON.parse(got.patternPack) as { glossaryVersion: number }).glossaryVersion === (got.glossaryVersion ?? 0);
-      });
     await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
     const page = await browser.context.newPage();
     void page.goto(`${origin}/page.html`).catch(() => undefined);
@@ -78,6 +88,24 @@ describe('a glossary change while a page loads', () => {
     expect(sources.length).toBeGreaterThan(1);
     expect(sources.at(-1)).not.toBe('document_start');
     expect(await page.locator('yidu-mark[data-yidu-term="double-eight-strategy"]').count()).toBe(1);
+  });
+
+  it('has the first screen marked when the page\'s own DOMContentLoaded listeners run, the patterns read while it loaded', async () => {
+    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
+    armHeld();
+    const page = await browser.context.newPage();
+    void page.goto(`${origin}/ready.html`).catch(() => undefined);
+    await asked;
+    // The page is held at its script; the early script has read and unpacked the stored patterns.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('yidu-mark').count()).toBe(0); // the body is not complete yet: nothing marked
+    held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;');
+    await page.waitForFunction(() => (window as unknown as { termsAtLoaded?: string[] }).termsAtLoaded !== undefined);
+    // The page's listener was added after Yidu's (at document_start), so it runs after Yidu's first screen.
+    const terms = await page.evaluate(() => (window as unknown as { termsAtLoaded: string[] }).termsAtLoaded);
+    expect(terms).toContain('double-eight-strategy');
+    expect(terms.filter((id) => id === 'five-water-co-governance')).toHaveLength(2);
+    await page.close();
   });
 
   // The early script also notes the document's first scroll: a page that never scrolled is known to be

@@ -41,10 +41,9 @@ const FRAMES = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><t
 <div id="host"></div>
 <script>
   document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '${SHADOW_HTML}';
-  // Taken once the whole body is parsed, before the extension's script runs (at document idle).
-  document.addEventListener('DOMContentLoaded', () => { window.before = document.body.innerHTML; });
-</script>
-</body></html>`;
+  // Taken by the body's last script (nothing follows it), before DOMContentLoaded, when the extension marks the page.
+  window.before = document.body.innerHTML;
+</script></body></html>`;
 const INNER = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>框架内：最多跑一次改革，<a href="#">义新</a>欧班列。</p><script>window.before = document.body.innerHTML;</script></body></html>`;
 
 /**

@@ -29,15 +29,19 @@ describe('the scripts registered for sites set to "Always on this site"', () => 
     await syncSiteScripts();
     expect(byId()).toEqual({
       'yidu-early-news.example': 'document_start content-scripts/early-read.js *://news.example/*',
-      'yidu-site-news.example': 'document_idle content-scripts/annotate.js *://news.example/*',
+      'yidu-site-news.example': 'document_start content-scripts/annotate.js *://news.example/*',
     });
   });
 
-  it('adds the early script to a site registered before it existed, and removes both when the site is no longer "always"', async () => {
+  it('adds the early script to a site registered before it existed, moves the annotating one to document_start, and removes both when the site is no longer "always"', async () => {
     registered = [{ id: 'yidu-site-news.example', js: ['content-scripts/annotate.js'], runAt: 'document_idle', matches: ['*://news.example/*'] }];
     await setSiteMode('news.example', 'always');
     await syncSiteScripts();
     expect(Object.keys(byId()).sort()).toEqual(['yidu-early-news.example', 'yidu-site-news.example']);
+    // Registered then at document_idle, now at document_start, as the declared script.
+    expect(byId()['yidu-site-news.example']).toBe('document_start content-scripts/annotate.js *://news.example/*');
+    await syncSiteScripts();
+    expect(registered).toHaveLength(2);
     await setSiteMode('news.example', undefined);
     await syncSiteScripts();
     expect(registered).toEqual([]);
