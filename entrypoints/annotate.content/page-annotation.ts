@@ -6,7 +6,7 @@ import { findCandidates, type PhraseKind } from '@/lib/annotate/candidates';
 import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
-import { yieldBriefly } from '@/lib/annotate/slices';
+import { afterNextFrame, yieldBriefly } from '@/lib/annotate/slices';
 import { getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { readPageStartValues, unscrolledSinceStart } from '@/lib/page-start';
@@ -108,9 +108,14 @@ export function startPageAnnotation(
     // few thousand characters, matched again once the judgement is made): looking for possible
     // candidates there, in code the browser had not compiled yet, was 8 of the screen's 34 ms.
     let screenMarked = false;
+    // On a huge page every change to its DOM is a long frame: marks are drawn over the text instead.
+    const huge = isHugePage(doc);
+    // Drawn marks are placed by measuring the text. At DOMContentLoaded the page has not been laid out
+    // yet, and the first measure pulled the whole of its first layout into Yidu's task (2.4 s on the
+    // bench's 200,000-element page): they wait for the page's first frame.
+    if (huge && atDomContentLoaded && !doc.hidden) await afterNextFrame(1000);
     annotator = new PageAnnotator(finder!, {
-      // On a huge page every change to its DOM is a long frame: marks are drawn over the text instead.
-      drawMarks: isHugePage(doc),
+      drawMarks: huge,
       onUpdate: report,
       unscrolled: unscrolledSinceStart,
       english,

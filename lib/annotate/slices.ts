@@ -19,13 +19,14 @@ export const yieldBriefly = (): Promise<void> => {
 };
 
 /**
- * Yields until the page has rendered a frame (or 50 ms have passed, where none comes: a hidden tab).
- * For writes whose layout is the cost (ruby): one slice's worth is laid out before the next is added.
+ * Yields until the page has rendered a frame (or `orAfterMs` have passed, where none comes: a hidden
+ * tab). For writes whose layout is the cost (ruby): one slice's worth is laid out before the next is
+ * added.
  */
-export const afterNextFrame = (): Promise<void> =>
+export const afterNextFrame = (orAfterMs = 50): Promise<void> =>
   new Promise((resolve) => {
     if (typeof requestAnimationFrame === 'undefined') return void setTimeout(resolve, 0);
-    const timer = setTimeout(resolve, 50);
+    const timer = setTimeout(resolve, orAfterMs);
     requestAnimationFrame(() => {
       clearTimeout(timer);
       setTimeout(resolve, 0);

@@ -20,6 +20,12 @@ const READY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <body><article><h1>五水共治推进会召开</h1><p>全市坚持八八战略，深化五水共治。</p>
 <script src="/held.js"></script><p>会议强调要久久为功。</p></article></body></html>`;
 
+// 54,000 elements, over the 50,000 that make a page huge (its marks drawn over the text), held at its end.
+const HUGE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>巨大页面</title>
+<script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (window.firstFrameAt = performance.now())));</script></head><body>
+${Array.from({ length: 6_000 }, (_, i) => `<div><span>第${i}行</span><b>${i % 20 === 0 ? '深化五水共治' : '普通的文字'}</b><i>${i}</i><em></em><small>说明</small><u></u><s></s><a href="#">链接</a></div>`).join('\n')}
+<script src="/held.js"></script></body></html>`;
+
 describe('a glossary change while a page loads', () => {
   let browser: ExtensionBrowser;
   let server: Server;
@@ -45,6 +51,7 @@ describe('a glossary change while a page loads', () => {
       }
       if (req.url === '/page.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
       if (req.url === '/ready.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(READY_PAGE);
+      if (req.url === '/huge.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HUGE_PAGE);
       res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -105,6 +112,28 @@ describe('a glossary change while a page loads', () => {
     const terms = await page.evaluate(() => (window as unknown as { termsAtLoaded: string[] }).termsAtLoaded);
     expect(terms).toContain('double-eight-strategy');
     expect(terms.filter((id) => id === 'five-water-co-governance')).toHaveLength(2);
+    await page.close();
+  });
+
+  // Drawn marks measure the text: at DOMContentLoaded, before the page's first layout, that would pull
+  // the whole of it into Yidu's task. Here the patterns are in before DOMContentLoaded, as above.
+  it('draws a huge page\'s marks only after the page\'s first frame', async () => {
+    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
+    armHeld();
+    const page = await browser.context.newPage();
+    void page.goto(`${origin}/huge.html`).catch(() => undefined);
+    await asked;
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
+    held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;');
+    await page.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0, undefined, { timeout: 30_000 });
+    const [beganAt, frameAt, passAt] = await page.evaluate(() => [
+      performance.getEntriesByName('yidu:start')[0]!.startTime,
+      (window as unknown as { firstFrameAt: number }).firstFrameAt,
+      performance.getEntriesByName('yidu:annotate')[0]!.startTime,
+    ]);
+    expect(beganAt).toBeLessThan(frameAt!); // Yidu began at DOMContentLoaded
+    expect(passAt).toBeGreaterThan(frameAt!);
+    expect(await page.evaluate(() => document.querySelector('yidu-overlay')?.shadowRoot?.childElementCount ?? 0)).toBeGreaterThan(0);
     await page.close();
   });
 

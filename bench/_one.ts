@@ -1,0 +1,2 @@
+import { benchLongPages } from './long-pages.bench';
+await benchLongPages();
