@@ -1,2 +1,0 @@
-import { benchLongPages } from './long-pages.bench';
-await benchLongPages();
