@@ -16,8 +16,8 @@ import { EXTENSION_DIR } from '@/tests/e2e/harness';
 
 console.log(`Yidu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 benchMatcher();
-const contentScripts = ['annotate.js', 'early-read.js'].map((file) => statSync(`${EXTENSION_DIR}/content-scripts/${file}`).size / 1024);
-console.log(`\n## Content scripts: annotate.js ${contentScripts[0]!.toFixed(1)} KB + early-read.js ${contentScripts[1]!.toFixed(1)} KB minified = ${(contentScripts[0]! + contentScripts[1]!).toFixed(1)} KB (budget ≤ 132 KB)`);
+const contentScript = statSync(`${EXTENSION_DIR}/content-scripts/annotate.js`).size / 1024;
+console.log(`\n## Content script: annotate.js ${contentScript.toFixed(1)} KB minified (budget ≤ 124 KB)`);
 await benchStartup();
 await benchLookup();
 await benchAnnotation();

@@ -1,15 +1,13 @@
 /**
  * What a page's content script reads from storage.local before it can mark anything: the settings,
- * the glossary version and the pattern pack, in one read. The read is started at document_start by a
- * small content script of its own (entrypoints/early-read.content), which also unpacks the pack, and
- * both are taken over by the annotating script at DOMContentLoaded: when the answer is there by then,
- * the first screen is marked before the page's first full layout. The answer can come late all the
- * same: the browser hands it to the page's thread behind the page's own long frames (46–465 ms after
- * the request on the bench's long page, a small read of the settings alone as late as the pack).
- * Content scripts of one extension share their world in a
- * frame, so globals hand the promises over. Raw keys, not storage items: the early script stays at
- * 10 KB without the storage wrapper (the items' keys are checked against these in
- * tests/unit/page-start.test.ts).
+ * the glossary version and the pattern pack, in one read. The read is begun at document_start, when
+ * the annotating script is evaluated, which also unpacks the pack while the page loads; both are taken
+ * over when it begins marking at DOMContentLoaded: when the answer is there by then, the first screen
+ * is marked before the page's first full layout. The answer can come late all the same: the browser
+ * hands it to the page's thread behind the page's own long frames (46–465 ms after the request on the
+ * bench's long page, a small read of the settings alone as late as the pack). The promises are kept on
+ * the script's global object, as is the mark of an injection on request. Raw keys (checked against the
+ * storage items' in tests/unit/page-start.test.ts): these reads come before the settings module's.
  */
 import { browser } from '#imports';
 import type { CurrentPack } from './glossary/stored-pack';
@@ -55,20 +53,21 @@ export function beginEarlyRead(unpack?: (values: PageStartValues) => Promise<Cur
 }
 
 /**
- * Whether the early script ran in this frame. It runs wherever the annotating script runs by itself
- * (declared on the same sites and frames, and registered beside it for sites set to "always":
- * entrypoints/background/site-scripts.ts), and browsers start such scripts only in documents loaded
- * after them, so without it the annotating script was injected on request (the toolbar, a shortcut,
- * the menu). Matching the URL against the 19 declared patterns said the same and was a third of the
- * script's start (about 8 ms a page on this machine).
+ * The global the background sets in each frame just before it injects the annotating script on request
+ * (the toolbar, a shortcut, the menu: entrypoints/background/inject.ts), which overrides a site set to
+ * "never". Declared and registered scripts run without it. Matching the URL against the 19 declared
+ * patterns said the same and was a third of the script's start (about 8 ms a page on this machine).
  */
-export function ranEarlyScript(): boolean {
-  return (globalThis as Shared)[SCROLLED] !== undefined;
+export const ON_REQUEST_KEY = '__yiduOnRequest';
+
+/** Whether the annotating script in this frame was injected on request (see ON_REQUEST_KEY). */
+export function injectedOnRequest(): boolean {
+  return (globalThis as Record<string, unknown>)[ON_REQUEST_KEY] === true;
 }
 
 /**
  * Whether the document is known never to have scrolled since document_start (so it is at its top);
- * undefined where no early script watched (the script injected on request): then ask the layout.
+ * undefined where nothing watched from then (the script injected on request): then ask the layout.
  */
 export function unscrolledSinceStart(): boolean | undefined {
   const scrolled = (globalThis as Shared)[SCROLLED];

@@ -1,6 +1,6 @@
 import { sendMessage } from '@/lib/messages';
 import { readCurrentPack } from '@/lib/glossary/pattern-cache';
-import { currentPackOf, type CurrentPack } from '@/lib/glossary/stored-pack';
+import { currentPackOf, unpackedPackOf, type CurrentPack } from '@/lib/glossary/stored-pack';
 import { getSettings, settingsFrom, type Settings } from '@/lib/settings';
 import { takePageStart, type PageStartValues } from '@/lib/page-start';
 import { unpackPatterns, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
@@ -13,8 +13,8 @@ export const readStoredPatterns = (): StoredPack => readCurrentPack().catch(() =
 
 /**
  * The page's settings and the stored pattern pack, in one storage.local read (as two reads, the second
- * answer came tens of milliseconds after the first), begun at document_start when the early script
- * ran in this frame (lib/page-start.ts), which then also unpacked the pack.
+ * answer came tens of milliseconds after the first), begun at document_start when this script was
+ * evaluated then (lib/page-start.ts), which then also unpacked the pack.
  */
 export function readPageStart(): { settings: Promise<Settings>; patterns: StoredPack; values: Promise<PageStartValues> } {
   const { values: read, patterns: early } = takePageStart();
@@ -24,7 +24,7 @@ export function readPageStart(): { settings: Promise<Settings>; patterns: Stored
 }
 
 /**
- * The page's matcher, guards and English: unpacked at document_start by the early script, or from
+ * The page's matcher, guards and English: unpacked at document_start (unpackUnlessOff), or from
  * the pattern pack in storage.local (no message, no trie to build), or, when none is current for the
  * glossary version, from the background (which then stores it for the next page). Timed as
  * `yidu:matcher` for `npm run bench`; `unpackMs` is the unpacking done here.
@@ -52,4 +52,16 @@ function timeMatcher(start: number, detail: { source: string } & Record<string, 
   performance.measure?.('yidu:matcher', { start, detail });
   // The source once more, in a mark's name: in Firefox a page may not read a content script's measure detail.
   performance.mark?.(`yidu:matcher:${detail.source}`);
+}
+
+/**
+ * At document_start: the stored pack, unpacked in a few short tasks that go ahead of the page's own
+ * (behind a timer, each part waited out the page's layouts, and marking then waited for them). Not on
+ * a site set to "never": the pack is unpacked there only if the user asks for marks. The settings are
+ * read raw: the settings module's defaults are not needed for one site mode.
+ */
+export function unpackUnlessOff(values: PageStartValues): Promise<CurrentPack> {
+  const siteModes = (values.settings as { siteModes?: Record<string, string> } | undefined)?.siteModes;
+  if (siteModes?.[location.hostname] === 'never') return Promise.resolve(currentPackOf(values.glossaryVersion, values.patternPack));
+  return unpackedPackOf(values.glossaryVersion, values.patternPack, yieldBriefly);
 }

@@ -1,17 +1,17 @@
 import { browser } from '#imports';
 import { getSettings } from '@/lib/settings';
 
-/** Registered script ids: the annotating script and the early one (lib/page-start.ts), per host. */
+/** Registered script ids, per host: the annotating script, and the early read an older version registered beside it. */
 const ANNOTATE_PREFIX = 'yidu-site-';
 const EARLY_PREFIX = 'yidu-early-';
 
 type Registration = Parameters<typeof browser.scripting.registerContentScripts>[0][number];
 
 /**
- * "Always on this site" for a site off the default list: the content scripts registered for that
- * host, which the user granted from the popup, kept in step with the settings. Both scripts, as on
- * the declared sites: the early one begins the storage read and notes the first scroll at
- * document_start, so these sites' first marks wait no more than the declared sites' do.
+ * "Always on this site" for a site off the default list: the content script registered for that
+ * host, which the user granted from the popup, kept in step with the settings. At document_start, as
+ * on the declared sites: it begins its storage read and notes the first scroll then, so these sites'
+ * first marks wait no more than the declared sites' do.
  */
 export async function syncSiteScripts(): Promise<void> {
   const { siteModes } = await getSettings();
@@ -20,7 +20,6 @@ export async function syncSiteScripts(): Promise<void> {
     if (mode !== 'always') continue;
     const matches = [`*://${hostname}/*`];
     if (!(await browser.permissions.contains({ origins: matches }))) continue;
-    wanted.set(EARLY_PREFIX + hostname, { id: EARLY_PREFIX + hostname, matches, js: ['content-scripts/early-read.js'], allFrames: true, runAt: 'document_start' });
     wanted.set(ANNOTATE_PREFIX + hostname, {
       id: ANNOTATE_PREFIX + hostname,
       matches,
@@ -32,11 +31,11 @@ export async function syncSiteScripts(): Promise<void> {
   }
   const registered = await browser.scripting.getRegisteredContentScripts();
   const ours = (id: string) => id.startsWith(ANNOTATE_PREFIX) || id.startsWith(EARLY_PREFIX);
-  // A script registered by an older version to run at another time is registered again.
+  // A script registered by an older version to run at another time is registered again, and its
+  // early-read script (now part of the annotating one) is removed.
   const stale = registered.filter((s) => ours(s.id) && s.runAt !== wanted.get(s.id)?.runAt).map((s) => s.id);
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
   const have = new Set(registered.map((s) => s.id).filter((id) => !stale.includes(id)));
-  // A site chosen before the early script existed has only the annotating one: the early one is added.
   const add = [...wanted.values()].filter((script) => !have.has(script.id));
   if (add.length) await browser.scripting.registerContentScripts(add);
 }

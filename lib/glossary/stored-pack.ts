@@ -1,6 +1,6 @@
 /**
  * The pattern pack (./pattern-pack.ts) as storage.local holds it, without the storage wrapper: read by
- * both content scripts, the early one (entrypoints/early-read.content) included, which stays small.
+ * the content script at document_start (lib/page-start.ts), before its storage items are set up.
  * The storage item and its writes are ./pattern-cache.ts's.
  */
 import { browser } from '#imports';
@@ -41,8 +41,8 @@ export function currentPackOf(storedVersion: unknown, storedPack: unknown, build
 }
 
 /**
- * The current pack of the stored values, unpacked: for the early script, which does it while the
- * page is still loading, so that the annotating script finds its matcher ready at DOMContentLoaded.
+ * The current pack of the stored values, unpacked: at document_start, while the page is still
+ * loading, so that the content script finds its matcher ready at DOMContentLoaded.
  * A pack that fails to unpack is left out (the annotating script then asks the background).
  */
 export async function unpackedPackOf(storedVersion: unknown, storedPack: unknown, pause: () => Promise<void>): Promise<CurrentPack> {

@@ -103,8 +103,7 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     await popup.close();
   });
 
-  // The annotating script tells a declared site from an injection on request by the early script's
-  // global (lib/page-start.ts): Firefox must share it between the two scripts, or "never" is ignored.
+  // The declared script, not injected on request (lib/page-start.ts), keeps to the site's mode.
   it('keeps a site set to "Never on this site" off after a reload, and marks it again on "Automatic"', async () => {
     const state = (popup: Page) => text(popup, '[data-testid="page-state"]').catch(() => '');
     let popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);

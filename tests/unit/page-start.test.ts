@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginEarlyRead, PAGE_START_KEYS, ranEarlyScript, takePageStart, unscrolledSinceStart } from '@/lib/page-start';
+import { beginEarlyRead, injectedOnRequest, ON_REQUEST_KEY, PAGE_START_KEYS, takePageStart, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
 import { extensionBuild, unpackedPackOf } from '@/lib/glossary/stored-pack';
-import { unpackUnlessOff } from '@/entrypoints/early-read.content';
 import { Matcher } from '@/lib/matcher/matcher';
 import { toPatternSources } from '@/lib/glossary/glossary';
 import { makePatternPack } from '@/lib/glossary/pattern-pack';
 import { Glossary } from '@/lib/glossary/glossary';
 import { readBuiltinGlossary } from '@/lib/glossary/source-files';
-import { loadPagePatterns, readPageStart } from '@/entrypoints/annotate.content/page-patterns';
+import { loadPagePatterns, readPageStart, unpackUnlessOff } from '@/entrypoints/annotate.content/page-patterns';
 
 describe('the page-start read begun at document_start', () => {
   beforeEach(() => {
@@ -24,17 +23,25 @@ describe('the page-start read begun at document_start', () => {
 
   it("notes the document's first scroll, so an unscrolled page is known at its top without a layout read", () => {
     // The viewport's scroll events are fired at the document (this test runs without a DOM).
-    expect(unscrolledSinceStart()).toBeUndefined(); // no early script: the annotator asks the layout
-    expect(ranEarlyScript()).toBe(false); // and the annotating script knows it was injected on request
+    expect(unscrolledSinceStart()).toBe(undefined); // no read begun at document_start: the annotator asks the layout
     beginEarlyRead();
-    expect(ranEarlyScript()).toBe(true);
     expect(unscrolledSinceStart()).toBe(true);
     document.dispatchEvent(new Event('scroll'));
     expect(unscrolledSinceStart()).toBe(false);
   });
 
+  it('knows a start on request by the mark the background leaves before injecting', () => {
+    expect(injectedOnRequest()).toBe(false);
+    (globalThis as Record<string, unknown>)[ON_REQUEST_KEY] = true;
+    try {
+      expect(injectedOnRequest()).toBe(true);
+    } finally {
+      delete (globalThis as Record<string, unknown>)[ON_REQUEST_KEY];
+    }
+  });
+
   it('reads the keys of the storage items the annotating script uses', () => {
-    // The early script reads raw keys (to stay tiny); a renamed item must rename them too.
+    // The document_start read uses raw keys; a renamed item must rename them too.
     expect(PAGE_START_KEYS.map((key) => `local:${key}`)).toEqual([settingsItem.key, glossaryVersionItem.key, patternPackItem.key]);
   });
 

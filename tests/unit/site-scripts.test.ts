@@ -22,26 +22,26 @@ describe('the scripts registered for sites set to "Always on this site"', () => 
 
   const byId = () => Object.fromEntries(registered.map((s) => [s.id, `${s.runAt} ${s.js?.join(',')} ${s.matches?.join(',')}`]));
 
-  it('registers the early script at document_start beside the annotating one, on granted sites only', async () => {
+  it('registers the annotating script at document_start, on granted sites only', async () => {
     await setSiteMode('news.example', 'always');
     await setSiteMode('denied.example', 'always');
     await setSiteMode('other.example', 'never');
     await syncSiteScripts();
     expect(byId()).toEqual({
-      'yidu-early-news.example': 'document_start content-scripts/early-read.js *://news.example/*',
       'yidu-site-news.example': 'document_start content-scripts/annotate.js *://news.example/*',
     });
   });
 
-  it('adds the early script to a site registered before it existed, moves the annotating one to document_start, and removes both when the site is no longer "always"', async () => {
-    registered = [{ id: 'yidu-site-news.example', js: ['content-scripts/annotate.js'], runAt: 'document_idle', matches: ['*://news.example/*'] }];
+  it('moves an older version\'s registration to document_start without its early-read script, and removes it when the site is no longer "always"', async () => {
+    registered = [
+      { id: 'yidu-site-news.example', js: ['content-scripts/annotate.js'], runAt: 'document_idle', matches: ['*://news.example/*'] },
+      { id: 'yidu-early-news.example', js: ['content-scripts/early-read.js'], runAt: 'document_start', matches: ['*://news.example/*'] },
+    ];
     await setSiteMode('news.example', 'always');
     await syncSiteScripts();
-    expect(Object.keys(byId()).sort()).toEqual(['yidu-early-news.example', 'yidu-site-news.example']);
-    // Registered then at document_idle, now at document_start, as the declared script.
-    expect(byId()['yidu-site-news.example']).toBe('document_start content-scripts/annotate.js *://news.example/*');
+    expect(byId()).toEqual({ 'yidu-site-news.example': 'document_start content-scripts/annotate.js *://news.example/*' });
     await syncSiteScripts();
-    expect(registered).toHaveLength(2);
+    expect(registered).toHaveLength(1);
     await setSiteMode('news.example', undefined);
     await syncSiteScripts();
     expect(registered).toEqual([]);
