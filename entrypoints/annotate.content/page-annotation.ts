@@ -6,7 +6,8 @@ import { findCandidates, type PhraseKind } from '@/lib/annotate/candidates';
 import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
-import { afterNextFrame, yieldBriefly } from '@/lib/annotate/slices';
+import { afterNextFrame, whenIdle, yieldBriefly } from '@/lib/annotate/slices';
+import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { readPageStartValues, unscrolledSinceStart } from '@/lib/page-start';
@@ -80,7 +81,11 @@ export function startPageAnnotation(
     }, 50);
   };
 
+  // The first start, when begun at DOMContentLoaded: the page is parsed but not yet laid out.
+  let justParsed = atDomContentLoaded;
   const start = async (settings: Settings) => {
+    const firstAtDomContentLoaded = justParsed;
+    justParsed = false;
     if (!matcher) {
       const loaded = await loadPagePatterns(storedPatterns);
       storedPatterns = undefined;
@@ -89,7 +94,7 @@ export function startPageAnnotation(
       // mark the screen's top made it a task over 50 ms in half the bench's loads. Begun at
       // DOMContentLoaded with the patterns unpacked at document_start, it goes on at once: a yield there
       // let the page's first full layout (100–300 ms on a long page) in ahead of the first marks.
-      if (loaded.unpackMs > 0 || !atDomContentLoaded) await yieldBriefly();
+      if (loaded.unpackMs > 0 || !firstAtDomContentLoaded) await yieldBriefly();
       ({ matcher, english } = loaded);
       finder = new GuardedFinder(matcher, loaded.guards, (sentence, from, to) => {
         const ends = segmented.get(sentence);
@@ -112,8 +117,11 @@ export function startPageAnnotation(
     const huge = isHugePage(doc);
     // Drawn marks are placed by measuring the text. At DOMContentLoaded the page has not been laid out
     // yet, and the first measure pulled the whole of its first layout into Yidu's task (2.4 s on the
-    // bench's 200,000-element page): they wait for the page's first frame.
-    if (huge && atDomContentLoaded && !doc.hidden) await afterNextFrame(1000);
+    // bench's 200,000-element page): they wait for the page's first frame. A page its scripts hydrate
+    // (lib/annotate/hydration.ts) is marked once they are done: after that frame, when the page is idle.
+    const hydrating = firstAtDomContentLoaded && hydratesAfterParsing(doc);
+    if ((huge || hydrating) && firstAtDomContentLoaded && !doc.hidden) await afterNextFrame(1000);
+    if (hydrating) await whenIdle(1000);
     annotator = new PageAnnotator(finder!, {
       drawMarks: huge,
       onUpdate: report,

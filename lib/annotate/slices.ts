@@ -19,6 +19,16 @@ export const yieldBriefly = (): Promise<void> => {
 };
 
 /**
+ * Waits until the page's main thread is idle (requestIdleCallback), or `timeoutMs` have passed; where
+ * there is no idle callback, for one task.
+ */
+export const whenIdle = (timeoutMs: number): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+
+/**
  * Yields until the page has rendered a frame (or `orAfterMs` have passed, where none comes: a hidden
  * tab). For writes whose layout is the cost (ruby): one slice's worth is laid out before the next is
  * added.

@@ -20,6 +20,9 @@ const READY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <body><article><h1>五水共治推进会召开</h1><p>全市坚持八八战略，深化五水共治。</p>
 <script src="/held.js"></script><p>会议强调要久久为功。</p></article></body></html>`;
 
+// Rendered on the server for scripts to hydrate (a Next.js root), which would fail on marks put in its text first.
+const HYDRATED_PAGE = READY_PAGE.replace('<body><article>', '<body><div id="__next"><article>').replace('</article></body>', '</article></div></body>');
+
 // 54,000 elements, over the 50,000 that make a page huge (its marks drawn over the text), held at its end.
 const HUGE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>巨大页面</title>
 <script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (window.firstFrameAt = performance.now())));</script></head><body>
@@ -51,6 +54,7 @@ describe('a glossary change while a page loads', () => {
       }
       if (req.url === '/page.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
       if (req.url === '/ready.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(READY_PAGE);
+      if (req.url === '/hydrated.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HYDRATED_PAGE);
       if (req.url === '/huge.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HUGE_PAGE);
       res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
     });
@@ -112,6 +116,20 @@ describe('a glossary change while a page loads', () => {
     const terms = await page.evaluate(() => (window as unknown as { termsAtLoaded: string[] }).termsAtLoaded);
     expect(terms).toContain('double-eight-strategy');
     expect(terms.filter((id) => id === 'five-water-co-governance')).toHaveLength(2);
+    await page.close();
+  });
+
+  it('leaves a page its scripts hydrate unmarked at DOMContentLoaded, and marks it once the page is idle', async () => {
+    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
+    armHeld();
+    const page = await browser.context.newPage();
+    void page.goto(`${origin}/hydrated.html`).catch(() => undefined);
+    await asked;
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
+    held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;');
+    await page.waitForFunction(() => (window as unknown as { termsAtLoaded?: string[] }).termsAtLoaded !== undefined);
+    expect(await page.evaluate(() => (window as unknown as { termsAtLoaded: string[] }).termsAtLoaded)).toEqual([]);
+    await expect.poll(() => page.locator('yidu-mark[data-yidu-term="double-eight-strategy"]').count(), { timeout: 10_000 }).toBe(1);
     await page.close();
   });
 
