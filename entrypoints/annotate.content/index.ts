@@ -13,9 +13,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   // Evaluated at document_start, where it begins its storage read and unpacks the matcher while the
-  // page loads (lib/page-start.ts), and marking from DOMContentLoaded: the first screen is marked in
-  // that event's task, before the page's first full layout, whenever the stored patterns have arrived
-  // by then. At document_idle the browser starts a script on `load`, or 200 ms after DOMContentLoaded
+  // page loads (lib/page-start.ts), and marking from DOMContentLoaded: the first screen is marked in a
+  // task right after that event's, before the page's first full layout, whenever the stored patterns
+  // have arrived by then. At document_idle the browser starts a script on `load`, or 200 ms after DOMContentLoaded
   // on a page still loading images: on a page streamed in parts with an image pending, the first
   // screen came 240–470 ms after DOMContentLoaded, and 18–27 ms now (bench/first-marks.bench.ts).
   runAt: 'document_start',
@@ -24,11 +24,23 @@ export default defineContentScript({
     const forced = injectedOnRequest();
     if (document.readyState !== 'loading') return begin(ctx.signal, forced, false);
     if (!forced) beginEarlyRead(unpackUnlessOff);
-    document.addEventListener('DOMContentLoaded', () => begin(ctx.signal, forced, true), { once: true });
+    document.addEventListener('DOMContentLoaded', () => afterPageListeners(() => begin(ctx.signal, forced, true)), { once: true });
   },
 });
 
-/** `atDomContentLoaded`: in that event's task, not in the one that evaluated this script. */
+/**
+ * Runs `run` in a task of its own ahead of the page's others, after the page's own DOMContentLoaded
+ * listeners (jQuery's ready among them): scripts that read or rewrite the article there see it as
+ * sent, not with Yidu's marks in it. The first screen is still marked before the page's first frame
+ * (tests/e2e/early-read.test.ts).
+ */
+function afterPageListeners(run: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(run, { priority: 'user-blocking' });
+  else setTimeout(run, 0);
+}
+
+/** `atDomContentLoaded`: just after that event, not in the task that evaluated this script. */
 function begin(signal: AbortSignal, forced: boolean, atDomContentLoaded: boolean): void {
   if (signal.aborted) return;
   performance.mark?.('yidu:start'); // when annotating began, for `npm run bench` (first marks)

@@ -23,8 +23,8 @@ import { loadPagePatterns, readPageStart, readStoredPatterns } from './page-patt
  * The content script's work in one frame: read the matcher from the stored pattern pack, mark
  * terms in place, keep the toolbar badge in step, open cards, and answer the popup.
  * `forced`: the user asked for it (toolbar, shortcut, context menu), so a "never" site is overridden
- * until the user picks a mode for the site. `atDomContentLoaded`: started in that event's task, not in
- * the task that evaluated the script.
+ * until the user picks a mode for the site. `atDomContentLoaded`: started just after that event (the
+ * page parsed, not yet laid out), not in the task that evaluated the script.
  */
 export function startPageAnnotation(
   doc: Document,
