@@ -69,6 +69,20 @@ describe('a glossary change while a page loads', () => {
     browser = await launchWithExtension();
   });
 
+  /**
+   * Opens `path`, which the server holds at its script until the content script has read and unpacked
+   * the stored patterns (so they are in before DOMContentLoaded); `release` lets the page finish.
+   */
+  const openHeldWithPatternsRead = async (path: string) => {
+    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
+    armHeld();
+    const page = await browser.context.newPage();
+    void page.goto(`${origin}${path}`).catch(() => undefined);
+    await asked;
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
+    return { page, release: () => held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;') };
+  };
+
   afterAll(async () => {
     held?.end();
     await browser?.close();
@@ -108,15 +122,9 @@ describe('a glossary change while a page loads', () => {
   });
 
   it('marks the first screen after the page\'s own DOMContentLoaded listeners and before its first frame, the patterns read while it loaded', async () => {
-    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
-    armHeld();
-    const page = await browser.context.newPage();
-    void page.goto(`${origin}/ready.html`).catch(() => undefined);
-    await asked;
-    // The page is held at its script; the content script has read and unpacked the stored patterns.
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
+    const { page, release } = await openHeldWithPatternsRead('/ready.html');
     expect(await page.locator('yidu-mark').count()).toBe(0); // the body is not complete yet: nothing marked
-    held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;');
+    release();
     await page.waitForFunction(() => (window as unknown as { termsAtFirstFrame?: string[] }).termsAtFirstFrame !== undefined);
     // The page's own listeners run first (their scripts see the page as sent), the first screen's marks
     // come before the page's first frame.
@@ -128,13 +136,8 @@ describe('a glossary change while a page loads', () => {
   });
 
   it('leaves a page its scripts hydrate unmarked at its first frame, and marks it once the page is idle', async () => {
-    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
-    armHeld();
-    const page = await browser.context.newPage();
-    void page.goto(`${origin}/hydrated.html`).catch(() => undefined);
-    await asked;
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
-    held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;');
+    const { page, release } = await openHeldWithPatternsRead('/hydrated.html');
+    release();
     await page.waitForFunction(() => (window as unknown as { termsAtFirstFrame?: string[] }).termsAtFirstFrame !== undefined);
     expect(await page.evaluate(() => (window as unknown as { termsAtFirstFrame: string[] }).termsAtFirstFrame)).toEqual([]);
     await expect.poll(() => page.locator('yidu-mark[data-yidu-term="double-eight-strategy"]').count(), { timeout: 10_000 }).toBe(1);
@@ -144,13 +147,8 @@ describe('a glossary change while a page loads', () => {
   // Drawn marks measure the text: at DOMContentLoaded, before the page's first layout, that would pull
   // the whole of it into Yidu's task. Here the patterns are in before DOMContentLoaded, as above.
   it('draws a huge page\'s marks only after the page\'s first frame', async () => {
-    await expect.poll(packIsCurrent, { timeout: 10_000 }).toBe(true);
-    armHeld();
-    const page = await browser.context.newPage();
-    void page.goto(`${origin}/huge.html`).catch(() => undefined);
-    await asked;
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('yidu:early-unpack').length), { timeout: 10_000 }).toBe(1);
-    held!.writeHead(200, { 'content-type': 'text/javascript' }).end('window.heldScriptRan = true;');
+    const { page, release } = await openHeldWithPatternsRead('/huge.html');
+    release();
     await page.waitForFunction(() => performance.getEntriesByName('yidu:annotate').length > 0, undefined, { timeout: 30_000 });
     const [frameAt, passAt] = await page.evaluate(() => [
       (window as unknown as { firstFrameAt: number }).firstFrameAt,
