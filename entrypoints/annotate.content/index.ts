@@ -15,9 +15,10 @@ export default defineContentScript({
   // Evaluated at document_start, where it begins its storage read and unpacks the matcher while the
   // page loads (lib/page-start.ts), and marking from DOMContentLoaded: the first screen is marked in a
   // task right after that event's, before the page's first full layout, whenever the stored patterns
-  // have arrived by then. At document_idle the browser starts a script on `load`, or 200 ms after DOMContentLoaded
-  // on a page still loading images: on a page streamed in parts with an image pending, the first
-  // screen came 240–470 ms after DOMContentLoaded, and 18–27 ms now (bench/first-marks.bench.ts).
+  // have arrived by then. At document_idle the browser starts a script on `load`, or 200 ms after
+  // DOMContentLoaded on a page still loading images: on a page streamed in parts with an image pending,
+  // the first screen came 238–253 ms after DOMContentLoaded, and 14–27 ms now (8 loads each; 254 and
+  // 38 ms medians in bench/first-marks.bench.ts).
   runAt: 'document_start',
   main(ctx) {
     // Off the declared sites it only runs when injected on request, which overrides "never".
