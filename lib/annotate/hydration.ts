@@ -5,23 +5,32 @@
  * 18 in 5 ms slices): marks put into the text before it ends make it fail and render the page again
  * (React), or replace the nodes (Vue). Such a page is known by what these frameworks leave in the
  * server's HTML: their root elements, data scripts and script paths.
+ *
+ * Looked up where each marker can be, not with one selector over the page: this runs at every page's
+ * start, and a selector list of them all took 47 ms on a 200,000-element page (0.5–0.9 ms on an article).
  */
-const HYDRATION_MARKERS = [
-  '#__next',
-  'script#__NEXT_DATA__',
-  'script[src*="/_next/static/"]',
-  '#___gatsby',
-  '[data-reactroot]',
-  '#__nuxt',
-  'script#__NUXT_DATA__',
-  'script[src*="/_nuxt/"]',
-  '[data-server-rendered]',
-  'astro-island',
-  '[ng-server-context]',
-  '[data-sveltekit-hydrate]',
-].join(',');
+const MARKER_IDS = ['__next', '__NEXT_DATA__', '___gatsby', '__nuxt', '__NUXT_DATA__'];
+const SCRIPT_PATHS = ['/_next/static/', '/_nuxt/'];
+/** On the app's root element: a child of the body, or of the container there (React's data-reactroot). */
+const ROOT_ATTRIBUTES = ['data-reactroot', 'data-server-rendered', 'ng-server-context', 'data-sveltekit-hydrate'];
+/** Elements looked at for them at each of those two levels: app roots come first in the body. */
+const ROOTS_LOOKED_AT = 10;
 
 /** Whether the page's own scripts may still be hydrating its DOM after DOMContentLoaded. */
 export function hydratesAfterParsing(doc: Document): boolean {
-  return doc.querySelector(HYDRATION_MARKERS) !== null;
+  if (MARKER_IDS.some((id) => doc.getElementById(id))) return true;
+  for (const script of doc.getElementsByTagName('script')) {
+    const src = script.getAttribute('src');
+    if (src && SCRIPT_PATHS.some((path) => src.includes(path))) return true;
+  }
+  if (doc.getElementsByTagName('astro-island')[0]) return true;
+  const hasRootAttribute = (el: Element) => ROOT_ATTRIBUTES.some((name) => el.hasAttribute(name));
+  return firstChildren(doc.body).some((top) => hasRootAttribute(top) || firstChildren(top).some(hasRootAttribute));
+}
+
+/** The first ROOTS_LOOKED_AT element children (a body may have hundreds of thousands). */
+function firstChildren(parent: Element | null): Element[] {
+  const found: Element[] = [];
+  for (let el = parent?.firstElementChild; el && found.length < ROOTS_LOOKED_AT; el = el.nextElementSibling) found.push(el);
+  return found;
 }

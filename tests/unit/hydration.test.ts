@@ -11,6 +11,7 @@ describe('pages whose scripts hydrate the server-rendered DOM', () => {
     ['Nuxt', '', '<div id="__nuxt"><p>坚持八八战略</p></div>'],
     ['Vue 2 server rendering', '', '<div id="app" data-server-rendered="true"><p>坚持八八战略</p></div>'],
     ['React 16 server rendering', '', '<div data-reactroot=""><p>坚持八八战略</p></div>'],
+    ['React 16 server rendering, in its container', '', '<header>头部</header><div id="root"><div data-reactroot=""><p>坚持八八战略</p></div></div>'],
     ['Gatsby', '', '<div id="___gatsby"><p>坚持八八战略</p></div>'],
     ['Astro islands', '', '<astro-island><p>坚持八八战略</p></astro-island>'],
   ])('knows %s', (_name, head, body) => {
