@@ -9,6 +9,8 @@
  * Looked up where each marker can be, not with one selector over the page: this runs at every page's
  * start, and a selector list of them all took 47 ms on a 200,000-element page (0.5–0.9 ms on an article).
  */
+import { attributeOf, firstChildOf, nextSiblingOf } from '../safe-dom';
+
 const MARKER_IDS = ['__next', '__NEXT_DATA__', '___gatsby', '__nuxt', '__NUXT_DATA__'];
 const SCRIPT_PATHS = ['/_next/static/', '/_nuxt/'];
 /** On the app's root element: a child of the body, or of the container there (React's data-reactroot). */
@@ -18,19 +20,21 @@ const ROOTS_LOOKED_AT = 10;
 
 /** Whether the page's own scripts may still be hydrating its DOM after DOMContentLoaded. */
 export function hydratesAfterParsing(doc: Document): boolean {
-  if (MARKER_IDS.some((id) => doc.getElementById(id))) return true;
-  for (const script of doc.getElementsByTagName('script')) {
-    const src = script.getAttribute('src');
+  // Through the prototypes: a page's `<img name="getElementById">` or form fields shadow these (lib/safe-dom.ts).
+  const D = globalThis.Document.prototype;
+  if (MARKER_IDS.some((id) => D.getElementById.call(doc, id))) return true;
+  for (const script of D.getElementsByTagName.call(doc, 'script')) {
+    const src = attributeOf(script, 'src');
     if (src && SCRIPT_PATHS.some((path) => src.includes(path))) return true;
   }
-  if (doc.getElementsByTagName('astro-island')[0]) return true;
-  const hasRootAttribute = (el: Element) => ROOT_ATTRIBUTES.some((name) => el.hasAttribute(name));
+  if (D.getElementsByTagName.call(doc, 'astro-island')[0]) return true;
+  const hasRootAttribute = (el: Element) => ROOT_ATTRIBUTES.some((name) => attributeOf(el, name) !== null);
   return firstChildren(doc.body).some((top) => hasRootAttribute(top) || firstChildren(top).some(hasRootAttribute));
 }
 
 /** The first ROOTS_LOOKED_AT element children (a body may have hundreds of thousands). */
 function firstChildren(parent: Element | null): Element[] {
   const found: Element[] = [];
-  for (let el = parent?.firstElementChild; el && found.length < ROOTS_LOOKED_AT; el = el.nextElementSibling) found.push(el);
+  for (let node = parent && firstChildOf(parent); node && found.length < ROOTS_LOOKED_AT; node = nextSiblingOf(node)) if (node instanceof Element) found.push(node);
   return found;
 }
