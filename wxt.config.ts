@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { NEWS_SITE_MATCHES, LOCAL_MATCHES } from './lib/sites';
+import { NEWS_SITE_MATCHES, LOCAL_MATCHES, AUTO_MATCHES } from './lib/sites';
 import { readBuiltinGlossary } from './lib/glossary/source-files';
 import { toShippedEntries } from './lib/glossary/shipped';
 import { readingOf } from './lib/pinyin/reading';
 import { validateGlossary } from './lib/glossary/validate';
 import { writeDictionaryAsset } from './scripts/build-dictionary';
 import { writePinyinChoices } from './scripts/pinyin-choices-asset';
+import { builtinPatternPack } from './lib/glossary/store';
+import { BUILTIN_PATTERNS_FILE, builtinPatternsScript } from './lib/glossary/builtin-patterns';
+import packageJson from './package.json' with { type: 'json' };
 
 // Differs between any two builds: stamps the content scripts' stored pattern pack (lib/glossary/pattern-cache.ts).
 const BUILD_STAMP = Date.now().toString(36);
@@ -24,6 +27,10 @@ export default defineConfig({
     // The content script is declared for a short list of news and government sites (and local pages);
     // anywhere else it runs only when the user asks, so no blanket host permission is requested.
     permissions: ['activeTab', 'storage', 'scripting', 'contextMenus'],
+    // The same sites as the declared content script, which the install prompt names already: a script
+    // the background registers needs them as host permissions (entrypoints/background/builtin-start.ts
+    // hands those pages' top frames the built-in patterns at document_start).
+    host_permissions: [...AUTO_MATCHES],
     // Asked for one site at a time, only when the user picks "Always on this site".
     optional_host_permissions: ['*://*/*'],
     commands: {
@@ -62,7 +69,12 @@ export default defineConfig({
       const glossary = readBuiltinGlossary();
       const problems = validateGlossary(glossary);
       if (problems.length) throw new Error(`assets/glossary: ${problems.length} problems, first: ${JSON.stringify(problems[0])}`);
-      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(toShippedEntries(glossary, (text) => readingOf(text).map((r) => r.pinyin))) });
+      const shipped = toShippedEntries(glossary, (text) => readingOf(text).map((r) => r.pinyin));
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(shipped) });
+      // The content scripts' pattern pack for the built-in entries, stamped with this build, as a script
+      // a page's top frame can hold at document_start (lib/glossary/builtin-patterns.ts).
+      const build = `${packageJson.version}+${BUILD_STAMP}`;
+      files.push({ relativeDest: BUILTIN_PATTERNS_FILE, contents: builtinPatternsScript(JSON.stringify(builtinPatternPack(shipped, build))) });
       // CC-CEDICT packed for lookups (scripts/build-dictionary.ts), rebuilt only when its inputs change.
       const dictionary = writeDictionaryAsset(resolve('.wxt/dictionary.bin'));
       files.push({ absoluteSrc: dictionary, relativeDest: 'dictionary.bin' });

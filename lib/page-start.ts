@@ -11,6 +11,7 @@
  */
 import { browser } from '#imports';
 import type { CurrentPack } from './glossary/stored-pack';
+import { awaitBuiltinPatterns, stopAwaitingBuiltinPatterns, takeBuiltinPatterns } from './glossary/builtin-patterns';
 
 /** storage.local keys (the storage items' keys without 'local:'). */
 export const PAGE_START_KEYS = ['settings', 'glossaryVersion', 'patternPack'] as const;
@@ -21,7 +22,8 @@ export type PageStartValues = Partial<Record<PageStartKey, unknown>>;
 const HANDOVER = '__yiduEarlyRead';
 const PATTERNS = '__yiduEarlyPatterns';
 const SCROLLED = '__yiduScrolled';
-type Shared = { [HANDOVER]?: Promise<PageStartValues>; [PATTERNS]?: Promise<CurrentPack>; [SCROLLED]?: boolean };
+const BUILTIN = '__yiduFromBuiltin';
+type Shared = { [HANDOVER]?: Promise<PageStartValues>; [PATTERNS]?: Promise<CurrentPack>; [SCROLLED]?: boolean; [BUILTIN]?: boolean };
 
 /** The values now: all of them, or those of `keys`. */
 export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_KEYS): Promise<PageStartValues> {
@@ -38,14 +40,30 @@ export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_K
  * into the script's first task, ahead of the first marks.
  */
 export function beginEarlyRead(unpack?: (values: PageStartValues) => Promise<CurrentPack>): void {
-  const read = readPageStartValues();
-  read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
   const shared = globalThis as Shared;
-  shared[HANDOVER] = read;
-  if (unpack) {
-    const patterns = read.then(unpack);
+  let current: Promise<PageStartValues> | undefined;
+  const startFrom = (read: Promise<PageStartValues>, fromBuiltin: boolean) => {
+    current = read;
+    read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
+    shared[HANDOVER] = read;
+    shared[BUILTIN] = fromBuiltin;
+    if (!unpack) return;
+    // A read the build's pack replaced is not unpacked.
+    const patterns = read.then((values) => (current === read ? unpack(values) : { glossaryVersion: 0 }));
     patterns.catch(() => undefined);
     shared[PATTERNS] = patterns;
+  };
+  // Where the background registered the build's own pack (lib/glossary/builtin-patterns.ts), the page
+  // starts from it and the settings it assumes, with no read to wait for: the annotating script reads
+  // the settings and the glossary version once it is set up to follow their changes, and marks again
+  // (or stops) if they are not what the pack assumed.
+  const fromBuiltin = (pack: string) => startFrom(Promise.resolve({ glossaryVersion: 0, patternPack: pack }), true);
+  const builtin = takeBuiltinPatterns();
+  if (builtin !== undefined) fromBuiltin(builtin);
+  else {
+    startFrom(readPageStartValues(), false);
+    // In Chromium the registered pack runs just after this script, before the page's first script.
+    awaitBuiltinPatterns(fromBuiltin);
   }
   shared[SCROLLED] = false;
   // The viewport's scroll events are fired at the document (an element's do not bubble to it).
@@ -76,14 +94,18 @@ export function unscrolledSinceStart(): boolean | undefined {
 
 /**
  * The read begun at document_start and the patterns unpacked from it, once (a second start reads
- * afresh); else a read begun now, and no patterns.
+ * afresh); else a read begun now, and no patterns. `fromBuiltin`: the values are the build's pack and
+ * the settings it assumes, not a read.
  */
-export function takePageStart(): { values: Promise<PageStartValues>; patterns?: Promise<CurrentPack> } {
+export function takePageStart(): { values: Promise<PageStartValues>; patterns?: Promise<CurrentPack>; fromBuiltin: boolean } {
   const shared = globalThis as Shared;
   const values = shared[HANDOVER];
   const patterns = shared[PATTERNS];
+  const fromBuiltin = shared[BUILTIN] === true;
+  stopAwaitingBuiltinPatterns();
   delete shared[HANDOVER];
   delete shared[PATTERNS];
-  return values ? { values, ...(patterns ? { patterns } : {}) } : { values: readPageStartValues() };
+  delete shared[BUILTIN];
+  return values ? { values, ...(patterns ? { patterns } : {}), fromBuiltin } : { values: readPageStartValues(), fromBuiltin: false };
 }
 

@@ -17,7 +17,7 @@ import { pagePinyin } from './page-pinyin';
 import { startWordLookup } from './word-lookup';
 import { startDrawnPointer } from './drawn-pointer';
 import { isHugePage } from '@/lib/annotate/drawn-marks';
-import { loadPagePatterns, readPageStart, readStoredPatterns } from './page-patterns';
+import { loadPagePatterns, readPageStart, readStoredPatterns, startPatternsHold } from './page-patterns';
 
 /**
  * The content script's work in one frame: read the matcher from the stored pattern pack, mark
@@ -39,6 +39,7 @@ export function startPageAnnotation(
   const pageStart = readPageStart();
   let firstSettings: Promise<Settings> | undefined = pageStart.settings;
   let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = pageStart.patterns;
+  let fromBuiltin = pageStart.fromBuiltin;
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
   let finder: GuardedFinder | undefined;
@@ -87,8 +88,9 @@ export function startPageAnnotation(
     const firstAtDomContentLoaded = justParsed;
     justParsed = false;
     if (!matcher) {
-      const loaded = await loadPagePatterns(storedPatterns);
+      const loaded = await loadPagePatterns(storedPatterns, fromBuiltin);
       storedPatterns = undefined;
+      fromBuiltin = false;
       // What follows gets a task of its own when this one unpacked the patterns (tens of milliseconds
       // on a slow machine) or evaluated this script (30–40 ms on the bench machine): going on in it to
       // mark the screen's top made it a task over 50 ms in half the bench's loads. Begun at
@@ -311,11 +313,13 @@ export function startPageAnnotation(
   const unwatchGlossary = glossaryVersionItem.watch(() => glossaryChanged());
   // The page-start read may have begun at document_start, before these watchers: a change in between
   // (an entry saved just before this page loaded) would be missed. Both values are small to read again.
-  void Promise.all([pageStart.values, readPageStartValues(['settings', 'glossaryVersion'])]).then(([early, now]) => {
+  // Started from the build's own pack, the page assumed the default settings and no entries of the
+  // user's (lib/glossary/builtin-patterns.ts): this read is the first real one.
+  void Promise.all([pageStart.values, readPageStartValues(['settings', 'glossaryVersion'])]).then(async ([early, now]) => {
     if (signal.aborted) return;
-    if (now.glossaryVersion !== early.glossaryVersion) glossaryChanged(true);
+    if (!(await startPatternsHold(early, now, pageStart.fromBuiltin))) glossaryChanged(true);
     else if (JSON.stringify(now.settings) !== JSON.stringify(early.settings)) void apply();
-  }, () => undefined);
+  }).catch(() => undefined);
 
   signal.addEventListener('abort', () => {
     listeners.forEach((remove) => remove());

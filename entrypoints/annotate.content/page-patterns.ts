@@ -2,7 +2,7 @@ import { sendMessage } from '@/lib/messages';
 import { readCurrentPack } from '@/lib/glossary/pattern-cache';
 import { currentPackOf, unpackedPackOf, type CurrentPack } from '@/lib/glossary/stored-pack';
 import { getSettings, settingsFrom, type Settings } from '@/lib/settings';
-import { takePageStart, type PageStartValues } from '@/lib/page-start';
+import { readPageStartValues, takePageStart, type PageStartValues } from '@/lib/page-start';
 import { unpackPatterns, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
 import { yieldBriefly } from '@/lib/annotate/slices';
 
@@ -16,11 +16,24 @@ export const readStoredPatterns = (): StoredPack => readCurrentPack().catch(() =
  * answer came tens of milliseconds after the first), begun at document_start when this script was
  * evaluated then (lib/page-start.ts), which then also unpacked the pack.
  */
-export function readPageStart(): { settings: Promise<Settings>; patterns: StoredPack; values: Promise<PageStartValues> } {
-  const { values: read, patterns: early } = takePageStart();
+export function readPageStart(): { settings: Promise<Settings>; patterns: StoredPack; values: Promise<PageStartValues>; fromBuiltin: boolean } {
+  const { values: read, patterns: early, fromBuiltin } = takePageStart();
   const settings = read.then((stored) => settingsFrom(stored.settings as Partial<Settings> | undefined)).catch(() => getSettings());
   const patterns = (early ?? read.then((stored) => currentPackOf(stored.glossaryVersion, stored.patternPack))).catch(() => ({ glossaryVersion: 0 }));
-  return { settings, patterns, values: read.catch(() => ({})) };
+  return { settings, patterns, values: read.catch(() => ({})), fromBuiltin };
+}
+
+/**
+ * Whether the patterns the page started from still hold for the glossary version read `now` (after
+ * the watchers were set up). The build's own pack holds for any version whose stored pack was made
+ * from the built-in entries alone (the user added entries, then removed them all).
+ */
+export async function startPatternsHold(early: PageStartValues, now: PageStartValues, fromBuiltin: boolean): Promise<boolean> {
+  const version = (value: unknown) => (typeof value === 'number' ? value : 0);
+  if (version(now.glossaryVersion) === version(early.glossaryVersion)) return true;
+  if (!fromBuiltin) return false;
+  const stored = await readPageStartValues(['glossaryVersion', 'patternPack']);
+  return currentPackOf(stored.glossaryVersion, stored.patternPack).pack?.builtinOnly === true;
 }
 
 /**
@@ -29,12 +42,12 @@ export function readPageStart(): { settings: Promise<Settings>; patterns: Stored
  * glossary version, from the background (which then stores it for the next page). Timed as
  * `yidu:matcher` for `npm run bench`; `unpackMs` is the unpacking done here.
  */
-export async function loadPagePatterns(stored: StoredPack = readStoredPatterns()): Promise<UnpackedPatterns & { unpackMs: number }> {
+export async function loadPagePatterns(stored: StoredPack = readStoredPatterns(), fromBuiltin = false): Promise<UnpackedPatterns & { unpackMs: number }> {
   const started = performance.now();
   const { pack: cached, glossaryVersion, unpacked: early } = await stored;
   if (early) {
     const { workMs, partMs, ...unpacked } = early;
-    const detail = { source: 'document_start', waitMs: performance.now() - started, unpackMs: 0, earlyUnpackMs: workMs, partMs };
+    const detail = { source: fromBuiltin ? 'builtin' : 'document_start', waitMs: performance.now() - started, unpackMs: 0, earlyUnpackMs: workMs, partMs };
     timeMatcher(started, detail);
     return { ...unpacked, unpackMs: 0 };
   }

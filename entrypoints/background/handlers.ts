@@ -16,6 +16,7 @@ import { breakDown } from '@/lib/dictionary/breakdown';
 import { findFormulaItems } from '@/lib/annotate/formula-items';
 import { registerLookupHandlers } from './lookup';
 import { keepPatternCache } from './pattern-cache';
+import { keepBuiltinStart } from './builtin-start';
 import { setSiteMode, updateSettings } from '@/lib/settings';
 
 /**
@@ -29,6 +30,7 @@ export function registerBackgroundHandlers(): void {
   const badges = new TabBadges();
 
   keepPatternCache(glossary);
+  keepBuiltinStart(glossary);
 
   onMessage('getEntries', async ({ data }) => {
     const g = await glossary.glossary();

@@ -14,7 +14,7 @@ import { packInts, packTrie, unpackInts, unpackTrie, type PackedInts, type Packe
 import { symbolEntriesOf, symbolTableFrom, symbolTableOf } from '../matcher/trie-table';
 
 /** Bumped whenever the pack's layout or the trie's meaning changes: older packs are then ignored. */
-export const PATTERN_PACK_FORMAT = 4;
+export const PATTERN_PACK_FORMAT = 5;
 
 export interface PatternPack {
   format: number;
@@ -22,6 +22,11 @@ export interface PatternPack {
   glossaryVersion: number;
   /** The extension build that made it: an update (new code, new built-in entries) ignores older packs. */
   build: string;
+  /**
+   * Made from the built-in entries alone (the user has none of their own): the same patterns as the
+   * build's own pack (lib/glossary/builtin-patterns.ts), whatever the glossary version says.
+   */
+  builtinOnly: boolean;
   trie: PackedTrie;
   /**
    * The matcher's character → symbol table, as its entries (lib/matcher/trie-table.ts): made where the
@@ -35,13 +40,14 @@ export interface PatternPack {
 }
 
 /** Made in a context that has the fold pairs registered (lib/matcher/fold-data.ts): the background. */
-export function makePatternPack(glossary: Glossary, stamp: { glossaryVersion: number; build: string }): PatternPack {
+export function makePatternPack(glossary: Glossary, stamp: { glossaryVersion: number; build: string; builtinOnly?: boolean }): PatternPack {
   const entries = [...glossary.entries()];
   const trie = buildTrie(toPatternSources(entries));
   return {
     format: PATTERN_PACK_FORMAT,
     glossaryVersion: stamp.glossaryVersion,
     build: stamp.build,
+    builtinOnly: stamp.builtinOnly ?? false,
     trie: packTrie(trie),
     symbols: packInts(symbolEntriesOf(symbolTableOf(trie.alphabet))),
     english: trie.ids.map((id) => glossary.get(id)?.english ?? ''),

@@ -68,11 +68,18 @@ export class GlossarySnapshot {
   /** What content scripts match with (lib/glossary/pattern-pack.ts): spellings, guards and English only. */
   patternPack(build: string): PatternPack {
     if (this.packMemo?.build !== build) {
-      this.packMemo = makePatternPack(this.glossary, { glossaryVersion: this.version, build });
+      this.packMemo = makePatternPack(this.glossary, { glossaryVersion: this.version, build, builtinOnly: this.user.length === 0 });
     }
     return this.packMemo;
   }
 }
+
+/**
+ * The pack a store with no user entries makes at glossary version 0: the build ships it
+ * (lib/glossary/builtin-patterns.ts), made here so it is the same as the background's.
+ */
+export const builtinPatternPack = (builtin: readonly GlossaryEntry[], build: string): PatternPack =>
+  new GlossarySnapshot(new Glossary(builtin, []), builtin, [], 0).patternPack(build);
 
 export class GlossaryStore {
   private builtin: Promise<readonly GlossaryEntry[]> | undefined;
