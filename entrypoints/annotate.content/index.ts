@@ -24,11 +24,21 @@ export default defineContentScript({
     const forced = injectedOnRequest();
     if (document.readyState !== 'loading') return begin(ctx.signal, forced, false);
     if (!forced) beginEarlyRead(unpackUnlessOff);
+    let begun = false;
+    const beginOnce = (event: Event) => {
+      // A page can dispatch its own DOMContentLoaded early: only the browser's counts.
+      if (begun || !event.isTrusted) return;
+      begun = true;
+      begin(ctx.signal, forced, true);
+    };
     // On the window, not the document: the event reaches the window after every listener on the
     // document, where pages and their libraries listen for it, so those see the article as sent.
     // In that event's task, not one after it: on a long page that arrives at once, the browser ran
     // the page's first full layout (100–300 ms) before any later task, and the first marks after it.
-    window.addEventListener('DOMContentLoaded', () => begin(ctx.signal, forced, true), { once: true });
+    window.addEventListener('DOMContentLoaded', beginOnce);
+    // A listener on the document that stops the event keeps it from the window: then in a task of its
+    // own just after. Added now, before any of the page's, so no page listener can stop it.
+    document.addEventListener('DOMContentLoaded', (event) => event.isTrusted && setTimeout(() => beginOnce(event), 0));
   },
 });
 

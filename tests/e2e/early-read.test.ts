@@ -196,6 +196,32 @@ describe('a glossary change while a page loads', () => {
     }
   });
 
+  it("begins at the browser's DOMContentLoaded only: not at one the page fakes, nor never when the page stops it", async () => {
+    const page = (script: string) =>
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>八八战略</title><script>${script}</script></head><body><p>坚持八八战略。</p></body></html>`;
+    const site = await serve({
+      // Dispatched before the body is parsed: begun then, Yidu would find no body to mark.
+      '/fake.html': page("window.dispatchEvent(new Event('DOMContentLoaded'));"),
+      // Kept from the window, where Yidu listens.
+      '/stopped.html': page("document.addEventListener('DOMContentLoaded', (event) => event.stopPropagation());"),
+    });
+    try {
+      for (const path of ['/fake.html', '/stopped.html']) {
+        const tab = await browser.context.newPage();
+        await tab.goto(`${site.origin}${path}`);
+        await expect.poll(() => tab.locator('yidu-mark[data-yidu-term="double-eight-strategy"]').count(), { timeout: 10_000 }).toBe(1);
+        const [startAt, loadedAt] = await tab.evaluate(() => [
+          performance.getEntriesByName('yidu:start')[0]!.startTime,
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+        ]);
+        expect(startAt).toBeGreaterThanOrEqual(loadedAt);
+        await tab.close();
+      }
+    } finally {
+      await site.close();
+    }
+  });
+
   // WXT's legacy start message (a window.postMessage per content script) is dropped at build time
   // (wxt.config.ts): it told the page Yidu runs, and its stack capture cost the script's start 6–19 ms.
   it('posts the page no message when its content scripts start', async () => {
