@@ -7,6 +7,7 @@ import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { afterNextFrame, whenIdle, yieldBriefly } from '@/lib/annotate/slices';
+import { discardPreparedMarkLayer, prepareMarkLayer } from '@/lib/annotate/mark-overlay';
 import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
@@ -122,6 +123,8 @@ export function startPageAnnotation(
     // bench's 200,000-element page): they wait for the page's first frame. A page its scripts hydrate
     // (lib/annotate/hydration.ts) is marked once they are done: after that frame, when the page is idle.
     const hydrating = firstAtDomContentLoaded && hydratesAfterParsing(doc);
+    // The layer drawn marks go in is put in now, to be laid out with the page's first layout.
+    if (huge && firstAtDomContentLoaded && !hydrating) prepareMarkLayer(doc);
     if ((huge || hydrating) && firstAtDomContentLoaded && !doc.hidden) await afterNextFrame(1000);
     if (hydrating) await whenIdle(1000);
     annotator = new PageAnnotator(finder!, {
@@ -197,6 +200,7 @@ export function startPageAnnotation(
     const old = annotator;
     annotator = undefined;
     shown = undefined;
+    discardPreparedMarkLayer(doc);
     await old?.detach();
     report();
   };

@@ -11,6 +11,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { canDrawMarks, DrawnMarks, isHugePage } from '@/lib/annotate/drawn-marks';
+import { discardPreparedMarkLayer, prepareMarkLayer } from '@/lib/annotate/mark-overlay';
 import type { DeferredRun } from '@/lib/annotate/deferred-wraps';
 import { Matcher } from '@/lib/matcher/matcher';
 
@@ -157,6 +158,24 @@ describe('drawn marks', () => {
     marks.add(job!, true);
     expect(await boxes()).toHaveLength(2); // the layer went back
     marks.clear();
+    expect(document.querySelector('yidu-overlay')).toBeNull();
+  });
+
+  it('takes over the layer put in before the page\'s first frame, and a layer never taken over can be taken out', async () => {
+    document.body.innerHTML = '<p data-top="30">推进五水共治。</p>';
+    prepareMarkLayer(document);
+    prepareMarkLayer(document); // once per document
+    const layer = document.querySelector('yidu-overlay');
+    expect(document.querySelectorAll('yidu-overlay')).toHaveLength(1);
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    marks.add(jobsOf(document.body)[0]!, true);
+    expect(await boxes()).toEqual(['five-water-co-governance@20,130+40']);
+    expect(document.querySelectorAll('yidu-overlay')).toHaveLength(1);
+    expect(document.querySelector('yidu-overlay')).toBe(layer);
+    marks.clear();
+    expect(document.querySelector('yidu-overlay')).toBeNull();
+    prepareMarkLayer(document);
+    discardPreparedMarkLayer(document);
     expect(document.querySelector('yidu-overlay')).toBeNull();
   });
 
