@@ -40,31 +40,47 @@ export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_K
  * into the script's first task, ahead of the first marks.
  */
 export function beginEarlyRead(unpack?: (values: PageStartValues) => Promise<CurrentPack>): void {
-  const shared = globalThis as Shared;
-  let current: Promise<PageStartValues> | undefined;
-  const startFrom = (read: Promise<PageStartValues>, fromBuiltin: boolean) => {
-    current = read;
-    read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
-    shared[HANDOVER] = read;
-    shared[BUILTIN] = fromBuiltin;
-    if (!unpack) return;
-    // A read the build's pack replaced is not unpacked.
-    const patterns = read.then((values) => (current === read ? unpack(values) : { glossaryVersion: 0 }));
-    patterns.catch(() => undefined);
-    shared[PATTERNS] = patterns;
-  };
   // Where the background registered the build's own pack (lib/glossary/builtin-patterns.ts), the page
   // starts from it and the settings it assumes, with no read to wait for: the annotating script reads
   // the settings and the glossary version once it is set up to follow their changes, and marks again
   // (or stops) if they are not what the pack assumed.
-  const fromBuiltin = (pack: string) => startFrom(Promise.resolve({ glossaryVersion: 0, patternPack: pack }), true);
   const builtin = takeBuiltinPatterns();
-  if (builtin !== undefined) fromBuiltin(builtin);
+  if (builtin !== undefined) handOver(builtinValues(builtin), true, unpack);
   else {
-    startFrom(readPageStartValues(), false);
+    const replaced = { byBuiltin: false };
+    handOver(readPageStartValues(), false, unpack, replaced);
     // In Chromium the registered pack runs just after this script, before the page's first script.
-    awaitBuiltinPatterns(fromBuiltin);
+    awaitBuiltinPatterns((pack) => {
+      replaced.byBuiltin = true;
+      handOver(builtinValues(pack), true, unpack);
+    });
   }
+  watchFirstScroll();
+}
+
+const builtinValues = (pack: string): Promise<PageStartValues> => Promise.resolve({ glossaryVersion: 0, patternPack: pack });
+
+// Functions of their own, so that no closure left in the page (the scroll listener) keeps the values
+// read, and with them the pack's JSON (about 400 KB), alive with the page.
+function handOver(
+  read: Promise<PageStartValues>,
+  fromBuiltin: boolean,
+  unpack?: (values: PageStartValues) => Promise<CurrentPack>,
+  replaced?: { byBuiltin: boolean },
+): void {
+  const shared = globalThis as Shared;
+  read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
+  shared[HANDOVER] = read;
+  shared[BUILTIN] = fromBuiltin;
+  if (!unpack) return;
+  // A read the build's pack replaced is not unpacked.
+  const patterns = read.then((values) => (replaced?.byBuiltin ? { glossaryVersion: 0 } : unpack(values)));
+  patterns.catch(() => undefined);
+  shared[PATTERNS] = patterns;
+}
+
+function watchFirstScroll(): void {
+  const shared = globalThis as Shared;
   shared[SCROLLED] = false;
   // The viewport's scroll events are fired at the document (an element's do not bubble to it).
   document.addEventListener('scroll', () => (shared[SCROLLED] = true), { capture: false, passive: true, once: true });

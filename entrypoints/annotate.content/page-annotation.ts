@@ -37,10 +37,12 @@ export function startPageAnnotation(
   let stopLookup: (() => void) | undefined;
   let stopDrawnPointer: (() => void) | undefined;
   // The settings and the stored pattern pack, read together at once (no message; ./page-patterns.ts).
-  const pageStart = readPageStart();
-  let firstSettings: Promise<Settings> | undefined = pageStart.settings;
-  let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = pageStart.patterns;
-  let fromBuiltin = pageStart.fromBuiltin;
+  // Taken apart, not kept whole: the values read hold the pattern pack's JSON (about 400 KB), which
+  // nothing needs once the matcher is unpacked, and an object a closure here kept would live with the page.
+  const { settings: startSettings, patterns: startPatterns, values: startValues, fromBuiltin: startedFromBuiltin } = readPageStart();
+  let firstSettings: Promise<Settings> | undefined = startSettings;
+  let storedPatterns: ReturnType<typeof readStoredPatterns> | undefined = startPatterns;
+  let fromBuiltin = startedFromBuiltin;
   // Kept across restarts (a display setting changed), until the glossary version changes.
   let matcher: Matcher | undefined;
   let finder: GuardedFinder | undefined;
@@ -319,9 +321,9 @@ export function startPageAnnotation(
   // (an entry saved just before this page loaded) would be missed. Both values are small to read again.
   // Started from the build's own pack, the page assumed the default settings and no entries of the
   // user's (lib/glossary/builtin-patterns.ts): this read is the first real one.
-  void Promise.all([pageStart.values, readPageStartValues(['settings', 'glossaryVersion'])]).then(async ([early, now]) => {
+  void Promise.all([startValues, readPageStartValues(['settings', 'glossaryVersion'])]).then(async ([early, now]) => {
     if (signal.aborted) return;
-    if (!(await startPatternsHold(early, now, pageStart.fromBuiltin))) glossaryChanged(true);
+    if (!(await startPatternsHold(early, now, startedFromBuiltin))) glossaryChanged(true);
     else if (JSON.stringify(now.settings) !== JSON.stringify(early.settings)) void apply();
   }).catch(() => undefined);
 

@@ -45,6 +45,35 @@ describe("the build's pattern pack at document_start", () => {
     await page.close();
   });
 
+  // The pack's JSON (about 800 KB in the heap) is needed only until the matcher is unpacked: a closure
+  // left in the page (a listener) that kept the values read kept it alive with the page.
+  it("keeps no copy of the pack's JSON once the page is marked", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/article.html`);
+    await expect.poll(() => page.locator('yidu-mark').count(), { timeout: 10_000 }).toBe(3);
+    // The frame (same origin: the same heap) started from storage.
+    await expect.poll(() => page.frames().find((f) => f.url().endsWith('/frame.html'))!.locator('yidu-mark').count(), { timeout: 10_000 }).toBe(1);
+    await page.waitForTimeout(500);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const chunks: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (event) => chunks.push(event.chunk));
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+    const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+    const [type, name, size] = [fields.indexOf('type'), fields.indexOf('name'), fields.indexOf('self_size')];
+    // A string node's name is its text (its start, for a long one).
+    const packs: number[] = [];
+    for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+      const [kind, text, bytes] = [types[snapshot.nodes[i + type]!], snapshot.strings[snapshot.nodes[i + name]!]!, snapshot.nodes[i + size]!];
+      if (kind === 'string' && text.startsWith('{"format":') && bytes > 100_000) packs.push(bytes);
+    }
+    expect(packs).toEqual([]);
+    await cdp.detach();
+    await page.close();
+  });
+
   it('leaves out a site set to "never"', async () => {
     await setSettings({ siteModes: { '127.0.0.1': 'never' } });
     await expect.poll(async () => (await registration())?.excludeMatches ?? [], { timeout: 10_000 }).toEqual(['*://127.0.0.1/*']);
