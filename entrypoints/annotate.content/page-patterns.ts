@@ -8,6 +8,8 @@ import { yieldBriefly } from '@/lib/annotate/slices';
 
 type StoredPack = Promise<CurrentPack>;
 
+const noPause = (): Promise<void> => Promise.resolve();
+
 /** Reads the stored pattern pack alone (after a glossary change). */
 export const readStoredPatterns = (): StoredPack => readCurrentPack().catch(() => ({ glossaryVersion: 0 }));
 
@@ -71,10 +73,11 @@ function timeMatcher(start: number, detail: { source: string } & Record<string, 
  * At document_start: the stored pack, unpacked in a few short tasks that go ahead of the page's own
  * (behind a timer, each part waited out the page's layouts, and marking then waited for them). Not on
  * a site set to "never": the pack is unpacked there only if the user asks for marks. The settings are
- * read raw: the settings module's defaults are not needed for one site mode.
+ * read raw: the settings module's defaults are not needed for one site mode. `now`: with no pauses
+ * (marking waits for it in this task).
  */
-export function unpackUnlessOff(values: PageStartValues): Promise<CurrentPack> {
+export function unpackUnlessOff(values: PageStartValues, now = false): Promise<CurrentPack> {
   const siteModes = (values.settings as { siteModes?: Record<string, string> } | undefined)?.siteModes;
   if (siteModes?.[location.hostname] === 'never') return Promise.resolve(currentPackOf(values.glossaryVersion, values.patternPack));
-  return unpackedPackOf(values.glossaryVersion, values.patternPack, yieldBriefly);
+  return unpackedPackOf(values.glossaryVersion, values.patternPack, now ? noPause : yieldBriefly);
 }
