@@ -33,6 +33,8 @@ export default defineContentScript({
       // browser renders that paint ahead of any later task (200–300 ms of layout on the bench's long
       // page), so marks made here are in it. After it (a page that came in parts), in a task of its
       // own just after: it still comes before the next frame, and the page's task stays its length.
+      // The paint's entry is reported a little after the paint: a page that painted just before is
+      // sometimes still marked in this task (most loads of the bench's streamed page).
       if (performance.getEntriesByName('first-contentful-paint').length === 0) begin(ctx.signal, forced, true);
       else inTaskOfItsOwn(() => begin(ctx.signal, forced, true));
     };
