@@ -1,10 +1,17 @@
 import { browser } from '#imports';
 import { AUTO_MATCHES } from '@/lib/sites';
-import { getSettings, settingsItem, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, getSettings, settingsItem, type Settings } from '@/lib/settings';
 import type { GlossaryStore } from '@/lib/glossary/store';
-import { BUILTIN_PATTERNS_FILE, BUILTIN_START_SETTINGS } from '@/lib/glossary/builtin-patterns';
+import { BUILTIN_PATTERNS_FILE } from '@/lib/glossary/builtin-patterns';
+import { grantedAlwaysHosts } from './site-scripts';
 
 export const BUILTIN_START_ID = 'yidu-builtin-patterns';
+
+/** The display settings a first screen marked with the build's pack assumes: the defaults. */
+export const BUILTIN_START_SETTINGS: Pick<Settings, 'inlineEnglish' | 'markCandidates'> = {
+  inlineEnglish: DEFAULT_SETTINGS.inlineEnglish,
+  markCandidates: DEFAULT_SETTINGS.markCandidates,
+};
 
 type Registration = Parameters<typeof browser.scripting.registerContentScripts>[0][number];
 
@@ -57,10 +64,7 @@ export function keepBuiltinStart(glossary: GlossaryStore): void {
 export async function syncBuiltinStart(glossary: GlossaryStore): Promise<void> {
   const settings = await getSettings();
   const { user } = await glossary.current();
-  const granted = new Set<string>();
-  for (const [host, mode] of Object.entries(settings.siteModes)) {
-    if (mode === 'always' && (await browser.permissions.contains({ origins: [`*://${host}/*`] }))) granted.add(host);
-  }
+  const granted = new Set(await grantedAlwaysHosts(settings.siteModes));
   const wanted = builtinStartRegistration(settings, user.length > 0, granted);
   const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [BUILTIN_START_ID] });
   if (current && wanted && sameRegistration(current, wanted)) return;

@@ -1,11 +1,20 @@
 import { browser } from '#imports';
-import { getSettings } from '@/lib/settings';
+import { getSettings, type Settings } from '@/lib/settings';
 
 /** Registered script ids, per host: the annotating script, and the early read an older version registered beside it. */
 const ANNOTATE_PREFIX = 'yidu-site-';
 const EARLY_PREFIX = 'yidu-early-';
 
 type Registration = Parameters<typeof browser.scripting.registerContentScripts>[0][number];
+
+/** The hosts set to "always" whose permission the user granted (and has not taken back). */
+export async function grantedAlwaysHosts(siteModes: Settings['siteModes']): Promise<string[]> {
+  const hosts: string[] = [];
+  for (const [host, mode] of Object.entries(siteModes)) {
+    if (mode === 'always' && (await browser.permissions.contains({ origins: [`*://${host}/*`] }))) hosts.push(host);
+  }
+  return hosts;
+}
 
 /**
  * "Always on this site" for a site off the default list: the content script registered for that
@@ -16,13 +25,10 @@ type Registration = Parameters<typeof browser.scripting.registerContentScripts>[
 export async function syncSiteScripts(): Promise<void> {
   const { siteModes } = await getSettings();
   const wanted = new Map<string, Registration>();
-  for (const [hostname, mode] of Object.entries(siteModes)) {
-    if (mode !== 'always') continue;
-    const matches = [`*://${hostname}/*`];
-    if (!(await browser.permissions.contains({ origins: matches }))) continue;
+  for (const hostname of await grantedAlwaysHosts(siteModes)) {
     wanted.set(ANNOTATE_PREFIX + hostname, {
       id: ANNOTATE_PREFIX + hostname,
-      matches,
+      matches: [`*://${hostname}/*`],
       js: ['content-scripts/annotate.js'],
       css: ['content-scripts/annotate.css'],
       allFrames: true,

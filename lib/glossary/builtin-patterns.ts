@@ -10,11 +10,9 @@
  *
  * The file is registered only where the pack can be used as it is, which the content script cannot
  * know before its storage read: not on a site set to "never", not while the user has entries of their
- * own, not with display settings other than BUILTIN_START_SETTINGS. A page that loads while a change
+ * own, not with display settings other than the defaults (entrypoints/background/builtin-start.ts). A page that loads while a change
  * of those is on its way checks its storage read when it comes and marks again (or stops).
  */
-import type { Settings } from '../settings';
-
 /** The script, at the extension's root (wxt.config.ts writes it). */
 export const BUILTIN_PATTERNS_FILE = 'builtin-patterns.js';
 
@@ -26,9 +24,6 @@ export const BUILTIN_PATTERNS_GLOBAL = '__yiduBuiltinPatterns';
  * after the declared ones in Chromium, both before the page's first script.
  */
 export const BUILTIN_PATTERNS_RECEIVER = '__yiduReceiveBuiltinPatterns';
-
-/** The display settings a first screen marked with the build's pack assumes (the defaults). */
-export const BUILTIN_START_SETTINGS: Pick<Settings, 'inlineEnglish' | 'markCandidates'> = { inlineEnglish: 'off', markCandidates: true };
 
 /** The script's text for a pack (as JSON). */
 export const builtinPatternsScript = (packJson: string): string =>

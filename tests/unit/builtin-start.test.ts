@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BUILTIN_START_ID, builtinStartRegistration, syncBuiltinStart } from '@/entrypoints/background/builtin-start';
+import { BUILTIN_START_ID, BUILTIN_START_SETTINGS, builtinStartRegistration, syncBuiltinStart } from '@/entrypoints/background/builtin-start';
 import {
   BUILTIN_PATTERNS_FILE,
   BUILTIN_PATTERNS_GLOBAL,
-  BUILTIN_START_SETTINGS,
   builtinPatternsScript,
   takeBuiltinPatterns,
 } from '@/lib/glossary/builtin-patterns';
