@@ -9,22 +9,16 @@ import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { isIntact, RunWalker, type TextRun } from './blocks';
 import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_TAGS } from '../dom-names';
-import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapSome, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split, type WrappedSpan } from './wrap';
+import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split, type WrappedSpan } from './wrap';
 import { registerDeferredFlush, registerDrawnOccurrences, type DrawnOccurrence, type FlushScope } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldBriefly, yieldToPage } from './slices';
+import { unwrapPaced } from './paced-unwrap';
 import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen, wrappersOnScreen, type FirstScreenSlice } from './screen-order';
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
 import { canDrawMarks, DrawnMarks, spanStart } from './drawn-marks';
 
-/**
- * The longest a switch-off slice grows to on a page whose every frame is slow (see detach). Measured
- * on the bench's 200,000-element and 2,000,000-character pages: fixed 8 ms slices took 5.5 s to switch
- * off; up to 20 ms, 3.2–3.4 s with the page's timers stalled as before (120–190 ms, by its frames);
- * up to 30 ms, 2.6 s but stalls of 210–220 ms.
- */
-const MAX_DETACH_SLICE_MS = 20;
 /** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
 const REFRESH_NOW_CHARS = 20_000;
 
@@ -176,25 +170,12 @@ export class PageAnnotator {
     // Drawn marks go at once: the page's DOM never held them.
     this.drawn?.clear();
     this.drawn = undefined;
-    // In slices, like the marking: a long page's thousands of marks must not block it either. Each
-    // slice is followed by the page's own rendering of what it removed, which on a huge page costs
-    // 40–120 ms a frame whatever the slice did: so a slice grows with the time the page took since the
-    // last one (half of it, at most MAX_DETACH_SLICE_MS), for fewer such frames in all.
-    const baseMs = this.options.sliceMs ?? 8;
+    // In slices paced by the page's frames (./paced-unwrap.ts), like the marking: a long page's
+    // thousands of marks must not block it either. The marks on screen go first, in the first slice:
+    // on a long page read half-way, the newest marks (the ledger's order) can be anywhere.
     const start = performance.now();
-    let longest = 0;
-    // The marks on screen go first, in the first slice: on a long page read half-way, the newest
-    // marks (the ledger's order) can be anywhere, and the rest take seconds (the bench's long pages).
     for (const root of roots) unwrapWrappers(wrappersOnScreen(root, MARK_TAG));
-    for (let lastEnd = start; ; ) {
-      const sliceStart = lastEnd === start ? start : performance.now(); // the first began with the screen's marks
-      const sliceMs = Math.min(MAX_DETACH_SLICE_MS, Math.max(baseMs, (sliceStart - lastEnd) / 2));
-      const more = unwrapSome(this.ledger, sliceStart + sliceMs);
-      lastEnd = performance.now();
-      longest = Math.max(longest, lastEnd - sliceStart);
-      if (!more) break;
-      await yieldToPage();
-    }
+    const longest = await unwrapPaced(this.ledger, { since: start });
     performance.measure?.('yidu:detach', { start, end: performance.now(), detail: { longest } });
     this.counts.clear();
     this.glossedTerms.clear();

@@ -8,7 +8,8 @@
  */
 import { collectRuns, isBlock, isIntact, type TextRun } from './blocks';
 import { layOut, markedSpans, wrapRuby, type PinyinWord, type ToneColours } from './pinyin-ruby';
-import { newLedger, unwrapSome, unwrapWrappers, type MarkLedger } from './wrap';
+import { newLedger, unwrapWrappers, type MarkLedger } from './wrap';
+import { unwrapPaced } from './paced-unwrap';
 import { wrappersOnScreen } from './screen-order';
 import { afterNextFrame, yieldToPage } from './slices';
 import { MARK_TAG, RUBY_ATTR } from '../dom-names';
@@ -94,7 +95,7 @@ export class PinyinLayer {
     // screen goes first, as for the marks (PageAnnotator.detach).
     const write = quietly ?? (<T>(work: () => T) => work());
     write(() => roots.forEach((root) => unwrapWrappers(wrappersOnScreen(root, `ruby[${RUBY_ATTR}]`))));
-    while (write(() => unwrapSome(ledger, performance.now() + 8))) await yieldToPage();
+    await unwrapPaced(ledger, { write });
   }
 
   get active(): boolean {

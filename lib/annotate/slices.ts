@@ -42,3 +42,19 @@ export const afterNextFrame = (orAfterMs = 50): Promise<void> =>
       setTimeout(resolve, 0);
     });
   });
+
+/**
+ * Waits for the page's next frame and says how long its rendering took: from its animation-frame
+ * callbacks to the first task after it (style, layout, paint, and any of the page's tasks queued
+ * meanwhile). Undefined when no frame came within `orAfterMs` (a hidden tab) or there are no frames.
+ */
+export const nextFrameCost = (orAfterMs = 100): Promise<number | undefined> =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') return void setTimeout(() => resolve(undefined), 0);
+    const timer = setTimeout(() => resolve(undefined), orAfterMs);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      const at = performance.now();
+      setTimeout(() => resolve(performance.now() - at), 0);
+    });
+  });
