@@ -7,7 +7,7 @@ import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { afterNextFrame, whenIdle, yieldBriefly } from '@/lib/annotate/slices';
-import { discardPreparedMarkLayer, prepareMarkLayer } from '@/lib/annotate/mark-overlay';
+import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
 import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
@@ -202,7 +202,6 @@ export function startPageAnnotation(
     const old = annotator;
     annotator = undefined;
     shown = undefined;
-    discardPreparedMarkLayer(doc);
     await old?.detach();
     report();
   };

@@ -59,11 +59,14 @@ const BOX_TERM = 'border-bottom:1.5px dotted rgba(160,105,0,.85);background:rgba
 const BOX_CANDIDATE = 'border-bottom:1.5px dashed rgba(90,110,140,.6)';
 
 /**
- * Layers put in a page before its first frame (prepareMarkLayer), taken over by its MarkOverlay. On the
- * bench's 200,000-element page, putting the layer into <html> after that frame lays the whole page out
- * again (20–60 ms more than a frame); put in before, it is laid out with the page's first layout.
+ * Empty layers a page holds for its next MarkOverlay: put in before the page's first frame
+ * (prepareMarkLayer), or left there by one that was cleared. On the bench's 200,000-element page,
+ * putting the layer into <html> after that frame lays the whole page out again (20–60 ms more than a
+ * frame); put in before, it is laid out with the page's first layout. Taking it out costs the same
+ * (frames of 82–85 ms there, against 20–26 ms for emptying it), so a layer Yidu is done with stays in
+ * the page, empty and sized to nothing, until the page is left; switched on again, Yidu takes it over.
  */
-const prepared = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot }>();
+const parked = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot }>();
 
 function makeLayer(doc: Document): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(OVERLAY_TAG);
@@ -75,13 +78,9 @@ function makeLayer(doc: Document): { host: HTMLElement; root: ShadowRoot } {
 
 /** Puts an empty layer into `doc` now, for the MarkOverlay that draws there later. */
 export function prepareMarkLayer(doc: Document): void {
-  if (!prepared.has(doc)) prepared.set(doc, makeLayer(doc));
-}
-
-/** Takes out a prepared layer no MarkOverlay took over (marking was switched off before it drew). */
-export function discardPreparedMarkLayer(doc: Document): void {
-  prepared.get(doc)?.host.remove();
-  prepared.delete(doc);
+  const layer = parked.get(doc);
+  if (!layer) parked.set(doc, makeLayer(doc));
+  else if (!layer.host.isConnected) doc.documentElement.append(layer.host); // the page took it out
 }
 
 export class MarkOverlay {
@@ -206,12 +205,15 @@ export class MarkOverlay {
     }
   }
 
-  /** Takes the layer out of the page. */
+  /** Takes every box out of the page; the emptied layer stays there, parked (see `parked`). */
   clear(): void {
     this.placed.clear();
     this.toAdd.clear();
     this.toRemove.clear();
-    this.host?.remove();
+    if (this.host && this.root) {
+      this.root.replaceChildren();
+      parked.set(this.doc, { host: this.host, root: this.root });
+    }
     this.host = this.root = undefined;
     clearInterval(this.timer);
     this.timer = undefined;
@@ -224,8 +226,8 @@ export class MarkOverlay {
       if (!this.host.isConnected) this.doc.documentElement.append(this.host);
       return this.host;
     }
-    const layer = prepared.get(this.doc) ?? makeLayer(this.doc);
-    prepared.delete(this.doc);
+    const layer = parked.get(this.doc) ?? makeLayer(this.doc);
+    parked.delete(this.doc);
     if (!layer.host.isConnected) this.doc.documentElement.append(layer.host);
     ({ host: this.host, root: this.root } = layer);
     return layer.host;

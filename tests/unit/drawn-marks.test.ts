@@ -11,7 +11,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { canDrawMarks, DrawnMarks, isHugePage } from '@/lib/annotate/drawn-marks';
-import { discardPreparedMarkLayer, prepareMarkLayer } from '@/lib/annotate/mark-overlay';
+import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
 import type { DeferredRun } from '@/lib/annotate/deferred-wraps';
 import { Matcher } from '@/lib/matcher/matcher';
 
@@ -158,10 +158,12 @@ describe('drawn marks', () => {
     marks.add(job!, true);
     expect(await boxes()).toHaveLength(2); // the layer went back
     marks.clear();
-    expect(document.querySelector('yidu-overlay')).toBeNull();
+    // Emptied, and left in the page: taking it out of a huge page would lay the whole page out again.
+    expect(await boxes()).toEqual([]);
+    expect(document.querySelector('yidu-overlay')?.shadowRoot?.childElementCount).toBe(0);
   });
 
-  it('takes over the layer put in before the page\'s first frame, and a layer never taken over can be taken out', async () => {
+  it('takes over the layer put in before the page\'s first frame, and the one a cleared overlay left', async () => {
     document.body.innerHTML = '<p data-top="30">推进五水共治。</p>';
     prepareMarkLayer(document);
     prepareMarkLayer(document); // once per document
@@ -173,10 +175,16 @@ describe('drawn marks', () => {
     expect(document.querySelectorAll('yidu-overlay')).toHaveLength(1);
     expect(document.querySelector('yidu-overlay')).toBe(layer);
     marks.clear();
-    expect(document.querySelector('yidu-overlay')).toBeNull();
+    expect(document.querySelector('yidu-overlay')).toBe(layer);
+    expect(layer!.shadowRoot!.childElementCount).toBe(0);
+    // Switched on again: the same layer, never a second.
     prepareMarkLayer(document);
-    discardPreparedMarkLayer(document);
-    expect(document.querySelector('yidu-overlay')).toBeNull();
+    const again = new DrawnMarks(window as Window & typeof globalThis);
+    again.add(jobsOf(document.body)[0]!, true);
+    expect(await boxes()).toEqual(['five-water-co-governance@20,130+40']);
+    expect(document.querySelectorAll('yidu-overlay')).toHaveLength(1);
+    expect(document.querySelector('yidu-overlay')).toBe(layer);
+    again.clear();
   });
 
   it('leaves runs under a fixed or sticky element, in a scrolling box, in a raised layer, animated, hidden or faded out to the highlights', async () => {
