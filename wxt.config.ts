@@ -20,7 +20,7 @@ export default defineConfig({
   // Messages for the manifest (name, description, commands) from locales/*.yml, which are generated
   // from lib/i18n-messages.ts (`npm run i18n:locales`); the interface itself uses lib/i18n.ts.
   modules: ['@wxt-dev/i18n/module'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -31,8 +31,10 @@ export default defineConfig({
     // the background registers needs them as host permissions (entrypoints/background/builtin-start.ts
     // hands those pages' top frames the built-in patterns at document_start).
     host_permissions: [...AUTO_MATCHES],
-    // Asked for one site at a time, only when the user picks "Always on this site".
-    optional_host_permissions: ['*://*/*'],
+    // Asked for one site at a time, only when the user picks "Always on this site". MV2 (the Firefox
+    // build) names them among optional_permissions: WXT drops optional_host_permissions there without
+    // moving them, and Firefox then refused the request ("not declared in optional_permissions").
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     commands: {
       'annotate-page': {
         suggested_key: { default: 'Alt+Shift+Y' },

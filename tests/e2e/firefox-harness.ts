@@ -104,6 +104,8 @@ export async function launchFirefoxWithExtension(profileDir = newFirefoxProfileD
       'xpinstall.signatures.required': false,
       'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // "Always on this site" asks for the site's permission: granted without the prompt a test cannot answer.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const errors: string[] = [];

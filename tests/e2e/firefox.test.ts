@@ -179,6 +179,52 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     expect(sources).toEqual(['builtin']);
   });
 
+  // MV2 declares host permissions to ask for among optional_permissions; without them Firefox refused
+  // the popup's request ("not declared in optional_permissions") and "Always" only showed an error.
+  it('"Always on this site": the popup gets the site\'s permission, and a site off the list is marked once granted', async () => {
+    const popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await (await popup.waitForSelector('button[role="radio"]::-p-text(Always on this site)'))!.click();
+    await waitUntil('"Always" chosen', () => popup.$('button[role="radio"][aria-checked="true"]::-p-text(Always on this site)'));
+    expect(await popup.$$eval('.site-controls .error', (errors) => errors.map((e) => e.textContent))).toEqual([]);
+    const hasHost = (origin: string) => popup.evaluate((o) => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ origins: [o] }), origin);
+    expect(await hasHost('*://127.0.0.1/*')).toBe(true);
+    await (await popup.waitForSelector('button[role="radio"]::-p-text(Automatic)'))!.click();
+    await waitUntil('"Automatic" chosen', () => popup.$('button[role="radio"][aria-checked="true"]::-p-text(Automatic)'));
+
+    // A site off the list (127.0.0.2 is loopback too): the popup can only show its choices after a
+    // toolbar click, which a test cannot make, so its two steps are made here from the same page, in a
+    // real click: the permission request, then the mode stored. The background registers the script.
+    const elsewhere = await serve({ '/news/2.html': NEWS }, '127.0.0.2');
+    try {
+      await popup.evaluate(() => {
+        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const button = document.createElement('button');
+        button.id = 'grant-elsewhere';
+        button.textContent = 'grant';
+        button.addEventListener('click', () => {
+          void ext.permissions.request({ origins: ['*://127.0.0.2/*'] }).then(async (granted) => {
+            if (!granted) return;
+            const { settings } = (await ext.storage.local.get('settings')) as { settings?: { siteModes?: Record<string, string> } };
+            await ext.storage.local.set({ settings: { ...(settings ?? {}), siteModes: { ...(settings?.siteModes ?? {}), '127.0.0.2': 'always' } } });
+          });
+        });
+        document.body.append(button);
+      });
+      await (await popup.waitForSelector('#grant-elsewhere'))!.click();
+      await waitUntil('the permission for 127.0.0.2', () => hasHost('*://127.0.0.2/*'));
+      await waitUntil('the script registered for 127.0.0.2', () =>
+        popup.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts()).some((s) => s.id === 'yidu-site-127.0.0.2')),
+      );
+      const other = await ff!.open(`${elsewhere.origin}/news/2.html`);
+      await waitUntil('marks on 127.0.0.2', () => other.$('yidu-mark[data-yidu-term="five-water-co-governance"]'), 20_000);
+      await other.close();
+    } finally {
+      await elsewhere.close();
+    }
+    expect(await ff!.errors()).toEqual([]);
+    await popup.close();
+  });
+
   it('reads the saved article with its text and marks after a restart, with the site gone', async () => {
     await site.close(); // the network source is gone from here on
     await ff!.close();

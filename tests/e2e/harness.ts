@@ -28,8 +28,11 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `pages` (path → HTML, or a Buffer served as PNG) from 127.0.0.1 on a free port. */
-export async function serve(pages: Record<string, string | Buffer>): Promise<Site> {
+/**
+ * Serves `pages` (path → HTML, or a Buffer served as PNG) from 127.0.0.1 on a free port, or from
+ * another loopback address (127.0.0.2: a site off Yidu's list).
+ */
+export async function serve(pages: Record<string, string | Buffer>, host = '127.0.0.1'): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const body = pages[path];
@@ -45,10 +48,10 @@ export async function serve(pages: Record<string, string | Buffer>): Promise<Sit
     const type = typeof body === 'string' ? 'text/html; charset=utf-8' : path.endsWith('.html') ? 'text/html' : 'image/png';
     res.writeHead(200, { 'content-type': type }).end(body);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(0, host, ok));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     // Stopping the site means the network source is gone: open keep-alive connections are cut too.
     close: () =>
       new Promise<void>((ok) => {
