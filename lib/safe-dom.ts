@@ -26,9 +26,12 @@ function make() {
     namespaceURI: prototypeGetter<string | null>(E, 'namespaceURI'),
     shadowRoot: prototypeGetter<ShadowRoot | null>(E, 'shadowRoot'),
     firstChild: prototypeGetter<ChildNode | null>(N, 'firstChild'),
+    parentElement: prototypeGetter<HTMLElement | null>(N, 'parentElement'),
     nextSibling: prototypeGetter<ChildNode | null>(N, 'nextSibling'),
     hasAttribute: E.hasAttribute,
     getAttribute: E.getAttribute,
+    closest: E.closest,
+    getBoundingClientRect: E.getBoundingClientRect,
   };
 }
 const dom = () => (access ??= make());
@@ -38,5 +41,15 @@ export const namespaceOf = (el: Element): string | null => dom().namespaceURI.ca
 export const shadowRootOf = (el: Element): ShadowRoot | null => dom().shadowRoot.call(el);
 export const firstChildOf = (node: Node): ChildNode | null => dom().firstChild.call(node);
 export const nextSiblingOf = (node: Node): ChildNode | null => dom().nextSibling.call(node);
+/**
+ * An element's parent. A text node's own `parentElement` is safe (text has no named fields), but
+ * climbing on from a form through `form.parentElement` met `<input name="parentElement">`, whose own
+ * parent is the form again: a loop that never ended.
+ */
+export const parentElementOf = (node: Node): HTMLElement | null => dom().parentElement.call(node);
+/** `el.closest(selector)`, `el` possibly a form whose fields shadow `closest`. */
+export const closestOf = (el: Element | null | undefined, selector: string): Element | null => (el ? dom().closest.call(el, selector) : null);
+/** `el.getBoundingClientRect()`, `el` possibly a form whose fields shadow it. */
+export const rectOf = (el: Element): DOMRect => dom().getBoundingClientRect.call(el);
 export const attributeOf = (el: Element, name: string): string | null =>
   dom().hasAttribute.call(el, name) ? dom().getAttribute.call(el, name) : null;

@@ -5,6 +5,7 @@
  * card, Tab cycles through its controls (the dialog pattern).
  */
 import { MARK_TAG, TERM_ATTR } from '@/lib/dom-names';
+import { closestOf } from '@/lib/safe-dom';
 import { flushDeferredMarks } from '@/lib/annotate/occurrences';
 
 /** Alt+Shift+J, by key position (e.code), since Alt changes the character typed on some layouts. */
@@ -23,7 +24,8 @@ export function termStep(e: KeyboardEvent): number {
 /** The mark an event started on, also inside a page's open shadow roots (whose events reach us retargeted). */
 export function markOf(e: Event): Element | null {
   const target = e.composedPath()[0] ?? e.target;
-  return target instanceof Element ? target.closest(`${MARK_TAG}[${TERM_ATTR}]`) : null;
+  // The target can be a page's form, whose fields may shadow closest (lib/safe-dom.ts).
+  return target instanceof Element ? closestOf(target, `${MARK_TAG}[${TERM_ATTR}]`) : null;
 }
 
 /** The first piece of every occurrence (the piece that takes focus: wrap.ts gives it a tabindex). */

@@ -14,6 +14,7 @@ import { hasHan } from '@/lib/han';
 import { t } from '@/lib/i18n-card';
 import { WordCard } from '@/components/term-card/word-card';
 import type { TermCardHost } from '@/components/term-card/host';
+import { closestOf } from '@/lib/safe-dom';
 
 /** The pointer must rest this long: no request is sent while it moves across the text. */
 export const HOVER_DELAY_MS = 250;
@@ -31,7 +32,7 @@ const highlights = (): HighlightRegistry | undefined =>
   typeof Highlight === 'function' ? (CSS as unknown as { highlights?: HighlightRegistry }).highlights : undefined;
 
 const editable = (target: EventTarget | null) =>
-  target instanceof Element && !!target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])');
+  target instanceof Element && !!closestOf(target, 'input, textarea, select, [contenteditable]:not([contenteditable="false"])');
 
 /** Starts the lookup on `doc`; `englishOf` gives a glossary entry's English (from the pattern payload). Returns stop(). */
 export function startWordLookup(doc: Document, host: TermCardHost, englishOf: (id: string) => string | undefined): () => void {

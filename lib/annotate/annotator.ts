@@ -18,6 +18,7 @@ import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen, wrapp
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
 import { canDrawMarks, DrawnMarks, spanStart } from './drawn-marks';
+import { closestOf, localNameOf, parentElementOf } from '../safe-dom';
 
 /** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
 const REFRESH_NOW_CHARS = 20_000;
@@ -688,7 +689,8 @@ export class PageAnnotator {
 const OWN_TAG_SET = new Set<string>(OWN_TAGS);
 
 function isOwnNode(node: Node): boolean {
-  return (node.nodeType === 1 && OWN_TAG_SET.has((node as Element).tagName.toLowerCase())) || isInsideOwnMark(node);
+  // Through the prototypes (lib/safe-dom.ts): the page adds forms whose fields shadow tagName, closest….
+  return (node.nodeType === 1 && OWN_TAG_SET.has(localNameOf(node as Element))) || isInsideOwnMark(node);
 }
 
 /** The page's node at the bottom of a piece's layers (a ruby's text inside a mark inside the page's node). */
@@ -699,5 +701,5 @@ function rootNode(split: Split): Text {
 }
 
 function isInsideOwnMark(node: Node): boolean {
-  return node.parentElement?.closest(`${MARK_TAG}, ${GLOSS_TAG}, ${CARD_TAG}`) != null;
+  return closestOf(parentElementOf(node), `${MARK_TAG}, ${GLOSS_TAG}, ${CARD_TAG}`) != null;
 }

@@ -3,7 +3,7 @@
  * across inline elements (<a>八八</a>战略) is still found while a match never crosses a block boundary.
  */
 import { hasHan } from '../han';
-import { attributeOf, firstChildOf, localNameOf, namespaceOf, nextSiblingOf, shadowRootOf } from '../safe-dom';
+import { attributeOf, firstChildOf, localNameOf, namespaceOf, nextSiblingOf, parentElementOf, shadowRootOf } from '../safe-dom';
 
 /** Elements whose text is never read or changed. */
 const SKIPPED_TAGS = new Set([
@@ -60,7 +60,7 @@ export interface TextRun {
 
 /** Is `node` inside an element the annotator leaves alone (checked upwards from its parent)? */
 export function isInsideSkipped(node: Node): boolean {
-  for (let el = node.parentElement; el; el = el.parentElement) if (isSkipped(el)) return true;
+  for (let el = parentElementOf(node); el; el = parentElementOf(el)) if (isSkipped(el)) return true;
   return false;
 }
 

@@ -24,6 +24,7 @@ import type { DeferredRun } from './deferred-wraps';
 import type { MarkSpan } from './wrap';
 import { caretAt, charAt } from '../lookup/text-at-point';
 import { MarkOverlay } from './mark-overlay';
+import { rectOf } from '../safe-dom';
 
 /** The highlight API is there (Chromium 105+, Firefox 140+). */
 export function canDrawMarks(win: Window | null | undefined): win is Window & typeof globalThis {
@@ -260,7 +261,8 @@ export class DrawnMarks {
       const job = this.jobOf(node as Text);
       if (!job) continue;
       jobs.add(job);
-      if (jobs.size % 16 === 0 && (node.parentElement?.getBoundingClientRect().top ?? 0) > bottom) break;
+      const parent = node.parentElement;
+      if (jobs.size % 16 === 0 && parent && rectOf(parent).top > bottom) break;
     }
     return [...jobs];
   }

@@ -4,8 +4,9 @@
  */
 import { isBlock } from './blocks';
 import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
+import { closestOf, parentElementOf } from '../safe-dom';
 
-const isReading = (node: Node) => !!node.parentElement?.closest(`rt[${RUBY_ATTR}]`);
+const isReading = (node: Node) => !!closestOf(node.parentElement, `rt[${RUBY_ATTR}]`);
 
 function textOf(root: Node): string {
   let text = '';
@@ -27,8 +28,8 @@ export function surfaceOf(mark: Element): string {
 }
 
 function blockOf(node: Node): Element {
-  let block = node.parentElement;
-  while (block && !isBlock(block)) block = block.parentElement;
+  let block = parentElementOf(node);
+  while (block && !isBlock(block)) block = parentElementOf(block);
   return block ?? node.ownerDocument!.body;
 }
 

@@ -21,6 +21,7 @@
  * CSSOM (never a style attribute or <style>).
  */
 import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
+import { localNameOf, parentElementOf, rectOf } from '../safe-dom';
 
 export interface OverlayMark {
   range: AbstractRange;
@@ -269,7 +270,7 @@ export class MarkOverlay {
     for (const rect of this.probe.getClientRects()) {
       let { left, top, right, bottom } = rect;
       for (const clip of clips) {
-        const c = clip.getBoundingClientRect();
+        const c = rectOf(clip);
         left = Math.max(left, c.left);
         top = Math.max(top, c.top);
         right = Math.min(right, c.right);
@@ -284,7 +285,9 @@ export class MarkOverlay {
     const known = this.verdicts.get(el);
     if (known !== undefined) return known;
     const root = this.doc.documentElement;
-    const up = el === root ? NO_CLIPS : el.parentElement ? this.verdict(el.parentElement) : null;
+    // Through the prototypes (lib/safe-dom.ts): a form's fields can shadow parentElement, localName….
+    const parent = parentElementOf(el);
+    const up = el === root ? NO_CLIPS : parent ? this.verdict(parent) : null;
     let verdict: Verdict = null;
     if (up) {
       // Five reads an element: each read of a computed style costs the page's style engine a look-up,
@@ -295,7 +298,7 @@ export class MarkOverlay {
       const raised = position !== 'static' && Number(style.zIndex) > 0; // 'auto' is NaN
       // A slide faded out (a carousel's other pictures and captions) keeps its place: boxes would show
       // over it. Animated text (a news ticker) moves without a layout: boxes would stay behind.
-      const moving = el.localName === 'marquee' || (style.animationName !== '' && style.animationName !== 'none');
+      const moving = localNameOf(el) === 'marquee' || (style.animationName !== '' && style.animationName !== 'none');
       if (position === 'fixed' || position === 'sticky' || raised || moving || style.opacity === '0') verdict = null;
       else if (el === root || el === this.doc.body) verdict = up;
       else {

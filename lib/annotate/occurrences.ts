@@ -1,5 +1,6 @@
 import { isBlock } from './blocks';
 import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
+import { closestOf, parentElementOf } from '../safe-dom';
 
 /**
  * What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the
@@ -98,15 +99,15 @@ const SENTENCE_END = /[。！？!?；;\n]/;
 
 /** The sentence around a mark: its block's text from the previous sentence end to the next. */
 export function sentenceAround(mark: Element): string {
-  let block: Element | null = mark.parentElement;
-  while (block && !isBlock(block)) block = block.parentElement;
+  let block: Element | null = parentElementOf(mark);
+  while (block && !isBlock(block)) block = parentElementOf(block);
   block ??= mark.ownerDocument.body;
   // The block's text as written: pinyin's <rt> (when the pinyin mode is on) is not part of it.
   let text = '';
   let markAt = -1;
   const walker = mark.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest(`rt[${RUBY_ATTR}]`)) continue;
+    if (closestOf(node.parentElement, `rt[${RUBY_ATTR}]`)) continue;
     // The first text node that does not precede the mark starts it.
     if (markAt < 0 && !(mark.compareDocumentPosition(node) & 2)) markAt = text.length;
     text += (node as Text).data;

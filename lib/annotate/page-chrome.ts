@@ -12,6 +12,8 @@
  * The names are the page's, not Yidu's, so they live here rather than in ../dom-names.ts.
  */
 
+import { attributeOf, localNameOf, parentElementOf } from '../safe-dom';
+
 const CHROME_TAGS = new Set(['nav', 'aside']);
 const SECTION_TAGS = new Set(['header', 'footer']);
 const CONTENT_TAGS = new Set(['article', 'main']);
@@ -27,8 +29,8 @@ const NAV_NAME = new RegExp(`^(?:${PLACE})?(?:nav|navbar|navigation|menu|menubar
 const SECTION_NAME = new RegExp(`^(?:${PLACE})?(?:header|footer|head[-_]?bar|foot[-_]?bar)${PART}$`, 'i');
 
 function names(el: Element): string[] {
-  const id = el.getAttribute('id');
-  const classes = el.getAttribute('class');
+  const id = attributeOf(el, 'id');
+  const classes = attributeOf(el, 'class');
   const all = classes ? classes.split(/\s+/) : [];
   if (id) all.push(id);
   return all;
@@ -38,9 +40,10 @@ function names(el: Element): string[] {
 export function isPageChrome(el: Element | null): boolean {
   // A header or footer found so far, not (yet) known to lie inside the article.
   let section = false;
-  for (let e = el; e && e.localName !== 'body' && e.localName !== 'html'; e = e.parentElement) {
-    const tag = e.localName;
-    const role = e.getAttribute('role');
+  // Through the prototypes (lib/safe-dom.ts): a form's fields can shadow parentElement, localName, getAttribute.
+  for (let e = el; e && localNameOf(e) !== 'body' && localNameOf(e) !== 'html'; e = parentElementOf(e)) {
+    const tag = localNameOf(e);
+    const role = attributeOf(e, 'role');
     if (CHROME_TAGS.has(tag) || (role && CHROME_ROLES.has(role))) return true;
     const own = names(e);
     if (own.some((n) => NAV_NAME.test(n))) return true;

@@ -13,6 +13,7 @@ import { unwrapPaced } from './paced-unwrap';
 import { wrappersOnScreen } from './screen-order';
 import { afterNextFrame, yieldToPage } from './slices';
 import { MARK_TAG, RUBY_ATTR } from '../dom-names';
+import { parentElementOf } from '../safe-dom';
 
 export interface PinyinLayerOptions {
   mode: 'jargon' | 'every';
@@ -53,8 +54,8 @@ function batches(runs: TextRun[]): TextRun[][] {
 }
 
 function blockOf(node: Node): Element {
-  let el = node.parentElement!;
-  while (el.parentElement && !isBlock(el)) el = el.parentElement;
+  let el = parentElementOf(node)!;
+  for (let up = parentElementOf(el); up && !isBlock(el); up = parentElementOf(el)) el = up;
   return el;
 }
 

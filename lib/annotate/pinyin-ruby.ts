@@ -6,6 +6,7 @@
 import { MARK_TAG, RUBY_ATTR, TONE_ATTR, TONE_SCHEME_ATTR } from '../dom-names';
 import type { TextRun } from './blocks';
 import { wrapPieces, type MarkLedger } from './wrap';
+import { closestOf } from '../safe-dom';
 
 export type PinyinMode = 'off' | 'jargon' | 'every';
 
@@ -58,7 +59,7 @@ export function layOut(text: string, words: readonly PinyinWord[]): { readings: 
 export function markedSpans(run: TextRun): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   run.nodes.forEach((node, i) => {
-    if (node.parentElement?.closest(MARK_TAG) && node.data.length) spans.push({ start: run.starts[i]!, end: run.starts[i]! + node.data.length });
+    if (closestOf(node.parentElement, MARK_TAG) && node.data.length) spans.push({ start: run.starts[i]!, end: run.starts[i]! + node.data.length });
   });
   return spans;
 }

@@ -4,6 +4,7 @@
  * over their positions finds the screen with a handful of layout reads.
  */
 import type { TextRun } from './blocks';
+import { rectOf } from '../safe-dom';
 
 /** Characters of a page's first runs marked before the rest is read: a screen or two of text. */
 export const FIRST_SCREEN_CHARS = 4_000;
@@ -19,7 +20,10 @@ export function isBodyAtTop(root: Node, unscrolled?: boolean): boolean {
   return unscrolled === true || doc.defaultView?.scrollY === 0;
 }
 
-const elementTop = (run: TextRun) => run.nodes[0]!.parentElement?.getBoundingClientRect().top ?? 0;
+const elementTop = (run: TextRun) => {
+  const parent = run.nodes[0]!.parentElement; // a text node's: safe; the element may be a form whose fields shadow its methods
+  return parent ? rectOf(parent).top : 0;
+};
 
 /** A slice of the first screen's marks: the last run it marked, and when it ended. */
 export interface FirstScreenSlice {

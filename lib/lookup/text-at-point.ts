@@ -7,6 +7,7 @@
 import { isBlock, isSkipped } from '../annotate/blocks';
 import { isHanCode } from '../han';
 import { MARK_TAG } from '../dom-names';
+import { closestOf, firstChildOf, localNameOf, nextSiblingOf, parentElementOf } from '../safe-dom';
 
 /** A sentence read from the page: its text, where the pointer is in it, and how to find its words again. */
 export interface PageSentence {
@@ -67,8 +68,9 @@ export function hanCharAt(doc: Document, x: number, y: number): { node: Text; in
   const { node, index } = char;
   const parent = node.parentElement;
   // Text in a glossary mark has its own card; inputs, code, Yidu's own elements are never read.
-  if (!parent || parent.closest(MARK_TAG)) return undefined;
-  for (let el: Element | null = parent; el; el = el.parentElement) if (isSkipped(el)) return undefined;
+  // Through the prototypes (lib/safe-dom.ts): the text may sit in a form whose fields shadow closest, parentElement….
+  if (!parent || closestOf(parent, MARK_TAG)) return undefined;
+  for (let el: Element | null = parent; el; el = parentElementOf(el)) if (isSkipped(el)) return undefined;
   return { node, index };
 }
 
@@ -78,14 +80,14 @@ function blockText(block: Element): { nodes: Text[]; starts: number[]; text: str
   const starts: number[] = [];
   let text = '';
   const walk = (parent: Node) => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
+    for (let child = firstChildOf(parent); child; child = nextSiblingOf(child)) {
       if (child.nodeType === 3) {
         nodes.push(child as Text);
         starts.push(text.length);
         text += (child as Text).data;
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (el.localName !== MARK_TAG && isSkipped(el)) continue;
+        if (localNameOf(el) !== MARK_TAG && isSkipped(el)) continue;
         if (isBlock(el)) text += SEPARATOR;
         else walk(el);
       }
@@ -98,7 +100,7 @@ function blockText(block: Element): { nodes: Text[]; starts: number[]; text: str
 /** The sentence around character `index` of `node`, read from its block. */
 export function sentenceAt(node: Text, index: number): PageSentence {
   let block = node.parentElement;
-  while (block && !isBlock(block)) block = block.parentElement;
+  while (block && !isBlock(block)) block = parentElementOf(block);
   const { nodes, starts, text } = block ? blockText(block) : { nodes: [node], starts: [0], text: node.data };
   const at = starts[nodes.indexOf(node)]! + index;
   let from = at;
