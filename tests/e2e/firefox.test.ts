@@ -181,7 +181,7 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
 
   // MV2 declares host permissions to ask for among optional_permissions; without them Firefox refused
   // the popup's request ("not declared in optional_permissions") and "Always" only showed an error.
-  it('"Always on this site": the popup gets the site\'s permission, and a site off the list is marked once granted', async () => {
+  it('"Always on this site" gets the site\'s permission; a site off the list is marked on request, then always', async () => {
     const popup = await ff!.openExtensionPage(`popup.html?tabId=${tabId}`);
     await (await popup.waitForSelector('button[role="radio"]::-p-text(Always on this site)'))!.click();
     await waitUntil('"Always" chosen', () => popup.$('button[role="radio"][aria-checked="true"]::-p-text(Always on this site)'));
@@ -191,32 +191,38 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     await (await popup.waitForSelector('button[role="radio"]::-p-text(Automatic)'))!.click();
     await waitUntil('"Automatic" chosen', () => popup.$('button[role="radio"][aria-checked="true"]::-p-text(Automatic)'));
 
-    // A site off the list (127.0.0.2 is loopback too): the popup can only show its choices after a
-    // toolbar click, which a test cannot make, so its two steps are made here from the same page, in a
-    // real click: the permission request, then the mode stored. The background registers the script.
+    // A site off the list (127.0.0.2 is loopback too). The popup can read its address (and so offer
+    // its choices) only with a toolbar click's grant, which a test cannot make, or with the site's
+    // permission: that is asked for here from the same extension page, in a real click.
     const elsewhere = await serve({ '/news/2.html': NEWS }, '127.0.0.2');
     try {
       await popup.evaluate(() => {
-        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
         const button = document.createElement('button');
         button.id = 'grant-elsewhere';
         button.textContent = 'grant';
-        button.addEventListener('click', () => {
-          void ext.permissions.request({ origins: ['*://127.0.0.2/*'] }).then(async (granted) => {
-            if (!granted) return;
-            const { settings } = (await ext.storage.local.get('settings')) as { settings?: { siteModes?: Record<string, string> } };
-            await ext.storage.local.set({ settings: { ...(settings ?? {}), siteModes: { ...(settings?.siteModes ?? {}), '127.0.0.2': 'always' } } });
-          });
-        });
+        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+        button.addEventListener('click', () => void ext.permissions.request({ origins: ['*://127.0.0.2/*'] }));
         document.body.append(button);
       });
       await (await popup.waitForSelector('#grant-elsewhere'))!.click();
       await waitUntil('the permission for 127.0.0.2', () => hasHost('*://127.0.0.2/*'));
+      // Not on the list and not "always": nothing runs there until asked ("Annotate this page",
+      // which injects the annotating script: entrypoints/background/inject.ts).
+      const { page: other, tabId: otherTab } = await ff!.openTab(`${elsewhere.origin}/news/2.html`);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await other.$('yidu-mark')).toBeNull();
+      const otherPopup = await ff!.openExtensionPage(`popup.html?tabId=${otherTab}`);
+      await (await otherPopup.waitForSelector('button.primary::-p-text(Annotate this page)'))!.click();
+      await waitUntil('marks on 127.0.0.2, injected on request', () => other.$('yidu-mark[data-yidu-term="five-water-co-governance"]'), 20_000);
+      // "Always on this site" from the popup: the script is registered, and the site's next page is marked.
+      await (await otherPopup.waitForSelector('button[role="radio"]::-p-text(Always on this site)'))!.click();
+      await waitUntil('"Always" chosen for 127.0.0.2', () => otherPopup.$('button[role="radio"][aria-checked="true"]::-p-text(Always on this site)'));
       await waitUntil('the script registered for 127.0.0.2', () =>
-        popup.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts()).some((s) => s.id === 'yidu-site-127.0.0.2')),
+        otherPopup.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts()).some((s) => s.id === 'yidu-site-127.0.0.2')),
       );
-      const other = await ff!.open(`${elsewhere.origin}/news/2.html`);
-      await waitUntil('marks on 127.0.0.2', () => other.$('yidu-mark[data-yidu-term="five-water-co-governance"]'), 20_000);
+      await otherPopup.close();
+      await other.reload();
+      await waitUntil('marks on 127.0.0.2 after a reload', () => other.$('yidu-mark[data-yidu-term="five-water-co-governance"]'), 20_000);
       await other.close();
     } finally {
       await elsewhere.close();
