@@ -3,15 +3,16 @@
  * text that follows it, where a formula's items may be listed. Pinyin's <rt> is never part of either.
  */
 import { isBlock } from './blocks';
-import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
+import { GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
 import { closestOf, parentElementOf } from '../safe-dom';
 
-const isReading = (node: Node) => !!closestOf(node.parentElement, `rt[${RUBY_ATTR}]`);
+/** Yidu's own text in the page, never the page's: pinyin's <rt> and inline English. */
+export const isAddedText = (node: Node): boolean => !!closestOf(node.parentElement, `rt[${RUBY_ATTR}], ${GLOSS_TAG}`);
 
 function textOf(root: Node): string {
   let text = '';
   const walker = root.ownerDocument!.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!isReading(node)) text += (node as Text).data;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!isAddedText(node)) text += (node as Text).data;
   return text;
 }
 
@@ -42,7 +43,7 @@ export function textAfter(mark: Element, limit = 400): string {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     // Text nodes after the mark (4: FOLLOWING) and not inside it (16: CONTAINED_BY).
     const position = last.compareDocumentPosition(node);
-    if (position & 4 && !(position & 16) && !isReading(node)) text += (node as Text).data;
+    if (position & 4 && !(position & 16) && !isAddedText(node)) text += (node as Text).data;
   }
   let next = block.nextElementSibling;
   while (next && !next.textContent?.trim()) next = next.nextElementSibling;

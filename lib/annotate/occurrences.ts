@@ -1,6 +1,7 @@
 import { isBlock } from './blocks';
-import { MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
-import { closestOf, parentElementOf } from '../safe-dom';
+import { MARK_TAG, OCCURRENCE_ATTR, TERM_ATTR } from '../dom-names';
+import { parentElementOf } from '../safe-dom';
+import { isAddedText } from './mark-context';
 
 /**
  * What a flush must put in the DOM: every occurrence of one entry, or (nearOnly) what is on or near the
@@ -102,12 +103,12 @@ export function sentenceAround(mark: Element): string {
   let block: Element | null = parentElementOf(mark);
   while (block && !isBlock(block)) block = parentElementOf(block);
   block ??= mark.ownerDocument.body;
-  // The block's text as written: pinyin's <rt> (when the pinyin mode is on) is not part of it.
+  // The block's text as written: pinyin's <rt> and inline English (Yidu's) are not part of it.
   let text = '';
   let markAt = -1;
   const walker = mark.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (closestOf(node.parentElement, `rt[${RUBY_ATTR}]`)) continue;
+    if (isAddedText(node)) continue;
     // The first text node that does not precede the mark starts it.
     if (markAt < 0 && !(mark.compareDocumentPosition(node) & 2)) markAt = text.length;
     text += (node as Text).data;

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { Matcher } from '@/lib/matcher/matcher';
+import { sentenceAround } from '@/lib/annotate/occurrences';
 
 const matcher = new Matcher([
   { id: 'double-eight-strategy', surfaces: ['八八战略'] },
@@ -72,5 +73,13 @@ describe('inline English in the article only', () => {
   it('never nests brackets', async () => {
     await annotate('every');
     for (const [, text] of glosses(document.body)) expect(text!.slice(2, -1)).not.toMatch(/[()]/);
+  });
+
+  it('leaves the inline English out of the sentence a card shows and saves with the term', async () => {
+    const annotator = await annotate('every');
+    const mark = document.querySelector('#p1 yidu-mark[data-yidu-term="double-eight-strategy"]')!;
+    expect(document.querySelectorAll('#p1 yidu-gloss')).toHaveLength(2);
+    expect(sentenceAround(mark)).toBe('推进五水共治，践行八八战略。');
+    await annotator.detach();
   });
 });
