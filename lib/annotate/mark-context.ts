@@ -1,6 +1,7 @@
 /**
  * What a card reads around its mark (issue 9): the occurrence's text as written on the page, and the
- * text that follows it, where a formula's items may be listed. Pinyin's <rt> is never part of either.
+ * text that follows it, where a formula's items may be listed. Yidu's own text (pinyin's <rt>, inline
+ * English) is never part of either.
  */
 import { isBlock } from './blocks';
 import { GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, RUBY_ATTR, TERM_ATTR } from '../dom-names';
