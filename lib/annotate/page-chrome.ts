@@ -41,8 +41,9 @@ export function isPageChrome(el: Element | null): boolean {
   // A header or footer found so far, not (yet) known to lie inside the article.
   let section = false;
   // Through the prototypes (lib/safe-dom.ts): a form's fields can shadow parentElement, localName, getAttribute.
-  for (let e = el; e && localNameOf(e) !== 'body' && localNameOf(e) !== 'html'; e = parentElementOf(e)) {
+  for (let e = el; e; e = parentElementOf(e)) {
     const tag = localNameOf(e);
+    if (tag === 'body' || tag === 'html') break;
     const role = attributeOf(e, 'role');
     if (CHROME_TAGS.has(tag) || (role && CHROME_ROLES.has(role))) return true;
     const own = names(e);

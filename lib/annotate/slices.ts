@@ -29,21 +29,6 @@ export const whenIdle = (timeoutMs: number): Promise<void> =>
   });
 
 /**
- * Yields until the page has rendered a frame (or `orAfterMs` have passed, where none comes: a hidden
- * tab). For writes whose layout is the cost (ruby): one slice's worth is laid out before the next is
- * added.
- */
-export const afterNextFrame = (orAfterMs = 50): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'undefined') return void setTimeout(resolve, 0);
-    const timer = setTimeout(resolve, orAfterMs);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      setTimeout(resolve, 0);
-    });
-  });
-
-/**
  * Waits for the page's next frame and says how long its rendering took: from its animation-frame
  * callbacks to the first task after it (style, layout, paint, and any of the page's tasks queued
  * meanwhile). Undefined when no frame came within `orAfterMs` (a hidden tab) or there are no frames.
@@ -58,3 +43,10 @@ export const nextFrameCost = (orAfterMs = 100): Promise<number | undefined> =>
       setTimeout(() => resolve(performance.now() - at), 0);
     });
   });
+
+/**
+ * Yields until the page has rendered a frame (or `orAfterMs` have passed, where none comes: a hidden
+ * tab). For writes whose layout is the cost (ruby): one slice's worth is laid out before the next is
+ * added.
+ */
+export const afterNextFrame = (orAfterMs = 50): Promise<void> => nextFrameCost(orAfterMs).then(() => undefined);
