@@ -19,22 +19,42 @@ export async function benchSave(): Promise<void> {
   console.log(`\n## Save for offline: ${chars.toLocaleString('en')}-character article with 20 images, served from 127.0.0.1`);
   const browser = await launchWithExtension();
   try {
-    const times: number[] = [];
-    let outcome = '';
-    for (let run = 0; run < 5; run++) {
-      const { page, tabId } = await browser.openTab(`${site.origin}/article.html`);
-      const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
-      const button = popup.getByRole('button', { name: 'Save for offline' });
-      await button.waitFor();
-      const start = performance.now();
-      await button.click();
-      await popup.getByTestId('save-message').waitFor({ timeout: 60_000 });
-      times.push(performance.now() - start);
-      outcome = (await popup.getByTestId('save-message').textContent()) ?? '';
-      await popup.close();
-      await page.close();
-    }
-    console.log(`click to stored: median ${median(times).toFixed(0)} ms over ${times.length} saves (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); last: ${outcome}`);
+    // Timed in the popup's own clock, from the click's event to the message's node: Playwright's
+    // waitFor polls (at up to 500 ms intervals), which added 300–450 ms to every save measured by it.
+    const timed = async (pauseMs: number): Promise<{ times: number[]; outcome: string }> => {
+      const times: number[] = [];
+      let outcome = '';
+      for (let run = 0; run < 5; run++) {
+        const { page, tabId } = await browser.openTab(`${site.origin}/article.html`);
+        const popup = await browser.open(browser.extensionUrl(`popup.html?tabId=${tabId}`));
+        const button = popup.getByRole('button', { name: 'Save for offline' });
+        await button.waitFor();
+        await popup.waitForTimeout(pauseMs);
+        await popup.evaluate(() => {
+          const w = window as unknown as { clickedAt?: number; shownAt?: number };
+          document.addEventListener('click', (e) => (w.clickedAt ??= e.timeStamp), { capture: true });
+          new MutationObserver(() => {
+            if (w.clickedAt !== undefined && document.querySelector('[data-testid="save-message"]')) w.shownAt ??= performance.now();
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        await button.click();
+        await popup.getByTestId('save-message').waitFor({ timeout: 60_000 });
+        times.push(await popup.evaluate(() => {
+          const w = window as unknown as { clickedAt: number; shownAt: number };
+          return w.shownAt - w.clickedAt;
+        }));
+        outcome = (await popup.getByTestId('save-message').textContent()) ?? '';
+        await popup.close();
+        await page.close();
+      }
+      return { times, outcome };
+    };
+    const summary = (times: number[]) => `median ${median(times).toFixed(0)} ms over ${times.length} saves (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`;
+    // A person reads the popup before clicking: the popup loads the save pipeline meanwhile, when idle.
+    const paced = await timed(1000);
+    const atOnce = await timed(0);
+    console.log(`click to stored (target ≤ 400 ms median), clicked 1 s after the popup showed its button: ${summary(paced.times)}; last: ${paced.outcome}`);
+    console.log(`  clicked as soon as the button showed (the pipeline still loading): ${summary(atOnce.times)}`);
   } finally {
     await browser.close();
     await site.close();

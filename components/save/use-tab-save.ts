@@ -28,6 +28,21 @@ export function useTabSave() {
   return { progress, error, save };
 }
 
+/**
+ * Loads the save pipeline (Readability, DOMPurify) and its glossary ahead of a click, once the screen
+ * is idle: with both loaded on the click, they were about 150 ms of the wait from click to stored.
+ * Returns a function that cancels it when it has not begun.
+ */
+export function warmTabSaveWhenIdle(): () => void {
+  const warm = () => void import('@/lib/save/save-article').then((m) => m.warmSavePipeline()).catch(() => undefined); // a failure shows on the click
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(warm, 300);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(warm, { timeout: 1000 });
+  return () => cancelIdleCallback(id);
+}
+
 /** A readable message for a failed save: the reader can act on a full quota or a page Yidu is not on. */
 export function describeSaveError(err: unknown): string {
   if (err instanceof ProblemError) return err.problems.map(problemText).join(' ');

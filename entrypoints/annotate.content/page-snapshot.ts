@@ -1,5 +1,6 @@
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, OVERLAY_TAG, RUBY_ATTR } from '@/lib/dom-names';
-import { readCapped } from '@/lib/save/capped-fetch';
+import { readCappedBytes } from '@/lib/save/capped-fetch';
+import { bytesToDataUrl } from '@/lib/backup/data-url';
 
 /**
  * The page as its author wrote it, as the page read it: a copy of the live DOM without Yidu's marks,
@@ -67,13 +68,8 @@ function dropEventHandlers(root: Element): void {
 export async function fetchImageAsDataUrl(url: string): Promise<{ dataUrl: string }> {
   const response = await fetch(url, { credentials: 'include' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const blob = await readCapped(response);
-  if (!blob.type.startsWith('image/')) throw new Error(`not an image (${blob.type || 'unknown type'})`);
-  const dataUrl = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the image'));
-    reader.readAsDataURL(blob);
-  });
-  return { dataUrl };
+  const { bytes, type } = await readCappedBytes(response);
+  if (!type.startsWith('image/')) throw new Error(`not an image (${type || 'unknown type'})`);
+  // The type's own parameters (`; charset=…`) are left out: a data URL of an image has none.
+  return { dataUrl: bytesToDataUrl(bytes, type.split(';')[0]!.trim()) };
 }

@@ -5,7 +5,7 @@ import { library } from '@/lib/db/connection';
 import { formatBytes, storageStatus } from '@/lib/storage-status';
 import { articleHref } from '@/components/article-link';
 import { SaveProgressLine } from '@/components/save/save-progress';
-import { useTabSave } from '@/components/save/use-tab-save';
+import { useTabSave, warmTabSaveWhenIdle } from '@/components/save/use-tab-save';
 import { t } from '@/lib/i18n';
 import { problemText } from '@/components/problem-text';
 
@@ -17,6 +17,7 @@ import { problemText } from '@/components/problem-text';
 export function SaveButton({ tabId, onSaved }: { tabId: number; onSaved(): void }) {
   const { progress, error, save } = useTabSave();
   const [message, setMessage] = useState<string | undefined>();
+  useEffect(() => warmTabSaveWhenIdle(), []);
 
   const onSave = async () => {
     setMessage(undefined);

@@ -1,12 +1,11 @@
-/** Image Blobs in a JSON backup: base64 data URLs that keep the bytes and the MIME type exactly. */
+/** Image Blobs in a JSON backup (and images in a message from a page): base64 data URLs that keep the bytes and the MIME type exactly. */
+import { base64ToBytes, bytesToBase64 } from '../base64';
 
 export async function blobToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  // In slices: spreading a whole image into fromCharCode would overflow the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type};base64,${btoa(binary)}`;
+  return bytesToDataUrl(new Uint8Array(await blob.arrayBuffer()), blob.type);
 }
+
+export const bytesToDataUrl = (bytes: Uint8Array, type: string): string => `data:${type};base64,${bytesToBase64(bytes)}`;
 
 const DATA_URL = /^data:([^,]*?);base64,([A-Za-z0-9+/]*={0,2})$/;
 
@@ -19,10 +18,7 @@ export function isDataUrl(text: string): boolean {
 export function dataUrlToBlob(text: string): Blob | undefined {
   if (!isDataUrl(text)) return undefined;
   const m = DATA_URL.exec(text)!;
-  const binary = atob(m[2]!);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: m[1] });
+  return new Blob([base64ToBytes(m[2]!) as BlobPart], { type: m[1] });
 }
 
 /** The first bytes each image type starts with; a file whose bytes do not match its type is refused. */

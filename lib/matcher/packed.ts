@@ -7,36 +7,16 @@
  * Firefox 133), natively, and copies each array out with the typed-array constructor: no per-integer
  * JavaScript runs while the page waits for its first marks. The earlier format (one character per
  * integer, read in a loop) cost 15 ms of that wait on this machine, in code V8 had not optimised yet.
- * Browsers without fromBase64/toBase64 (older Firefox ESR) go through atob/btoa and a byte loop.
  * Written here because no installed package encodes typed arrays into a storage-safe string.
  */
 import type { Trie } from './trie';
+import { base64ToBytes as fromBase64, bytesToBase64 as toBase64 } from '../base64';
 
 /** The integer arrays as stored: their bytes in base64, the width of each integer, each array's length. */
 export interface PackedInts {
   base64: string;
   width: 2 | 4;
   lengths: number[];
-}
-
-type Base64Codec = { fromBase64?(text: string): Uint8Array };
-type Base64Bytes = Uint8Array & { toBase64?(): string };
-
-function toBase64(bytes: Uint8Array): string {
-  const native = (bytes as Base64Bytes).toBase64;
-  if (native) return native.call(bytes);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const native = (Uint8Array as unknown as Base64Codec).fromBase64;
-  if (native) return native(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** Packs non-negative integer arrays (the pack is written and read on the same machine, so byte order is the platform's). */
