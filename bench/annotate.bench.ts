@@ -87,7 +87,9 @@ export async function benchAnnotation(): Promise<void> {
     console.log(`  every paragraph matched and counted; ${marks} marks placed in and near the viewport, the other ${deferred} paragraphs marked as they come within 1.5 screens of view`);
     console.log(`Yidu annotation, wall time from start to last mark (the page renders between slices): median ${median(runs).toFixed(1)} ms`);
     console.log(`reading to the end a screen at a time: ${allMarks} marks in all; longest main-thread task meanwhile: max ${Math.max(...scrollLongest).toFixed(1)} ms (0 = none over 50 ms)`);
-    console.log(`longest main-thread task while loading and annotating: median ${median(longest).toFixed(1)} ms, max ${Math.max(...longest).toFixed(1)} ms (0 = none over 50 ms); target: none over 50 ms`);
+    // From navigation on: the page's own first layout (200–300 ms here, with or without Yidu) is in it.
+    // Tasks from Yidu's start on, beside the page alone, are under "Long pages stay responsive" below.
+    console.log(`longest main-thread task from navigation to the pass's end, the page's own first layout included: median ${median(longest).toFixed(1)} ms, max ${Math.max(...longest).toFixed(1)} ms (0 = none over 50 ms; Yidu's own tasks: see the long pages below)`);
 
     // The naive method, on the same page in a browser without Yidu.
     const plain = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
