@@ -12,9 +12,10 @@ import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_T
 import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split, type WrappedSpan } from './wrap';
 import { registerDeferredFlush, registerDrawnOccurrences, type DrawnOccurrence, type FlushScope } from './occurrences';
 import { isPageChrome } from './page-chrome';
-import { yieldBriefly, yieldToPage } from './slices';
+import { yieldToPage } from './slices';
+import { markingPass } from './marking-pass';
 import { unwrapPaced } from './paced-unwrap';
-import { FIRST_SCREEN_CHARS, isBodyAtTop, nearestFirst, reportFirstScreen, wrappersOnScreen, type FirstScreenSlice } from './screen-order';
+import { isBodyAtTop, wrappersOnScreen } from './screen-order';
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
 import { canDrawMarks, DrawnMarks, spanStart } from './drawn-marks';
@@ -52,38 +53,6 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
 /** Joins runs for one matcher sweep: not in any term, so no match can cross it. */
 const RUN_SEPARATOR = '\u0000';
 const NO_SPANS: MatchSpan[] = [];
-/**
- * Characters per matcher sweep: big enough to amortise the call, small enough to keep slices short
- * (a slice ends between batches; at 20,000 a batch's candidates and wrapping made slices of 50–86 ms).
- */
-const BATCH_CHARS = 4_000;
-/**
- * Runs per sweep, whatever their length: on the bench's 200,000-element page (rows of short texts)
- * 4,000 characters were about 600 runs, each counted, matched for candidates and deferred, and a
- * slice reached 74 ms.
- */
-const BATCH_RUNS = 150;
-
-/**
- * Characters per sweep for the first screen's runs, which are marked in slices ahead of the page's
- * tasks: on a portal page they are hundreds of short link texts, and one 4,000-character sweep with
- * its wrapping was a 47–54 ms task.
- */
-const FIRST_SCREEN_BATCH_CHARS = 800;
-/**
- * Runs per such sweep: a slice ends only between sweeps, and on the portal page 150 link texts made
- * one sweep long enough to take a 30 ms slice to 48 ms.
- */
-const FIRST_SCREEN_BATCH_RUNS = 40;
-/** A slice of the first screen's walk and marks (see annotate()). */
-const FIRST_SCREEN_SLICE_MS = 30;
-
-function takeBatch(runs: TextRun[], from: number, limit: number, chars = BATCH_CHARS, maxRuns = BATCH_RUNS): TextRun[] {
-  let size = 0;
-  let to = from;
-  while (to < limit && (to === from || (size + runs[to]!.text.length <= chars && to - from < maxRuns))) size += runs[to++]!.text.length;
-  return runs.slice(from, to);
-}
 
 export class PageAnnotator {
   readonly ledger: MarkLedger = newLedger();
@@ -242,104 +211,29 @@ export class PageAnnotator {
     return this.running;
   }
 
-  private async annotate(roots: Node[]): Promise<void> {
-    const passStart = performance.now();
-    let busy = 0; // time spent in our own slices, without the page's work between them
-    let longest = 0; // the longest of them: what the page waits for at worst
+  private annotate(roots: Node[]): Promise<void> {
     const onShadowRoot = (shadow: ShadowRoot) => {
       if (this.shadowRoots.has(shadow)) return;
       this.shadowRoots.add(shadow);
       void this.attach(shadow);
     };
-    const sliceMs = this.options.sliceMs ?? 8;
     // The walk never enters a mark, so only roots themselves can lie inside one. Text Yidu already
     // split, or made, is left out (it is marked) and ends the run it would join.
     const drawn = this.drawn;
     const skipText = drawn ? (node: Text) => isYiduText(node) || drawn.has(node) : isYiduText;
     const walkers = roots.filter((root) => !isOwnNode(root)).map((root) => new RunWalker(root, { onShadowRoot, skipText }));
-    // A body at the top of its page (just loaded, not scrolled): its first runs in document order are
-    // the ones on screen. They are marked as soon as the walk has FIRST_SCREEN_CHARS of them, before it
-    // reads the rest of the page and without a layout read (which would pull the page's first layout
-    // into this task). The rest is ordered nearest first as usual.
-    let early = 0;
-    let earlyDoneAt = -1;
     const fromTop = walkers.length === 1 && isBodyAtTop(roots[0]!, this.options.unscrolled?.());
-    for (const walker of walkers) {
-      for (;;) {
-        let sliceStart = performance.now();
-        const firstScreen = fromTop && earlyDoneAt < 0;
-        const done = walker.walk(sliceStart + sliceMs, firstScreen ? FIRST_SCREEN_CHARS : Infinity);
-        if (firstScreen && (done || walker.chars >= FIRST_SCREEN_CHARS)) {
-          early = walker.runs.length;
-          // Marked in slices too, ahead of the page's tasks, the first going on from the walk's. Longer
-          // slices than the rest of the pass, still under the 50 ms long-task line: a yield here lets
-          // the page's first layout (100–300 ms on a long page) come in ahead of the rest of the
-          // screen's marks. The bench's article page (a few long runs) takes one, its portal page
-          // (hundreds of short link texts, 47–54 ms of work) two.
-          const slices: FirstScreenSlice[] = [];
-          for (let next = 0, markStart = sliceStart; ; ) {
-            this.pauseObserver();
-            while (next < early && performance.now() - markStart < FIRST_SCREEN_SLICE_MS) {
-              const batch = takeBatch(walker.runs, next, early, FIRST_SCREEN_BATCH_CHARS, FIRST_SCREEN_BATCH_RUNS);
-              next += batch.length;
-              this.markBatch(batch, true);
-            }
-            this.closeChunks();
-            this.resumeObserver();
-            if (next > 0) slices.push({ last: walker.runs[next - 1], at: performance.now() });
-            if (next >= early) break;
-            busy += performance.now() - markStart;
-            longest = Math.max(longest, performance.now() - markStart);
-            await yieldBriefly();
-            if (this.stopped) return;
-            markStart = performance.now();
-            sliceStart = markStart; // the slice the accounting below closes
-          }
-          earlyDoneAt = performance.now() - passStart;
-          reportFirstScreen(slices, passStart);
-          this.screenMarked();
-        }
-        busy += performance.now() - sliceStart;
-        longest = Math.max(longest, performance.now() - sliceStart);
-        if (done) break;
-        // Until the first screen is marked (a few thousand characters), slices continue ahead of the page's tasks.
-        await (fromTop && earlyDoneAt < 0 ? yieldBriefly() : yieldToPage());
-        if (this.stopped) return;
-      }
-    }
-    const runs = walkers.flatMap((walker) => walker.runs).slice(early);
-    this.pageChanged = false;
-    const { ordered, near, resume } = nearestFirst(runs);
-    let nearDoneAt = near === 0 ? 0 : -1;
-    if (near === 0) this.screenMarked();
-    let busyAtNear = 0;
-    for (let next = 0; next < ordered.length && !this.stopped; ) {
-      const sliceStart = performance.now();
-      this.pauseObserver();
-      while (next < ordered.length && performance.now() - sliceStart < sliceMs) {
-        const wrapNow = next < near;
-        // Deferred chunks never span the jump from the runs above the screen to those below it.
-        const batch = takeBatch(ordered, next, wrapNow ? near : next < resume ? resume : ordered.length);
-        next += batch.length;
-        this.markBatch(batch, wrapNow);
-        if (next === resume) this.closeChunks();
-      }
-      this.closeChunks();
-      this.resumeObserver();
-      busy += performance.now() - sliceStart;
-      longest = Math.max(longest, performance.now() - sliceStart);
-      if (nearDoneAt < 0 && next >= near) {
-        nearDoneAt = performance.now() - passStart;
-        busyAtNear = busy;
-        this.screenMarked();
-      }
-      if (next < ordered.length) await yieldToPage();
-    }
-    // A user-timing entry (visible in DevTools and to the benchmark): one per pass, yields included.
-    const deferredRuns = this.deferred.runCount;
-    const detail = { busy, longest, runs: runs.length + early, early, nearDoneAt, busyAtNear, deferredRuns };
-    performance.measure?.('yidu:annotate', { start: passStart, end: performance.now(), detail });
-    this.options.onUpdate?.(this.counts);
+    return markingPass(walkers, fromTop, this.options.sliceMs ?? 8, {
+      markBatch: (batch, wrapNow) => this.markBatch(batch, wrapNow),
+      pause: () => this.pauseObserver(),
+      resume: () => this.resumeObserver(),
+      closeChunks: () => this.closeChunks(),
+      screenMarked: () => this.screenMarked(),
+      walked: () => (this.pageChanged = false),
+      stopped: () => this.stopped,
+      deferredRuns: () => this.deferred.runCount,
+      passDone: () => this.options.onUpdate?.(this.counts),
+    });
   }
 
   /** Matches a batch of runs in one sweep of the matcher (runs joined by a character no term has). */
