@@ -1,6 +1,6 @@
 import { CARD_TAG, GLOSS_TAG, MARK_TAG, OVERLAY_TAG, RUBY_ATTR } from '@/lib/dom-names';
 import { readCappedBytes } from '@/lib/save/capped-fetch';
-import { bytesToDataUrl } from '@/lib/backup/data-url';
+import { bytesToDataUrl } from '@/lib/data-url';
 
 /**
  * The page as its author wrote it, as the page read it: a copy of the live DOM without Yidu's marks,

@@ -5,7 +5,7 @@ import type { Settings } from '../settings';
 import { entryShapeProblems } from '../glossary/entry-shape';
 import { BOOLEAN, fieldProblems, isNumber, isRecord, isText, NUMBER, oneOf, oneOfCheck, TEXT, TEXT_LIST, type FieldCheck } from '../field-checks';
 import { phrase, problem, type Phrase, type Problem } from '../problems';
-import { dataUrlToBlob, isDataUrl, isImageOfItsType } from './data-url';
+import { dataUrlToBlob, isDataUrl, isImageOfItsType } from '../data-url';
 
 export const BACKUP_FORMAT = 'yidu-backup';
 export const BACKUP_VERSION = 1;

@@ -8,7 +8,7 @@ import { putListing } from '../db/schema';
 import { LISTING_STORES } from '../db/summaries';
 import type { Settings } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContents, type BackupFile } from './backup-file';
-import { blobToDataUrl } from './data-url';
+import { blobToDataUrl } from '../data-url';
 
 export const BACKUP_STORES = ['articles', 'images', 'vocabulary', 'userEntries'] as const;
 /**

@@ -7,7 +7,8 @@
  */
 export const MAX_DOWNLOAD_BYTES = 15 * 1024 * 1024;
 
-const tooLarge = (max: number) => new Error(`larger than ${Math.round(max / 1024 / 1024)} MB`);
+/** The error a download over `max` bytes ends with. */
+export const tooLarge = (max: number) => new Error(`larger than ${Math.round(max / 1024 / 1024)} MB`);
 
 /** The body of `response` as a Blob (typed by its Content-Type), or an error once it passes `max` bytes. */
 export async function readCapped(response: Response, max = MAX_DOWNLOAD_BYTES): Promise<Blob> {

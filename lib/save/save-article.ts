@@ -26,8 +26,8 @@ import { library } from '../db/connection';
 import { glossaryStore } from '../glossary/context-store';
 import type { ArticleRecord } from '../db/schema';
 import { IMAGE_SCHEME } from '../dom-names';
-import { MAX_DOWNLOAD_BYTES, readCapped } from './capped-fetch';
-import { dataUrlToBlob } from '../backup/data-url';
+import { MAX_DOWNLOAD_BYTES, readCapped, tooLarge } from './capped-fetch';
+import { dataUrlToBlob } from '../data-url';
 
 export interface SaveProgress {
   phase: 'reading' | 'images' | 'storing';
@@ -51,8 +51,8 @@ export interface SaveResult {
 /**
  * Image downloads at once. Each image of the page's own origin is a message round trip through the
  * page (55–85 ms on the bench machine, whatever the image's size): with 4 at a time the 20 images of
- * `npm run bench`'s article took 260–340 ms, with 8 about 200 ms. The browser still keeps to its own
- * connections per host.
+ * `npm run bench`'s article took 260–340 ms, with 10 about 200, with 16 130–250. The browser still
+ * keeps to its own connections per host; each download is capped (MAX_IMAGE_BYTES).
  */
 const PARALLEL_IMAGES = 16;
 export const MAX_IMAGE_BYTES = MAX_DOWNLOAD_BYTES;
@@ -165,7 +165,7 @@ async function fetchImage(tabId: number, url: string, pageUrl: string): Promise<
     // Decoded here rather than fetched: fetch(dataUrl) is one more trip through the browser an image.
     const blob = dataUrlToBlob(dataUrl);
     if (!blob) throw new Error('not an image (unreadable data)');
-    if (blob.size > MAX_IMAGE_BYTES) throw new Error(`larger than ${Math.round(MAX_IMAGE_BYTES / 1024 / 1024)} MB`);
+    if (blob.size > MAX_IMAGE_BYTES) throw tooLarge(MAX_IMAGE_BYTES);
     return blob;
   };
   const viaExtension = async () => {

@@ -12,7 +12,7 @@ import { readBuiltinGlossary } from '@/lib/glossary/source-files';
 const BUILTIN_GLOSSARY = readBuiltinGlossary();
 import { backupJson, clearAllData, createBackup, restoreBackup, BACKUP_STORES } from '@/lib/backup/backup';
 import { parseBackup, type BackupContents } from '@/lib/backup/backup-file';
-import { blobToDataUrl, dataUrlToBlob } from '@/lib/backup/data-url';
+import { blobToDataUrl, dataUrlToBlob } from '@/lib/data-url';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 let n = 0;

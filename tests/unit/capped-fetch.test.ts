@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCapped, readCappedBytes } from '@/lib/save/capped-fetch';
 import { base64ToBytes, bytesToBase64 } from '@/lib/base64';
-import { bytesToDataUrl, dataUrlToBlob } from '@/lib/backup/data-url';
+import { bytesToDataUrl, dataUrlToBlob } from '@/lib/data-url';
 
 /** A body of `chunks` chunks of `size` bytes that records how far it was read and whether it was cancelled. */
 function body(chunks: number, size: number) {

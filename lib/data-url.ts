@@ -1,5 +1,8 @@
-/** Image Blobs in a JSON backup (and images in a message from a page): base64 data URLs that keep the bytes and the MIME type exactly. */
-import { base64ToBytes, bytesToBase64 } from '../base64';
+/**
+ * Images as base64 data URLs, which keep the bytes and the MIME type exactly: in a JSON backup
+ * (lib/backup/), and in a message from the page that fetched them (the save pipeline).
+ */
+import { base64ToBytes, bytesToBase64 } from './base64';
 
 export async function blobToDataUrl(blob: Blob): Promise<string> {
   return bytesToDataUrl(new Uint8Array(await blob.arrayBuffer()), blob.type);
