@@ -5,14 +5,14 @@
  * then on behaves as on any mark. Only on a rest or a click: a pointer crossing the page wraps nothing,
  * since each wrap costs such a page a long frame.
  */
-import type { PageAnnotator } from '@/lib/annotate/annotator';
+import type { DrawnTerms } from '@/lib/annotate/drawn-terms';
 import type { TermCardHost } from '@/components/term-card/host';
 import { markOf } from '@/components/term-card/term-keys';
 
 /** As a mark's hover (components/term-card/card-frame.ts). */
 const REST_MS = 180;
 
-export function startDrawnPointer(doc: Document, annotator: PageAnnotator, card: TermCardHost): () => void {
+export function startDrawnPointer(doc: Document, drawn: DrawnTerms, card: TermCardHost): () => void {
   const abort = new AbortController();
   const options = { capture: true, passive: true, signal: abort.signal };
   let frame = 0;
@@ -31,14 +31,14 @@ export function startDrawnPointer(doc: Document, annotator: PageAnnotator, card:
       // One hit test a frame at most: it reads layout.
       frame ||= win.requestAnimationFrame(() => {
         frame = 0;
-        const term = annotator.drawnTermAt(x, y);
+        const term = drawn.termAt(x, y);
         if (term === under) return;
         under = term;
         clearTimeout(rest);
         if (term)
           rest = setTimeout(() => {
             under = undefined;
-            const mark = annotator.materializeAt(x, y);
+            const mark = drawn.materializeAt(x, y);
             if (mark) void card.open(mark, { pin: false });
           }, REST_MS);
       });
@@ -50,7 +50,7 @@ export function startDrawnPointer(doc: Document, annotator: PageAnnotator, card:
     (e) => {
       // Read through the prototype: a page's form field can shadow `closest` (lib/safe-dom.ts).
       if (markOf(e) || (e.target instanceof Element && Element.prototype.closest.call(e.target, 'a[href]'))) return;
-      const mark = annotator.materializeAt(e.clientX, e.clientY);
+      const mark = drawn.materializeAt(e.clientX, e.clientY);
       if (mark) void card.open(mark, { pin: true });
     },
     options,

@@ -164,7 +164,8 @@ export function startPageAnnotation(
       card = new TermCardHost(doc, {});
       // Any word of the page, in the same card host (its own setting, followed live inside).
       stopLookup = startWordLookup(doc, card, (id) => englishOf.get(id));
-      if (marks.drawsMarks) stopDrawnPointer = startDrawnPointer(doc, marks, card);
+      const drawn = marks.drawnTerms;
+      if (drawn) stopDrawnPointer = startDrawnPointer(doc, drawn, card);
     };
     const marks = annotator;
     if (!doc.body) return startCards();

@@ -8,9 +8,9 @@
 import type { MatchSpan } from '../matcher/matcher';
 import type { SpanFinder } from '../glossary/guards';
 import { isIntact, RunWalker, type TextRun } from './blocks';
-import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OCCURRENCE_ATTR, OWN_TAGS } from '../dom-names';
+import { CARD_TAG, DESCRIPTION_ATTR, GLOSS_TAG, MARK_TAG, OWN_TAGS } from '../dom-names';
 import { addGloss, isYiduText, liveSplits, newLedger, splitOfPiece, unwrapWrappers, wrapSpans, type MarkLedger, type MarkSpan, type Split, type WrappedSpan } from './wrap';
-import { registerDeferredFlush, registerDrawnOccurrences, type DrawnOccurrence, type FlushScope } from './occurrences';
+import { registerDeferredFlush, registerDrawnOccurrences, type FlushScope } from './occurrences';
 import { isPageChrome } from './page-chrome';
 import { yieldToPage } from './slices';
 import { markingPass } from './marking-pass';
@@ -18,7 +18,8 @@ import { unwrapPaced } from './paced-unwrap';
 import { isBodyAtTop, wrappersOnScreen } from './screen-order';
 import { isWrapped, liveRun, readMarkedRun, sameMarks, takeBackRuns } from './remark';
 import { DeferredWraps, type DeferredRun } from './deferred-wraps';
-import { canDrawMarks, DrawnMarks, spanStart } from './drawn-marks';
+import { canDrawMarks, DrawnMarks } from './drawn-marks';
+import { DrawnTerms } from './drawn-terms';
 import { closestOf, localNameOf, parentElementOf } from '../safe-dom';
 
 /** Re-marking text the page rewrote is done at once up to this much text; more waits for a pass. */
@@ -80,6 +81,7 @@ export class PageAnnotator {
   private readonly waiting = new Set<readonly Text[]>();
   /** Marks drawn rather than wrapped (options.drawMarks), until the reader reaches for one. */
   private drawn: DrawnMarks | undefined;
+  private terms: DrawnTerms | undefined;
   /** The page took nodes out since the last pass: drawn runs may have lost theirs. */
   private drawnNodesRemoved = false;
 
@@ -99,17 +101,20 @@ export class PageAnnotator {
   attach(root: Node): Promise<void> {
     this.stopped = false;
     const win = (root.ownerDocument ?? (root as Document)).defaultView;
-    if (this.options.drawMarks && !this.drawn && canDrawMarks(win)) this.drawn = new DrawnMarks(win);
+    if (this.options.drawMarks && !this.drawn && canDrawMarks(win)) {
+      this.drawn = new DrawnMarks(win);
+      this.terms = this.drawTerms(this.drawn, win.document);
+    }
     this.unregisterFlush ??= registerDeferredFlush((scope) => this.flushDeferred(scope));
-    if (this.drawn) this.unregisterDrawn ??= registerDrawnOccurrences((id) => this.drawnOccurrences(id));
+    if (this.drawn) this.unregisterDrawn ??= registerDrawnOccurrences((id) => this.terms?.occurrences(id) ?? []);
     this.roots.add(root);
     this.watch(root);
     return this.enqueue([root]);
   }
 
-  /** Whether marks are drawn over the text (huge pages) rather than wrapped. */
-  get drawsMarks(): boolean {
-    return this.drawn !== undefined;
+  /** The terms drawn over the text (huge pages) rather than wrapped, for the pointer to reach; else undefined. */
+  get drawnTerms(): DrawnTerms | undefined {
+    return this.terms;
   }
 
   /** Resolves when every queued pass has finished. */
@@ -139,7 +144,7 @@ export class PageAnnotator {
     this.waiting.clear();
     // Drawn marks go at once: the page's DOM never held them.
     this.drawn?.clear();
-    this.drawn = undefined;
+    this.drawn = this.terms = undefined;
     // In slices paced by the page's frames (./paced-unwrap.ts), like the marking: a long page's
     // thousands of marks must not block it either. The marks on screen go first, in the first slice:
     // on a long page read half-way, the newest marks (the ledger's order) can be anywhere.
@@ -166,7 +171,7 @@ export class PageAnnotator {
         const drawnJob = this.drawn?.jobOf(text);
         if (drawnJob) {
           // The page wrote to drawn text: its ranges no longer fit. Taken back now, matched again in a pass.
-          this.takeBackDrawn([drawnJob]);
+          this.terms?.takeBack([drawnJob]);
           continue;
         }
         const piece = splitOfPiece(text);
@@ -192,7 +197,7 @@ export class PageAnnotator {
         this.timer = undefined;
         if (this.drawnNodesRemoved) {
           this.drawnNodesRemoved = false;
-          this.takeBackDrawn(this.drawn?.detachedJobs() ?? []);
+          this.terms?.takeBack(this.drawn?.detachedJobs() ?? []);
         }
         const roots = [...this.pendingRoots].filter((n) => n.isConnected);
         this.pendingRoots.clear();
@@ -323,66 +328,17 @@ export class PageAnnotator {
     return wrapped;
   }
 
-  // ── Drawn marks (huge pages): made real marks when the reader reaches for them ──
+  // ── Drawn marks (huge pages): made real marks when the reader reaches for them (./drawn-terms.ts) ──
 
-  /** The drawn term at viewport point (x, y), if any (the same object while the pointer stays on it). */
-  drawnTermAt(x: number, y: number): MarkSpan | undefined {
-    return this.drawnHit(x, y)?.span;
-  }
-
-  private drawnHit(x: number, y: number): ReturnType<DrawnMarks['hitAt']> {
-    const doc = this.drawnDocument();
-    return doc && this.drawn?.hitAt(doc, x, y);
-  }
-
-  /**
-   * The drawn term at viewport point (x, y), wrapped (with the rest of its run) into marks: the first
-   * piece of its occurrence, for the card. Undefined when no drawn term is there.
-   */
-  materializeAt(x: number, y: number): Element | undefined {
-    const hit = this.drawnHit(x, y);
-    return hit && this.materializeSpan(hit.job, hit.span);
-  }
-
-  /** Wraps drawn run `job` into marks; the first piece of its occurrence `span`. */
-  private materializeSpan(job: DeferredRun, span: MarkSpan): Element | undefined {
-    return this.materialize([job]).find((w) => w.span === span)?.first;
-  }
-
-  /** Wraps drawn runs into marks (the page changed the text of some: matched again); what was wrapped. */
-  private materialize(jobs: DeferredRun[]): WrappedSpan[] {
-    if (!jobs.length) return [];
-    this.drawn?.take(jobs);
-    this.pauseObserver();
-    const wrapped: WrappedSpan[] = [];
-    const stale: Node[] = [];
-    for (const job of jobs) {
-      if (isIntact(job.run)) wrapped.push(...this.wrapDeferred(job));
-      else {
-        this.uncount(job.spans.map((span) => span.id));
-        const parent = job.run.nodes.find((n) => n.isConnected)?.parentElement;
-        if (parent) stale.push(parent);
-      }
-    }
-    this.resumeObserver();
-    if (stale.length) void this.enqueue(stale);
-    return wrapped;
-  }
-
-  /** Drawn runs whose text the page changed: uncounted, undrawn, their connected nodes matched again in a pass. */
-  private takeBackDrawn(jobs: DeferredRun[]): void {
-    if (!jobs.length) return;
-    this.drawn?.take(jobs);
-    for (const job of jobs) {
-      this.uncount(job.spans.map((span) => span.id));
-      for (const node of job.run.nodes) if (node.isConnected) this.pendingRoots.add(node.parentNode ?? node);
-    }
-    this.options.onUpdate?.(this.counts);
-  }
-
-  private drawnDocument(): Document | undefined {
-    for (const root of this.roots) return root.ownerDocument ?? (root as Document);
-    return undefined;
+  private drawTerms(drawn: DrawnMarks, doc: Document): DrawnTerms {
+    return new DrawnTerms(drawn, doc, {
+      wrap: (job) => this.wrapDeferred(job),
+      quietly: (write) => this.quietly(write),
+      uncount: (ids) => this.uncount(ids),
+      matchAgain: (elements) => void this.enqueue(elements),
+      matchLater: (node) => this.pendingRoots.add(node),
+      updated: () => this.options.onUpdate?.(this.counts),
+    });
   }
 
   /** Is `node` a text node this annotator split (not only another layer)? */
@@ -491,7 +447,7 @@ export class PageAnnotator {
    * Wraps deferred runs at once, before something counts or visits occurrences in the DOM: all of them,
    * except for `nearOnly` (those near the screen are wrapped already). With drawn marks, only the runs
    * on and near the screen (keyboard stepping); an entry's drawn occurrences (a card's "k of N") are
-   * listed by drawnOccurrences instead, and wrapped one at a time as they are visited.
+   * listed by DrawnTerms.occurrences instead, and wrapped one at a time as they are visited.
    */
   flushDeferred(scope: FlushScope = {}): void {
     this.deferred.close(); // the chunk still being filled too
@@ -500,33 +456,14 @@ export class PageAnnotator {
       return;
     }
     // Drawn marks never wait in the deferred chunks (markRun): every run is in this.drawn.
-    const doc = this.drawnDocument();
-    if (scope.id === undefined && doc) this.materialize(this.drawn.jobsInView(doc));
-  }
-
-  /** The drawn occurrences of entry `id`, each made a mark (its whole run wrapped) only when visited. */
-  private drawnOccurrences(id: string): DrawnOccurrence[] {
-    const drawn = this.drawn;
-    if (!drawn) return [];
-    return drawn.jobsOf(id).flatMap((job) =>
-      job.spans.flatMap((span, i) => {
-        if (span.id !== id) return [];
-        const { node, offset } = spanStart(job, span);
-        const make = (): Element | undefined => {
-          if (drawn.jobOf(job.run.nodes[0]!) === job) return this.materializeSpan(job, span);
-          // Wrapped since (another occurrence of its run was visited): its mark has the occurrence's number.
-          return node.ownerDocument.querySelector(`${MARK_TAG}[${OCCURRENCE_ATTR}="${job.firstOccurrence + i}"]`) ?? undefined;
-        };
-        return [{ node, offset, make }];
-      }),
-    );
+    if (scope.id === undefined) this.terms?.materializeDrawn(true);
   }
 
   /** Every mark in the page as an element, drawn ones included (the pinyin layer splits the text under them). */
   wrapAll(): void {
     this.deferred.close();
     if (!this.drawn) return this.wrapTargets(this.deferred.allEnds());
-    this.materialize(this.drawn.jobsWhere(() => true));
+    this.terms?.materializeDrawn(false);
   }
 
   private wrapTargets(ends: Element[]): void {
