@@ -12,16 +12,19 @@ export const bytesToDataUrl = (bytes: Uint8Array, type: string): string => `data
 
 const DATA_URL = /^data:([^,]*?);base64,([A-Za-z0-9+/]*={0,2})$/;
 
-export function isDataUrl(text: string): boolean {
+/** The type and base64 of a data URL, or undefined when it is not one. */
+function partsOf(text: string): { type: string; base64: string } | undefined {
   const m = DATA_URL.exec(text);
-  return m !== null && m[2]!.length % 4 === 0;
+  return m && m[2]!.length % 4 === 0 ? { type: m[1]!, base64: m[2]! } : undefined;
 }
+
+export const isDataUrl = (text: string): boolean => partsOf(text) !== undefined;
 
 /** The Blob a data URL holds, or undefined when the text is not a base64 data URL. */
 export function dataUrlToBlob(text: string): Blob | undefined {
-  if (!isDataUrl(text)) return undefined;
-  const m = DATA_URL.exec(text)!;
-  return new Blob([base64ToBytes(m[2]!) as BlobPart], { type: m[1] });
+  // One match: an image's data URL is megabytes of text for the expression to run over.
+  const parts = partsOf(text);
+  return parts && new Blob([base64ToBytes(parts.base64) as BlobPart], { type: parts.type });
 }
 
 /** The first bytes each image type starts with; a file whose bytes do not match its type is refused. */
