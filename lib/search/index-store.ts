@@ -8,9 +8,13 @@
  * took about 600 ms of the reader's time per article; the same keys as one record's multiEntry index
  * take a few milliseconds of the page's time (the browser builds the index entries itself).
  *
- * Counts are kept coarsely, as extra keys: a token that occurs at least 2, 4, 8, 16 or 32 times also
- * has the key `token\u0001<n>` for each such n. That is enough to rank by (a term named 9 times above
- * one named once) without reading any article.
+ * Counts are kept coarsely, in the key itself: a token that occurs once is stored as the token; one
+ * that occurs at least 2, 4, 8, 16 or 32 times as `token\u0001<n>`, n the highest of those it reaches.
+ * That is enough to rank by (a term named 9 times above one named once) without reading any article.
+ *
+ * One key per token: writing the index entries is most of indexing's time in Chromium (about 13 µs a
+ * key, whether one article or ten go in a transaction), and version 6 also kept every lower step
+ * (a token named 9 times had 4 keys): about 2,130 keys for a 5,000-character article, 1,520 now.
  */
 import type { ArticleRecord, YiduDatabase } from '../db/schema';
 import type { GlossaryEntry } from '../glossary/types';
@@ -21,6 +25,7 @@ const LATIN_WORD = /[a-z0-9]+(?:['’-][a-z0-9]+)*/g;
 const CONTROL = /[\u0000-\u001f]/;
 const COUNT_STEP = '\u0001';
 const COUNT_STEPS = [2, 4, 8, 16, 32] as const;
+const keyAt = (token: string, level: number) => (level === 1 ? token : token + COUNT_STEP + level);
 
 /** English words: lower-case, at least two letters (or a number). */
 export function englishWords(text: string): string[] {
@@ -47,14 +52,17 @@ export function articleTokens(article: Pick<ArticleRecord, 'title' | 'text' | 't
   return counts;
 }
 
-/** The keys one article is stored under: each token, and the count steps it reaches. */
+/** The coarse count the index keeps of `count`: the highest count step it reaches, or 1. */
+export function countLevel(count: number): number {
+  let level = 1;
+  for (const step of COUNT_STEPS) if (count >= step) level = step;
+  return level;
+}
+
+/** The keys one article is stored under: one per token, at its count's level. */
 export function indexKeys(tokens: ReadonlyMap<string, number>): string[] {
   const keys: string[] = [];
-  for (const [token, count] of tokens) {
-    if (!token) continue;
-    keys.push(token);
-    for (const step of COUNT_STEPS) if (count >= step) keys.push(token + COUNT_STEP + step);
-  }
+  for (const [token, count] of tokens) if (token) keys.push(keyAt(token, countLevel(count)));
   return keys;
 }
 
@@ -77,35 +85,35 @@ export async function indexedUrls(db: YiduDatabase): Promise<Set<string>> {
 }
 
 /**
- * Levels of a token's keys, highest first (its count steps, then the token itself: 1), in the rounds
+ * Levels of a token's keys, highest first (the count steps, then the token itself: 1), in the rounds
  * they are read: the top three levels hold few articles, so they are read together (one round trip
  * instead of three); the lower, larger ones one at a time, as they may not be needed.
  */
 const HIGHEST_FIRST = [...COUNT_STEPS].reverse();
 const ROUNDS: readonly (readonly number[])[] = [HIGHEST_FIRST.slice(0, 3), ...HIGHEST_FIRST.slice(3).map((level) => [level]), [1]];
-const keyAt = (token: string, level: number) => (level === 1 ? token : token + COUNT_STEP + level);
 
 /**
  * The `limit` articles holding every token (AND), best first: score = the sum over tokens of the
- * article's coarse count (2^(k-1) for k keys: 1, 2, 4 … 32), ties by URL.
+ * article's coarse count (the level of its key: 1, 2, 4 … 32), ties by URL.
  *
  * Reading every key of a common token is what made search slow in Chromium (about 30 µs a key; "trade"
  * has ~3,800 keys over 1,000 articles, ~115 ms). So keys are read a level at a time from the top
- * (articles with ≥ 32 occurrences, then ≥ 16 …), and reading stops once the `limit`-th best known
- * score beats anything an article not fully seen yet could still reach: an article first seen at a
- * level has exactly that coarse count, one not seen yet has at most the next level's. The answer is
+ * (articles with ≥ 32 occurrences, then 16–31 …), and reading stops once the `limit`-th best known
+ * score beats anything an article not fully seen yet could still reach: an article seen at a level
+ * has exactly that coarse count, one not seen yet has at most the next level's. The answer is
  * the same as reading everything (tests/unit/search-top.test.ts checks it against a full ranking).
  */
 export async function topArticles(db: YiduDatabase, tokens: readonly string[], limit: number): Promise<[url: string, score: number][]> {
   const index = db.transaction('searchIndex').store.index('tokens');
   const seen = tokens.map(() => new Map<string, number>());
   // One word: a level's first `limit` keys (in URL order) are enough. Either the level has fewer, and
-  // all of it is read; or `limit` articles reach that level or higher, and those not read rank after
-  // them (same or lower count, later URL). So "freight" reads 20 keys of its most common level, not 983.
+  // all of it is read; or `limit` articles reach that level, and those not read rank after them (same
+  // or lower count, later URL). So "freight" reads 20 keys of its most common level, not 983.
   const count = tokens.length === 1 ? limit : undefined;
   for (const [round, levels] of ROUNDS.entries()) {
     const lists = await Promise.all(levels.map((level) => Promise.all(tokens.map((token) => index.getAllKeys(keyAt(token, level), count)))));
-    // Highest level first: an article's count is the first level it is seen at.
+    // An article has one key per token, at one level (an index written by version 6, which also had
+    // keys at every lower level, is cleared by the upgrade to 7): the first level seen is its count.
     levels.forEach((level, l) =>
       lists[l]!.forEach((urls, i) => {
         for (const url of urls) if (!seen[i]!.has(url)) seen[i]!.set(url, level);

@@ -9,7 +9,7 @@ function random(seed: number): () => number {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-/** The coarse count the index keeps: 2^(k-1) for the k keys a count reaches (1, 2, 4 … 32). */
+/** The coarse count the index keeps: the highest of 1, 2, 4 … 32 the count reaches (written here, not taken from the code under test). */
 const coarse = (n: number) => (n >= 32 ? 32 : n >= 16 ? 16 : n >= 8 ? 8 : n >= 4 ? 4 : n >= 2 ? 2 : 1);
 
 /** Reference: every article scored from its known counts, AND across tokens, best first, ties by URL. */

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
 import { DB_VERSION, openYiduDB, type ArticleRecord, type YiduDatabase } from '@/lib/db/schema';
 import { createArticlesRepo, type NewArticle } from '@/lib/db/articles';
 import { summaryOf, termsOf } from '@/lib/db/summaries';
@@ -8,7 +9,8 @@ import type { BackupContents } from '@/lib/backup/backup-file';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { createVersion3Database, V3_ARTICLES } from '@/tests/fixtures/db-v3';
 import { createVersion4Database, V4_ARTICLE } from '@/tests/fixtures/db-v4';
-import { createVersion5Database, V5_ARTICLES, V5_INDEX } from '@/tests/fixtures/db-v5';
+import { createVersion5Database, V5_ARTICLES } from '@/tests/fixtures/db-v5';
+import { createVersion6Database, V6_ARTICLE, V6_INDEX, V6_SUMMARY, V6_TERMS, V6_VOCABULARY } from '@/tests/fixtures/db-v6';
 import { indexedUrls } from '@/lib/search/index-store';
 
 let n = 0;
@@ -203,7 +205,8 @@ describe(`schema upgrade from a frozen version 5 database to version ${DB_VERSIO
     expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('articles')).toEqual([...V5_ARTICLES].sort((a, b) => a.url.localeCompare(b.url)));
     expect(await db.count('images')).toBe(1);
-    expect(await db.getAll('searchIndex')).toEqual([V5_INDEX]);
+    // Its index held version 6's keys (one at every count step): cleared, indexed again on the library's next open.
+    expect(await indexedUrls(db)).toEqual(new Set());
     expect(await db.get('summaries', 'http://127.0.0.1/rail.html')).toEqual({
       url: 'http://127.0.0.1/rail.html',
       title: '义新欧班列开行再创新高',
@@ -219,6 +222,26 @@ describe(`schema upgrade from a frozen version 5 database to version ${DB_VERSIO
     const repo = createArticlesRepo(Promise.resolve(db));
     expect(await repo.mentioning('double-eight-strategy')).toEqual(['http://127.0.0.1/rail.html']);
     expect(await repo.mentioned(['yixinou-railway', 'five-water-co-governance', 'double-eight-strategy'])).toEqual(new Set(['yixinou-railway', 'double-eight-strategy']));
+    await expectInStep(db);
+    db.close();
+  });
+});
+
+describe(`schema upgrade from a frozen version 6 database to version ${DB_VERSION}`, () => {
+  it('keeps every record and clears the search index written with a key at every count step', async () => {
+    const name = `yidu-v6-${++n}`;
+    await createVersion6Database(name);
+    const before = await openDB(name);
+    expect(await before.getAll('searchIndex')).toEqual([V6_INDEX]);
+    before.close();
+    const db = await openYiduDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('articles')).toEqual([V6_ARTICLE]);
+    expect(await db.getAll('summaries')).toEqual([V6_SUMMARY]);
+    expect(await db.getAll('articleTerms')).toEqual([V6_TERMS]);
+    expect(await db.getAll('vocabulary')).toEqual([V6_VOCABULARY]);
+    expect(await db.count('images')).toBe(1);
+    expect(await indexedUrls(db)).toEqual(new Set());
     await expectInStep(db);
     db.close();
   });
