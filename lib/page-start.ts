@@ -23,7 +23,15 @@ const HANDOVER = '__yiduEarlyRead';
 const PATTERNS = '__yiduEarlyPatterns';
 const SCROLLED = '__yiduScrolled';
 const BUILTIN = '__yiduFromBuiltin';
-type Shared = { [HANDOVER]?: Promise<PageStartValues>; [PATTERNS]?: Promise<CurrentPack>; [SCROLLED]?: boolean; [BUILTIN]?: boolean };
+const NEVER_HERE = '__yiduNeverHere';
+type Shared = { [HANDOVER]?: Promise<PageStartValues>; [PATTERNS]?: Promise<CurrentPack>; [SCROLLED]?: boolean; [BUILTIN]?: boolean; [NEVER_HERE]?: boolean };
+
+/** Whether the values read set this site to "never" (the settings read raw: one site mode needs no defaults). */
+export const neverHere = (values: PageStartValues): boolean =>
+  (values.settings as { siteModes?: Record<string, string> } | undefined)?.siteModes?.[location.hostname] === 'never';
+
+/** Whether the read begun at document_start has answered, and this site is not set to "never". */
+export const onHereSoFar = (): boolean => (globalThis as Shared)[NEVER_HERE] === false;
 
 /** The values now: all of them, or those of `keys`. */
 export function readPageStartValues(keys: readonly PageStartKey[] = PAGE_START_KEYS): Promise<PageStartValues> {
@@ -69,7 +77,8 @@ function handOver(
   replaced?: { byBuiltin: boolean },
 ): void {
   const shared = globalThis as Shared;
-  read.catch(() => undefined); // taken over (and its failure handled) later, or never if the frame goes
+  // Taken over (and its failure handled) later, or never if the frame goes.
+  read.then((values) => (shared[NEVER_HERE] = neverHere(values)), () => undefined);
   shared[HANDOVER] = read;
   shared[BUILTIN] = fromBuiltin;
   if (!unpack) return;

@@ -1,6 +1,9 @@
 import { defineContentScript } from '#imports';
 import { AUTO_MATCHES } from '@/lib/sites';
-import { beginEarlyRead, injectedOnRequest } from '@/lib/page-start';
+import { beginEarlyRead, injectedOnRequest, onHereSoFar } from '@/lib/page-start';
+import { isHugePage } from '@/lib/annotate/drawn-marks';
+import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
+import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { startPageAnnotation } from './page-annotation';
 import { unpackUnlessOff } from './page-patterns';
 import '@/assets/styles/marks.css';
@@ -29,6 +32,11 @@ export default defineContentScript({
       // A page can dispatch its own DOMContentLoaded early: only the browser's counts.
       if (begun || !event.isTrusted) return;
       begun = true;
+      // A huge page's layer for drawn marks goes in now, to be laid out with the page's first full
+      // layout (lib/annotate/mark-overlay.ts). Put in by begin(), it came after that layout on a page
+      // that painted before it was parsed (the browser ran a frame before begin's task), and cost the
+      // whole page's pre-paint once more: a 95–180 ms frame on the bench's 200,000-element page.
+      if (onHereSoFar() && isHugePage(document) && !hydratesAfterParsing(document)) prepareMarkLayer(document);
       // Before the page's first contentful paint (a page that arrived at once), in this task: the
       // browser renders that paint ahead of any later task (200–300 ms of layout on the bench's long
       // page), so marks made here are in it. After it (a page that came in parts), in a task of its

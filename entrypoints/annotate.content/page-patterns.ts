@@ -2,7 +2,7 @@ import { sendMessage } from '@/lib/messages';
 import { readCurrentPack } from '@/lib/glossary/pattern-cache';
 import { currentPackOf, unpackedPackOf, type CurrentPack } from '@/lib/glossary/stored-pack';
 import { getSettings, settingsFrom, type Settings } from '@/lib/settings';
-import { readPageStartValues, takePageStart, type PageStartValues } from '@/lib/page-start';
+import { neverHere, readPageStartValues, takePageStart, type PageStartValues } from '@/lib/page-start';
 import { unpackPatterns, type UnpackedPatterns } from '@/lib/glossary/pattern-pack';
 import { yieldBriefly } from '@/lib/annotate/slices';
 
@@ -72,12 +72,10 @@ function timeMatcher(start: number, detail: { source: string } & Record<string, 
 /**
  * At document_start: the stored pack, unpacked in a few short tasks that go ahead of the page's own
  * (behind a timer, each part waited out the page's layouts, and marking then waited for them). Not on
- * a site set to "never": the pack is unpacked there only if the user asks for marks. The settings are
- * read raw: the settings module's defaults are not needed for one site mode. `now`: with no pauses
+ * a site set to "never": the pack is unpacked there only if the user asks for marks. `now`: with no pauses
  * (marking waits for it in this task).
  */
 export function unpackUnlessOff(values: PageStartValues, now = false): Promise<CurrentPack> {
-  const siteModes = (values.settings as { siteModes?: Record<string, string> } | undefined)?.siteModes;
-  if (siteModes?.[location.hostname] === 'never') return Promise.resolve(currentPackOf(values.glossaryVersion, values.patternPack));
+  if (neverHere(values)) return Promise.resolve(currentPackOf(values.glossaryVersion, values.patternPack));
   return unpackedPackOf(values.glossaryVersion, values.patternPack, now ? noPause : yieldBriefly);
 }

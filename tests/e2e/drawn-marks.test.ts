@@ -213,6 +213,14 @@ describe('a huge page', () => {
     expect(now.replace(/实时：五水共治 \d+/, '实时：五水共治 0')).toBe(original);
   });
 
+  it('puts no layer into the page on a site set to "never" (it is readied at DOMContentLoaded only where Yidu is on)', async () => {
+    await page.reload();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(500);
+    expect(await page.locator('yidu-overlay').count()).toBe(0);
+    expect(await drawnCount(page)).toBe(0);
+  });
+
   it('logged no console error', () => {
     expect(browser.errors).toEqual([]);
   });

@@ -109,6 +109,7 @@ describe("the build's pack as a script", () => {
 
   it('hands the pack over whichever script runs first, quotes and line separators intact', async () => {
     vi.stubGlobal('document', new EventTarget());
+    vi.stubGlobal('location', { hostname: '127.0.0.1' });
     const json = JSON.stringify({ text: '引号"\\\u2028\u2029</script>' });
     runScript(json); // before the annotating script
     expect(takeBuiltinPatterns()).toBe(json);
@@ -123,6 +124,7 @@ describe("the build's pack as a script", () => {
 
   it('without the script, the page reads storage', async () => {
     vi.stubGlobal('document', new EventTarget());
+    vi.stubGlobal('location', { hostname: '127.0.0.1' });
     await glossaryVersionItem.setValue(4);
     beginEarlyRead();
     const start = takePageStart();

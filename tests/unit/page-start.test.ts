@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginEarlyRead, injectedOnRequest, ON_REQUEST_KEY, PAGE_START_KEYS, takePageStart, unscrolledSinceStart } from '@/lib/page-start';
+import { beginEarlyRead, injectedOnRequest, ON_REQUEST_KEY, onHereSoFar, PAGE_START_KEYS, takePageStart, unscrolledSinceStart } from '@/lib/page-start';
 import { settingsItem, updateSettings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';
 import { patternPackItem, writePatternPack } from '@/lib/glossary/pattern-cache';
@@ -18,6 +18,8 @@ describe('the page-start read begun at document_start', () => {
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Yidu', version: '1.2.3' });
     delete (globalThis as { __yiduScrolled?: boolean }).__yiduScrolled;
     vi.stubGlobal('document', new EventTarget());
+    vi.stubGlobal('location', { hostname: 'news.example.cn' });
+    delete (globalThis as { __yiduNeverHere?: boolean }).__yiduNeverHere;
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -43,6 +45,19 @@ describe('the page-start read begun at document_start', () => {
   it('reads the keys of the storage items the annotating script uses', () => {
     // The document_start read uses raw keys; a renamed item must rename them too.
     expect(PAGE_START_KEYS.map((key) => `local:${key}`)).toEqual([settingsItem.key, glossaryVersionItem.key, patternPackItem.key]);
+  });
+
+  it('says whether the site is on once the early read has answered (a huge page readies its mark layer then)', async () => {
+    await updateSettings({ siteModes: { 'other.example.cn': 'never' } });
+    beginEarlyRead();
+    expect(onHereSoFar()).toBe(false); // no answer yet: not known to be on
+    await takePageStart().values;
+    expect(onHereSoFar()).toBe(true);
+
+    await updateSettings({ siteModes: { 'news.example.cn': 'never' } });
+    beginEarlyRead();
+    await takePageStart().values;
+    expect(onHereSoFar()).toBe(false);
   });
 
   it('is taken over once; a later start reads afresh', async () => {
