@@ -36,15 +36,17 @@ export default defineContentScript({
       // layout (lib/annotate/mark-overlay.ts). Put in by begin(), it came after that layout on a page
       // that painted before it was parsed (the browser ran a frame before begin's task), and cost the
       // whole page's pre-paint once more: a 95–180 ms frame on the bench's 200,000-element page.
-      if (onHereSoFar() && isHugePage(document) && !hydratesAfterParsing(document)) prepareMarkLayer(document);
+      // Asked once: over a page of more than a megabyte of source, the answer reads its text (4–30 ms).
+      const huge = onHereSoFar() ? isHugePage(document) : undefined;
+      if (huge && !hydratesAfterParsing(document)) prepareMarkLayer(document);
       // Before the page's first contentful paint (a page that arrived at once), in this task: the
       // browser renders that paint ahead of any later task (200–300 ms of layout on the bench's long
       // page), so marks made here are in it. After it (a page that came in parts), in a task of its
       // own just after: it still comes before the next frame, and the page's task stays its length.
       // The paint's entry is reported a little after the paint: a page that painted just before is
       // sometimes still marked in this task (most loads of the bench's streamed page).
-      if (performance.getEntriesByName('first-contentful-paint').length === 0) begin(ctx.signal, forced, true);
-      else inTaskOfItsOwn(() => begin(ctx.signal, forced, true));
+      if (performance.getEntriesByName('first-contentful-paint').length === 0) begin(ctx.signal, forced, true, huge);
+      else inTaskOfItsOwn(() => begin(ctx.signal, forced, true, huge));
     };
     // On the window, not the document: the event reaches the window after every listener on the
     // document, where pages and their libraries listen for it, so those see the article as sent.
@@ -63,12 +65,12 @@ function inTaskOfItsOwn(run: () => void): void {
 }
 
 /** `atDomContentLoaded`: just after that event, not in the task that evaluated this script. */
-function begin(signal: AbortSignal, forced: boolean, atDomContentLoaded: boolean): void {
+function begin(signal: AbortSignal, forced: boolean, atDomContentLoaded: boolean, huge?: boolean): void {
   if (signal.aborted) return;
   performance.mark?.('yidu:start'); // when annotating began, for `npm run bench` (first marks)
   // Injected again on request (toolbar, shortcut, menu) where it already runs: just switch it on.
   if (running.__yiduAnnotation) return void running.__yiduAnnotation.enable();
-  running.__yiduAnnotation = startPageAnnotation(document, signal, { forced, atDomContentLoaded });
+  running.__yiduAnnotation = startPageAnnotation(document, signal, { forced, atDomContentLoaded, huge });
 }
 
 /* Test URLs (manual checks):

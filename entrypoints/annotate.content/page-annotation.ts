@@ -25,12 +25,13 @@ import { loadPagePatterns, readPageStart, readStoredPatterns, startPatternsHold 
  * terms in place, keep the toolbar badge in step, open cards, and answer the popup.
  * `forced`: the user asked for it (toolbar, shortcut, context menu), so a "never" site is overridden
  * until the user picks a mode for the site. `atDomContentLoaded`: started just after that event (the
- * page parsed, not yet laid out), not in the task that evaluated the script.
+ * page parsed, not yet laid out), not in the task that evaluated the script; `huge`: isHugePage's
+ * answer then, if it was asked.
  */
 export function startPageAnnotation(
   doc: Document,
   signal: AbortSignal,
-  { forced = false, atDomContentLoaded = false }: { forced?: boolean; atDomContentLoaded?: boolean } = {},
+  { forced = false, atDomContentLoaded = false, huge: hugeAtDomContentLoaded }: { forced?: boolean; atDomContentLoaded?: boolean; huge?: boolean } = {},
 ): { enable(): Promise<void> } {
   let annotator: PageAnnotator | undefined;
   let card: TermCardHost | undefined;
@@ -119,7 +120,7 @@ export function startPageAnnotation(
     // candidates there, in code the browser had not compiled yet, was 8 of the screen's 34 ms.
     let screenMarked = false;
     // On a huge page every change to its DOM is a long frame: marks are drawn over the text instead.
-    const huge = isHugePage(doc);
+    const huge = (firstAtDomContentLoaded ? hugeAtDomContentLoaded : undefined) ?? isHugePage(doc);
     // Drawn marks are placed by measuring the text. At DOMContentLoaded the page has not been laid out
     // yet, and the first measure pulled the whole of its first layout into Yidu's task (2.4 s on the
     // bench's 200,000-element page): they wait for the page's first frame. A page its scripts hydrate
