@@ -53,7 +53,7 @@ export function articleTokens(article: Pick<ArticleRecord, 'title' | 'text' | 't
 }
 
 /** The coarse count the index keeps of `count`: the highest count step it reaches, or 1. */
-export function countLevel(count: number): number {
+function countLevel(count: number): number {
   let level = 1;
   for (const step of COUNT_STEPS) if (count >= step) level = step;
   return level;
