@@ -83,11 +83,28 @@ interface Group {
   near: Set<Element>;
   shown: boolean;
   chars: number;
+  /** Where its first run's element was (viewport y) when the group began, and its chars at the last look. */
+  top: number;
+  lookedAt: number;
 }
 
-/** As the deferral's chunks (./deferred-wraps.ts): small next to the margin, so a group in view has an end near it. */
-const GROUP_CHARS = 1_000;
-const GROUP_RUNS = 16;
+/**
+ * Few groups, so few observed ends: every change of the layer makes the browser compute every
+ * observation again in its next frame. Reading the bench's 2,000,000-character page to the end
+ * (3 loads each): groups of 1,000 characters (about 2,500 ends) 2–10 tasks over 50 ms, of 4,000
+ * (about 650) 0–2; a probe without Yidu, with the same churn of boxes: 2,500 observed paragraphs
+ * 0–10 long tasks, 625 0–1, none 0.
+ */
+const GROUP_CHARS = 4_000;
+const GROUP_RUNS = 64;
+/**
+ * A group in view must have an end near it: it is ended once its runs reach TALL_SCREENS screens
+ * below (or above) its first, looked at every LOOK_CHARS characters. The margin is 1.5 screens above
+ * and below, so the span between its ends stays under the 4 screens that guarantee it, even in a
+ * narrow window where 1,000 characters are 1,200 px tall.
+ */
+const TALL_SCREENS = 2;
+const LOOK_CHARS = 1_000;
 const NEAR_MARGIN = '150% 0px';
 /**
  * At most one change of the highlights per this many ms while the page scrolls: on the bench's huge
@@ -141,17 +158,28 @@ export class DrawnMarks {
    * viewport. Consecutive runs make a group, ended by close() or when full (as ./deferred-wraps.ts's chunks).
    */
   add(job: DeferredRun, near: boolean): void {
-    const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0 });
+    const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0, top: this.topOf(job), lookedAt: 0 });
     const drawn: Drawn = { job, ranges: undefined, group, boxed: false };
     group.drawn.add(drawn);
     group.chars += job.run.text.length;
+    let tall = false;
+    if (group.chars - group.lookedAt >= LOOK_CHARS) {
+      group.lookedAt = group.chars;
+      tall = Math.abs(this.topOf(job) - group.top) >= TALL_SCREENS * (this.win.innerHeight || 800);
+    }
     this.all.add(drawn);
     for (const node of job.run.nodes) this.byNode.set(node, drawn);
     if (near) {
       group.shown = true;
       this.show(drawn);
     } else if (group.shown) this.show(drawn);
-    if (group.chars >= GROUP_CHARS || group.drawn.size >= GROUP_RUNS) this.close();
+    if (tall || group.chars >= GROUP_CHARS || group.drawn.size >= GROUP_RUNS) this.close();
+  }
+
+  /** Where a run's element is now: read while the pass runs, when the page's layout is clean (a drawn run changes no DOM). */
+  private topOf(job: DeferredRun): number {
+    const parent = job.run.nodes[0]!.parentElement;
+    return parent ? rectOf(parent).top : 0;
   }
 
   /** Ends the group being filled: from now on it is drawn while either of its ends is near the viewport. */

@@ -127,6 +127,29 @@ describe('drawn marks', () => {
     expect(marks.size).toBe(2); // still known: drawn again as it nears
   });
 
+  it('ends a group at 4,000 characters, or sooner once its runs are two screens below its first', () => {
+    const para = (top: number) => `<p data-box="0,${top},800,20">${'五水共治，'.repeat(100)}</p>`; // 500 characters
+    document.body.innerHTML = `<div style="overflow: auto">${Array.from({ length: 10 }, (_, i) => para(i * 30)).join('')}</div>`;
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    for (const job of jobsOf(document.body)) marks.add(job, false);
+    marks.close();
+    const paras = [...document.querySelectorAll('p')];
+    // Short paragraphs: one group of 8 (4,000 characters), one of 2; each end observed.
+    expect([...observed.keys()]).toEqual([paras[0], paras[7], paras[8], paras[9]]);
+    marks.clear();
+    // Paragraphs 400 px apart in a 768 px window: looked at every 1,000 characters, a group ends at the
+    // first look 1,536 px or more below its first run: the 6th paragraph, 2,000 px down (the look
+    // before, at the 4th, found 1,200).
+    expect(window.innerHeight).toBe(768);
+    document.body.innerHTML = `<div style="overflow: auto">${Array.from({ length: 10 }, (_, i) => para(i * 400)).join('')}</div>`;
+    const tall = new DrawnMarks(window as Window & typeof globalThis);
+    for (const job of jobsOf(document.body)) tall.add(job, false);
+    tall.close();
+    const again = [...document.querySelectorAll('p')];
+    expect([...observed.keys()]).toEqual([again[0], again[5], again[6], again[9]]);
+    tall.clear();
+  });
+
   it('forgets a run taken back, and everything on clear', () => {
     document.body.innerHTML = '<div style="overflow: auto"><p>五水共治</p><p>义新欧</p></div>';
     const marks = new DrawnMarks(window as Window & typeof globalThis);
