@@ -8,7 +8,7 @@
  * The first tests put their text in a scrolling box, whose runs are drawn in the highlights: what they
  * check is the same for both.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { canDrawMarks, DrawnMarks, isHugePage } from '@/lib/annotate/drawn-marks';
 import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
@@ -148,6 +148,32 @@ describe('drawn marks', () => {
     const again = [...document.querySelectorAll('p')];
     expect([...observed.keys()]).toEqual([again[0], again[5], again[6], again[9]]);
     tall.clear();
+  });
+
+  it('shows a change in slices, and puts their boxes into the layer together after the last', async () => {
+    document.body.innerHTML = ['<p data-top="10">五水共治</p>', '<p data-top="40">义新欧</p>', '<p data-top="70">五水共治</p>'].join('');
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    for (const job of jobsOf(document.body)) {
+      marks.add(job, false);
+      marks.close(); // a group each
+    }
+    const ends = [...observed.keys()];
+    expect(ends).toHaveLength(3);
+    prepareMarkLayer(document);
+    const changes: number[] = [];
+    new MutationObserver((records) => changes.push(records.length)).observe(document.querySelector('yidu-overlay')!.shadowRoot!, { childList: true });
+    // Each group's text takes 20 ms to measure: more than a slice.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    const slices = vi.spyOn(window, 'setTimeout');
+    observed.get(ends[0]!)!(ends.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry));
+    await new Promise((r) => setTimeout(r, 400));
+    now.mockRestore();
+    expect(slices.mock.calls.filter(([, ms]) => ms === 0)).toHaveLength(3); // the change at once, in three slices
+    slices.mockRestore();
+    expect(await boxes()).toHaveLength(3);
+    expect(changes).toEqual([1]); // one change of the layer
+    marks.clear();
   });
 
   it('forgets a run taken back, and everything on clear', () => {
