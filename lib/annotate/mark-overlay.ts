@@ -19,6 +19,13 @@
  * resizes, font and image loads, the page's changes and once a second while boxes are shown.
  * No library does this; the shadow root keeps page styles off the boxes, and every style is set through
  * CSSOM (never a style attribute or <style>).
+ *
+ * What a change of the layer still costs a huge page: a layout of the whole document (the host is no
+ * relayout root: Chromium lays out from the top whatever the containment), and after a scroll that
+ * layout first picks a scroll anchor, walking the page's elements down to the viewport. On the bench's
+ * 200,000-element page, 250 boxes changed: 3.5–4 ms at the top, 10–13 ms 100,000 px down, 4 ms there
+ * with `overflow-anchor: none` on <html> (the page's own setting, so not Yidu's to change; set only
+ * around the layer's own change, it saved nothing).
  */
 import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
 import { localNameOf, parentElementOf, rectOf } from '../safe-dom';
