@@ -128,26 +128,25 @@ describe('drawn marks', () => {
   });
 
   it('ends a group at 4,000 characters, or sooner once its runs are two screens below its first', () => {
-    const para = (top: number) => `<p data-box="0,${top},800,20">${'五水共治，'.repeat(100)}</p>`; // 500 characters
-    document.body.innerHTML = `<div style="overflow: auto">${Array.from({ length: 10 }, (_, i) => para(i * 30)).join('')}</div>`;
-    const marks = new DrawnMarks(window as Window & typeof globalThis);
-    for (const job of jobsOf(document.body)) marks.add(job, false);
-    marks.close();
-    const paras = [...document.querySelectorAll('p')];
+    /** Ten paragraphs of 500 characters, `gap` px apart, drawn and grouped: the indices of the observed ends. */
+    const observedEnds = (gap: number) => {
+      const para = (top: number) => `<p data-box="0,${top},800,20">${'五水共治，'.repeat(100)}</p>`;
+      document.body.innerHTML = `<div style="overflow: auto">${Array.from({ length: 10 }, (_, i) => para(i * gap)).join('')}</div>`;
+      const marks = new DrawnMarks(window as Window & typeof globalThis);
+      for (const job of jobsOf(document.body)) marks.add(job, false);
+      marks.close();
+      const paras = [...document.querySelectorAll('p')];
+      const ends = [...observed.keys()].map((end) => paras.indexOf(end as HTMLParagraphElement));
+      marks.clear();
+      return ends;
+    };
     // Short paragraphs: one group of 8 (4,000 characters), one of 2; each end observed.
-    expect([...observed.keys()]).toEqual([paras[0], paras[7], paras[8], paras[9]]);
-    marks.clear();
+    expect(observedEnds(30)).toEqual([0, 7, 8, 9]);
     // Paragraphs 400 px apart in a 768 px window: looked at every 1,000 characters, a group ends at the
     // first look 1,536 px or more below its first run: the 6th paragraph, 2,000 px down (the look
     // before, at the 4th, found 1,200).
     expect(window.innerHeight).toBe(768);
-    document.body.innerHTML = `<div style="overflow: auto">${Array.from({ length: 10 }, (_, i) => para(i * 400)).join('')}</div>`;
-    const tall = new DrawnMarks(window as Window & typeof globalThis);
-    for (const job of jobsOf(document.body)) tall.add(job, false);
-    tall.close();
-    const again = [...document.querySelectorAll('p')];
-    expect([...observed.keys()]).toEqual([again[0], again[5], again[6], again[9]]);
-    tall.clear();
+    expect(observedEnds(400)).toEqual([0, 5, 6, 9]);
   });
 
   it('shows a change in slices, and puts their boxes into the layer together after the last', async () => {
