@@ -160,7 +160,7 @@ export class DrawnMarks {
 
   /**
    * Adds a matched run, drawn at once when `near` (the first screen), else when its group nears the
-   * viewport. Consecutive runs make a group, ended by close() or when full (as ./deferred-wraps.ts's chunks).
+   * viewport. Consecutive runs make a group, ended by close(), when full or when tall (GROUP_CHARS, TALL_SCREENS).
    */
   add(job: DeferredRun, near: boolean): void {
     const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0, top: this.topOf(job), lookedAt: 0 });
