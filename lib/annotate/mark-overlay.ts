@@ -2,7 +2,7 @@
  * Drawn marks as boxes in a layer of their own over the page, for huge pages (./drawn-marks.ts).
  * Any change of the CSS highlights makes the browser update the whole page's paint (on the bench's
  * 200,000-element page 75–95 ms of "compositing inputs" a change, however small). Boxes in one host on
- * <html>, absolutely placed, sized to nothing and contained, cost a layout and a paint of the layer.
+ * <html>, absolutely placed, sized to nothing and contained, cost a paint of the layer.
  * Reading that page to the end (400 steps, three loads each, bench/long-pages.bench.ts's page):
  * highlights 18–32 tasks over 50 ms (longest 108–169 ms); boxes 2–7 (82–104 ms); Yidu drawing
  * nothing 0–5 (0–96 ms: the page's own paint while scrolling). A canvas band in the same layer
@@ -20,12 +20,13 @@
  * No library does this; the shadow root keeps page styles off the boxes, and every style is set through
  * CSSOM (never a style attribute or <style>).
  *
- * What a change of the layer still costs a huge page: a layout of the whole document (the host is no
- * relayout root: Chromium lays out from the top whatever the containment), and after a scroll that
- * layout first picks a scroll anchor, walking the page's elements down to the viewport. On the bench's
+ * A box put in or taken out, or sized, is a layout of the whole document (the host is no relayout
+ * root: Chromium lays out from the top whatever the containment), and after a scroll that layout first
+ * picks a scroll anchor, walking the page's elements down to the viewport. On the bench's
  * 200,000-element page, 250 boxes changed: 3.5–4 ms at the top, 10–13 ms 100,000 px down, 4 ms there
  * with `overflow-anchor: none` on <html> (the page's own setting, so not Yidu's to change; set only
- * around the layer's own change, it saved nothing).
+ * around the layer's own change, it saved nothing). Reading that page, such frames were 29–42 ms of
+ * layout each. So boxes are all one size, kept and used again (BOX_W): a change is a repaint.
  */
 import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
 import { localNameOf, parentElementOf, rectOf } from '../safe-dom';
@@ -65,6 +66,14 @@ const HOST_STYLE = ['all:initial', 'position:absolute', 'left:0', 'top:0', 'widt
   .join(';');
 const BOX_TERM = 'border-bottom:1.5px dotted rgba(160,105,0,.85);background:rgba(240,180,76,.12)';
 const BOX_CANDIDATE = 'border-bottom:1.5px dashed rgba(90,110,140,.6)';
+/**
+ * Every box has this one size: placed by `transform` and cut down to its mark by `clip-path`, a box
+ * changes without a layout. Boxes are kept in the layer and used again (hidden while free): only a
+ * new box lays the page out. A mark's line wider or taller than this (no term is) shows cut to it.
+ */
+const BOX_W = 1024;
+const BOX_H = 96;
+const BOX_BASE = `position:absolute;left:0;top:0;box-sizing:border-box;width:${BOX_W}px;height:${BOX_H}px;`;
 
 /**
  * Empty layers a page holds for its next MarkOverlay: put in before the page's first frame
@@ -101,9 +110,12 @@ export class MarkOverlay {
   private timer: ReturnType<typeof setInterval> | undefined;
   private pending = false;
   private readonly watchers: (() => void)[] = [];
-  /** Boxes to add to and take out of the layer at the end of the task (flush). */
+  /** New boxes, to go into the layer at the end of the task (flush). */
   private readonly toAdd = new Set<HTMLElement>();
-  private readonly toRemove = new Set<HTMLElement>();
+  /** Boxes free for another mark (hidden, or to be hidden at the flush). */
+  private readonly free: HTMLElement[] = [];
+  /** What each box changed in this task shows at the flush: a mark, or nothing (null: hidden). */
+  private readonly changes = new Map<HTMLElement, { id: string; candidate: boolean; transform: string; clip: string } | null>();
   private flushing = false;
   /** Set while a change measured over several tasks is under way (`hold`). */
   private held = false;
@@ -140,18 +152,17 @@ export class MarkOverlay {
     let anchor: Placed['anchor'];
     for (const mark of marks) {
       for (const rect of this.rectsOf(mark.range)) {
-        const box = this.doc.createElement('div');
-        box.setAttribute(TERM_ATTR, mark.id);
-        if (mark.candidate) box.setAttribute(KIND_ATTR, 'candidate');
-        // As marks.css's yidu-mark: a faint tint and a dotted underline; candidates dashed, no tint.
-        box.style.cssText =
-          `position:absolute;box-sizing:border-box;left:${rect.left - origin.left}px;top:${rect.top - origin.top}px;width:${rect.width}px;height:${rect.height}px;` +
-          (mark.candidate ? BOX_CANDIDATE : BOX_TERM);
-        anchor ??= { x: rect.left - origin.left, y: rect.top - origin.top };
+        const box = this.free.pop() ?? this.newBox();
+        const [x, y] = [rect.left - origin.left, rect.top - origin.top];
+        const [w, h] = [Math.min(rect.width, BOX_W), Math.min(rect.height, BOX_H)];
+        // The box's bottom left corner on the mark's, and all but the mark's width and height cut away.
+        const transform = `translate(${x}px,${y + h - BOX_H}px)`;
+        const clip = `inset(${BOX_H - h}px ${BOX_W - w}px 0 0)`;
+        this.changes.set(box, { id: mark.id, candidate: mark.candidate, transform, clip });
+        anchor ??= { x, y };
         boxes.push(box);
       }
     }
-    for (const box of boxes) this.toAdd.add(box);
     this.placed.set(key, { marks, boxes, anchor });
     this.flushSoon();
     this.watch();
@@ -160,7 +171,10 @@ export class MarkOverlay {
   remove(key: object): void {
     const placed = this.placed.get(key);
     if (!placed) return;
-    for (const box of placed.boxes) if (!this.toAdd.delete(box)) this.toRemove.add(box);
+    for (const box of placed.boxes) {
+      this.changes.set(box, null);
+      this.free.push(box);
+    }
     this.placed.delete(key);
     this.flushSoon();
   }
@@ -180,10 +194,34 @@ export class MarkOverlay {
     this.flushing = false;
     this.origin = undefined;
     if (this.held) return;
-    for (const box of this.toRemove) box.remove();
-    this.toRemove.clear();
+    for (const [box, mark] of this.changes) {
+      if (mark) {
+        box.setAttribute(TERM_ATTR, mark.id);
+        if (mark.candidate) box.setAttribute(KIND_ATTR, 'candidate');
+        else box.removeAttribute(KIND_ATTR);
+        // Three declarations set, not the whole style parsed again: hundreds of boxes change at once.
+        // As marks.css's yidu-mark: a faint tint and a dotted underline; candidates dashed, no tint.
+        if ((box.style.borderBottomStyle === 'dashed') !== mark.candidate) box.style.cssText = `${BOX_BASE}${mark.candidate ? BOX_CANDIDATE : BOX_TERM}`;
+        box.style.transform = mark.transform;
+        box.style.clipPath = mark.clip;
+        box.style.visibility = '';
+      } else {
+        box.removeAttribute(TERM_ATTR);
+        box.removeAttribute(KIND_ATTR);
+        box.style.visibility = 'hidden';
+      }
+    }
+    this.changes.clear();
     if (this.toAdd.size) this.root?.append(...this.toAdd);
     this.toAdd.clear();
+  }
+
+  /** A box for the pool, as any free one (hidden, the same size and border): it goes into the layer at the flush. */
+  private newBox(): HTMLElement {
+    const box = this.doc.createElement('div');
+    box.style.cssText = `${BOX_BASE}${BOX_TERM};visibility:hidden`;
+    this.toAdd.add(box);
+    return box;
   }
 
   private flushSoon(): void {
@@ -231,7 +269,8 @@ export class MarkOverlay {
     this.held = false;
     this.placed.clear();
     this.toAdd.clear();
-    this.toRemove.clear();
+    this.changes.clear();
+    this.free.length = 0;
     if (this.host && this.root) {
       this.root.replaceChildren();
       parked.set(this.doc, { host: this.host, root: this.root });

@@ -20,12 +20,13 @@ ${rows.join('\n')}
 const TERMS = ROWS / TERM_EVERY + 2;
 const SURFACE: Record<string, string> = { 'five-water-co-governance': '五水共治', 'yixinou-railway': '义新欧' };
 
-/** The boxes Yidu's layer draws, in viewport coordinates, with their entry. */
+/** The boxes Yidu's layer draws, in viewport coordinates, with their entry: what shows of each, its clip-path's inset cut away. */
 const boxes = (page: Page) =>
   page.evaluate(() =>
     [...(document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-yidu-term]') ?? [])].map((b) => {
-      const { left, top, width, height } = b.getBoundingClientRect();
-      return { id: b.dataset.yiduTerm!, left, top, width, height };
+      const whole = b.getBoundingClientRect();
+      const [cutTop, cutRight] = /inset\(([\d.]+)px ([\d.]+)px/.exec(b.style.clipPath)!.slice(1).map(Number);
+      return { id: b.dataset.yiduTerm!, left: whole.left, top: whole.top + cutTop!, width: whole.width - cutRight!, height: whole.height - cutTop! };
     }),
   );
 /** Drawn marks: boxes and highlighted ranges. */

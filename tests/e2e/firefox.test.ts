@@ -153,9 +153,11 @@ describe('Firefox ESR: annotate, card, save, read offline after a restart', () =
     await new Promise((r) => setTimeout(r, 300)); // the scrolled-to rows drawn
     const boxed = await huge.evaluate(
       ([px, py]) =>
-        [...document.querySelector('yidu-overlay')!.shadowRoot!.querySelectorAll('[data-yidu-term]')].some((b) => {
+        [...document.querySelector('yidu-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-yidu-term]')].some((b) => {
+          // What shows of the box: its clip-path's inset cut away.
           const r = b.getBoundingClientRect();
-          return r.left <= px && px <= r.right && r.top <= py && py <= r.bottom;
+          const [cutTop, cutRight] = /inset\(([\d.]+)px ([\d.]+)px/.exec(b.style.clipPath)!.slice(1).map(Number);
+          return r.left <= px && px <= r.right - cutRight! && r.top + cutTop! <= py && py <= r.bottom;
         }),
       [x, y] as const,
     );

@@ -40,12 +40,17 @@ Element.prototype.getBoundingClientRect = function (this: Element) {
   return new DOMRect(x, y, w, h);
 };
 
-/** The boxes in the overlay: term id, left, top and width (the layer changes at the end of a task). */
+/**
+ * The boxes in the overlay: term id, left, top and width of what shows of each (a box of one size,
+ * moved by its transform and cut by its clip-path). The layer changes at the end of a task.
+ */
 const boxes = async () => (await Promise.resolve(), boxesNow());
 const boxesNow = () =>
-  [...(document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-yidu-term]') ?? [])].map(
-    (b) => `${b.dataset.yiduTerm}@${parseFloat(b.style.left)},${parseFloat(b.style.top)}+${parseFloat(b.style.width)}`,
-  );
+  [...(document.querySelector('yidu-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-yidu-term]') ?? [])].map((b) => {
+    const [x, y] = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(b.style.transform)!.slice(1).map(Number);
+    const [cutTop, cutRight] = /inset\(([\d.]+)px ([\d.]+)px/.exec(b.style.clipPath)!.slice(1).map(Number);
+    return `${b.dataset.yiduTerm}@${x},${y! + cutTop!}+${parseFloat(b.style.width) - cutRight!}`;
+  });
 
 beforeEach(() => {
   observed = new Map();
@@ -209,6 +214,26 @@ describe('drawn marks', () => {
     // Emptied, and left in the page: taking it out of a huge page would lay the whole page out again.
     expect(await boxes()).toEqual([]);
     expect(document.querySelector('yidu-overlay')?.shadowRoot?.childElementCount).toBe(0);
+  });
+
+  it('uses its boxes again: marks drawn anew put no element into the layer and take none out', async () => {
+    document.body.innerHTML = '<p data-top="30">推进五水共治，开行<b data-top="30">义新</b>欧班列。</p>';
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    const [job] = jobsOf(document.body);
+    marks.add(job!, true);
+    expect(await boxes()).toHaveLength(2);
+    const layer = document.querySelector('yidu-overlay')!.shadowRoot!;
+    const kept = [...layer.children];
+    const watcher = new MutationObserver(() => {});
+    watcher.observe(layer, { childList: true });
+    marks.take([job!]);
+    expect(await boxes()).toEqual([]);
+    expect(kept.map((box) => (box as HTMLElement).style.visibility)).toEqual(['hidden', 'hidden']);
+    marks.add(job!, true);
+    expect((await boxes()).sort()).toEqual(['five-water-co-governance@20,130+40', 'yixinou-railway@0,130+40']);
+    expect(watcher.takeRecords()).toEqual([]);
+    expect([...layer.children]).toEqual(kept);
+    marks.clear();
   });
 
   it('takes over the layer put in before the page\'s first frame, and the one a cleared overlay left', async () => {
