@@ -10,10 +10,8 @@
  * each change) and holds up to 32 MB, so boxes it is.
  *
  * The boxes sit where the text was when they were placed, so they are only used where the text moves
- * with the document and nothing else: runs under a fixed or sticky element, in a scrolling box (or one
- * whose hidden overflow holds more than it shows: a script may scroll it), in a raised stacking context
- * (it would paint over the boxes), animated, hidden, faded out or set vertically stay in the highlights
- * (`carries` says which). Boxes are clipped to the boxes with hidden overflow around their text.
+ * with the document and nothing else (./box-carriers.ts says where); other runs stay in the highlights.
+ * Boxes are clipped to the boxes with hidden overflow around their text.
  * Layout can still move text under them (images loading, fonts, the page's own changes, a resize):
  * `recheck` measures each placed run's first box again and places the ones that moved anew; it runs on
  * resizes, font and image loads, the page's changes and once a second while boxes are shown.
@@ -29,7 +27,8 @@
  * layout each. So boxes are all one size, kept and used again (BOX_W): a change is a repaint.
  */
 import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
-import { localNameOf, parentElementOf, rectOf } from '../safe-dom';
+import { rectOf } from '../safe-dom';
+import { BoxCarriers } from './box-carriers';
 
 export interface OverlayMark {
   range: AbstractRange;
@@ -51,11 +50,7 @@ interface Box {
   height: number;
 }
 
-/** Whether the text of an element can carry boxes, and the elements whose hidden overflow clips it. */
-type Verdict = { clips: Element[] } | null;
-
 const RECHECK_EVERY_MS = 1000;
-const NO_CLIPS: Verdict = { clips: [] };
 /**
  * Sized to nothing, contained, under the page's raised layers (z-index 0, last in <html>): a fixed
  * header with a z-index covers the boxes of the text that scrolls under it, as it covers the text.
@@ -104,7 +99,7 @@ export class MarkOverlay {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
   private readonly placed = new Map<object, Placed>();
-  private verdicts = new WeakMap<Element, Verdict>();
+  private readonly carriers: BoxCarriers;
   /** One live range, moved to each mark to measure it: every live range is updated on each DOM change. */
   private readonly probe: Range;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -124,20 +119,12 @@ export class MarkOverlay {
 
   constructor(private readonly doc: Document) {
     this.probe = doc.createRange();
+    this.carriers = new BoxCarriers(doc);
   }
 
-  /** Can the text of `nodes` carry boxes (it moves with the document and nothing paints over the layer)? */
+  /** Can the text of `nodes` carry boxes (./box-carriers.ts)? */
   carries(nodes: readonly Text[]): boolean {
-    let last: Element | null = null;
-    for (const node of nodes) {
-      const parent = node.parentElement;
-      if (parent === last) continue;
-      if (!parent || this.verdict(parent) === null) return false;
-      const style = this.doc.defaultView!.getComputedStyle(parent);
-      if (style.visibility !== 'visible' || !style.writingMode.startsWith('horizontal')) return false;
-      last = parent;
-    }
-    return true;
+    return this.carriers.carries(nodes);
   }
 
   /**
@@ -232,7 +219,7 @@ export class MarkOverlay {
 
   /** The page changed (its DOM, its size): what carries boxes is asked again, and moved boxes follow. */
   pageChanged(): void {
-    this.verdicts = new WeakMap();
+    this.carriers.forget();
     this.recheck(true);
   }
 
@@ -325,7 +312,7 @@ export class MarkOverlay {
       return []; // the page shortened the text since: the run is being taken back
     }
     const parent = range.startContainer.parentElement;
-    const clips = (parent && this.verdict(parent)?.clips) ?? [];
+    const clips = parent ? this.carriers.clipsOf(parent) : [];
     const rects: Box[] = [];
     for (const rect of this.probe.getClientRects()) {
       let { left, top, right, bottom } = rect;
@@ -339,41 +326,5 @@ export class MarkOverlay {
       if (right - left > 0.5 && bottom - top > 0.5) rects.push({ left, top, width: right - left, height: bottom - top });
     }
     return rects;
-  }
-
-  private verdict(el: Element): Verdict {
-    const known = this.verdicts.get(el);
-    if (known !== undefined) return known;
-    const root = this.doc.documentElement;
-    // Through the prototypes (lib/safe-dom.ts): a form's fields can shadow parentElement, localName….
-    const parent = parentElementOf(el);
-    const up = el === root ? NO_CLIPS : parent ? this.verdict(parent) : null;
-    let verdict: Verdict = null;
-    if (up) {
-      // Five reads an element: each read of a computed style costs the page's style engine a look-up,
-      // and the text of a screen has hundreds of ancestors. (Visibility and writing mode are inherited:
-      // read on the text's own parent, in carries.)
-      const style = this.doc.defaultView!.getComputedStyle(el);
-      const position = style.position;
-      const raised = position !== 'static' && Number(style.zIndex) > 0; // 'auto' is NaN
-      // A slide faded out (a carousel's other pictures and captions) keeps its place: boxes would show
-      // over it. Animated text (a news ticker) moves without a layout: boxes would stay behind.
-      const moving = localNameOf(el) === 'marquee' || (style.animationName !== '' && style.animationName !== 'none');
-      if (position === 'fixed' || position === 'sticky' || raised || moving || style.opacity === '0') verdict = null;
-      else if (el === root || el === this.doc.body) verdict = up;
-      else {
-        // "visible", "hidden", "hidden auto"… (the longhands only where the shorthand is not computed: jsdom)
-        const overflow = style.overflow || `${style.overflowX} ${style.overflowY}`;
-        if (overflow.includes('auto') || overflow.includes('scroll')) verdict = null;
-        else if (overflow.includes('hidden') || overflow.includes('clip')) {
-          // Hidden overflow that holds more than it shows can be scrolled by the page's script (a ticker,
-          // a carousel); one that does not (a float-clearing box) only clips.
-          const overflowing = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-          verdict = overflowing ? null : { clips: [el, ...up.clips] };
-        } else verdict = up;
-      }
-    }
-    this.verdicts.set(el, verdict);
-    return verdict;
   }
 }
