@@ -86,6 +86,8 @@ interface Group {
   /** Where its first run's element was (viewport y) when the group began, and its chars at the last look. */
   top: number;
   lookedAt: number;
+  /** Runs still to show or hide since `shown` last changed (a change cut off by its slice's end). */
+  todo?: Set<Drawn>;
 }
 
 /**
@@ -252,8 +254,7 @@ export class DrawnMarks {
     const started = (this.lastChange = performance.now());
     this.overlay.hold(true);
     for (const group of this.changed) {
-      this.changed.delete(group);
-      this.setShown(group, group.near.size > 0);
+      if (this.setShown(group, group.near.size > 0, started + CHANGE_SLICE_MS)) this.changed.delete(group);
       if (this.changed.size && performance.now() - started > CHANGE_SLICE_MS) {
         this.changeTimer = setTimeout(() => this.applyChanges(), 0);
         return;
@@ -262,13 +263,20 @@ export class DrawnMarks {
     this.overlay.hold(false);
   }
 
-  private setShown(group: Group, shown: boolean): void {
-    if (shown === group.shown) return;
-    group.shown = shown;
-    for (const drawn of group.drawn) {
+  /** Shows or hides a group's runs until `deadline` (performance.now()); false when some are left for another call. */
+  private setShown(group: Group, shown: boolean, deadline = Infinity): boolean {
+    if (shown !== group.shown) {
+      group.shown = shown;
+      group.todo = new Set(group.drawn);
+    }
+    for (const drawn of group.todo ?? []) {
+      group.todo!.delete(drawn);
       if (shown) this.show(drawn);
       else this.hide(drawn);
+      if (group.todo!.size && performance.now() > deadline) return false;
     }
+    group.todo = undefined;
+    return true;
   }
 
   /** The drawn run with a term over the character `point`, and that term's span; undefined when no drawn term is there. */
@@ -345,6 +353,7 @@ export class DrawnMarks {
       this.all.delete(drawn);
       const { group } = drawn;
       group.drawn.delete(drawn);
+      group.todo?.delete(drawn);
       if (group.drawn.size) continue;
       for (const end of group.ends) {
         const groups = this.groupsByEnd.get(end);

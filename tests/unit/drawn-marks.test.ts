@@ -180,6 +180,27 @@ describe('drawn marks', () => {
     marks.clear();
   });
 
+  it('cuts a slice inside a group too, and draws no run taken back meanwhile', async () => {
+    document.body.innerHTML = ['<p data-top="10">五水共治</p>', '<p data-top="40">义新欧</p>', '<p data-top="70">五水共治</p>'].join('');
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    const jobs = jobsOf(document.body);
+    for (const job of jobs) marks.add(job, false);
+    marks.close(); // one group of three runs
+    const ends = [...observed.keys()];
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    const slices = vi.spyOn(window, 'setTimeout');
+    observed.get(ends[0]!)!([{ target: ends[0]!, isIntersecting: true } as IntersectionObserverEntry]);
+    await new Promise((r) => setTimeout(r, 0)); // the first slice: one run
+    marks.take([jobs[2]!]); // the page rewrote the last run's text before its turn
+    await new Promise((r) => setTimeout(r, 400));
+    now.mockRestore();
+    expect(slices.mock.calls.filter(([, ms]) => ms === 0).length).toBeGreaterThanOrEqual(2);
+    slices.mockRestore();
+    expect((await boxes()).sort()).toEqual(['five-water-co-governance@0,110+40', 'yixinou-railway@0,140+40']);
+    marks.clear();
+  });
+
   it('forgets a run taken back, and everything on clear', () => {
     document.body.innerHTML = '<div style="overflow: auto"><p>五水共治</p><p>义新欧</p></div>';
     const marks = new DrawnMarks(window as Window & typeof globalThis);
