@@ -269,11 +269,12 @@ export class DrawnMarks {
       group.shown = shown;
       group.todo = new Set(group.drawn);
     }
-    for (const drawn of group.todo ?? []) {
-      group.todo!.delete(drawn);
+    const todo = group.todo ?? new Set();
+    for (const drawn of todo) {
+      todo.delete(drawn);
       if (shown) this.show(drawn);
       else this.hide(drawn);
-      if (group.todo!.size && performance.now() > deadline) return false;
+      if (todo.size && performance.now() > deadline) return false;
     }
     group.todo = undefined;
     return true;
