@@ -9,8 +9,8 @@
  * page's paint), so changes are few: the first screen, then at most one per CHANGE_GAP_MS as the
  * reader scrolls.
  *
- * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with, while it is shown, one
- * StaticRange per term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
+ * A drawn run is one matched run (a DeferredRun, as the annotator keeps it) with, while it is shown in
+ * the highlights, one StaticRange per term. When the reader points at, clicks or steps to a drawn term, its run is wrapped in real marks
  * (the annotator's materialize*): cards and focus work on elements, as everywhere else; a card's
  * "occurrence k of N" counts drawn occurrences where they are and wraps only the one it goes to. StaticRange, not Range: a live range is updated by the browser on every change of its nodes,
  * and the annotator takes a run back (take) as soon as the page writes to one of them.
@@ -66,9 +66,11 @@ export function isHugePage(doc: Document): boolean {
 interface Drawn {
   job: DeferredRun;
   /**
-   * One range a term, made while the run is shown: a page's runs far from view need none, and every
-   * range is an object of the page's own heap, which its garbage collector walks with the page's DOM
-   * (on the 200,000-element page, in steps of 50–100 ms).
+   * One range a term while the run is shown in the highlights: a page's runs far from view need none,
+   * and every range is an object of the page's own heap, which its garbage collector walks with the
+   * page's DOM (on the 200,000-element page, in steps of 50–100 ms). Boxes need none: the overlay is
+   * given each term's bounds as a plain object. Made for boxes too, they set off collections of up to
+   * 88 ms while reading that page.
    */
   ranges: StaticRange[] | undefined;
   group: Group;
@@ -209,17 +211,13 @@ export class DrawnMarks {
 
   private show(drawn: Drawn): void {
     const { spans, run } = drawn.job;
-    const ranges = (drawn.ranges ??= spans.map((span) => this.rangeOf(drawn.job, span)));
     if (this.overlay.carries(run.nodes)) {
       drawn.boxed = true;
-      this.overlay.place(drawn, spans.map((span, i) => ({ range: ranges[i]!, id: span.id, candidate: !!span.kind })));
-    } else spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(ranges[i]!));
-  }
-
-  private rangeOf(job: DeferredRun, span: MarkSpan): StaticRange {
-    const [startContainer, startOffset] = locate(job, span.start, false);
-    const [endContainer, endOffset] = locate(job, span.end, true);
-    return new this.win.StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      this.overlay.place(drawn, spans.map((span) => ({ range: boundsOf(drawn.job, span), id: span.id, candidate: !!span.kind })));
+    } else {
+      const ranges = (drawn.ranges ??= spans.map((span) => new this.win.StaticRange(boundsOf(drawn.job, span))));
+      spans.forEach((span, i) => (span.kind ? this.candidates : this.terms).add(ranges[i]!));
+    }
   }
 
   private hide(drawn: Drawn): void {
@@ -390,6 +388,13 @@ export class DrawnMarks {
 export function spanStart(job: DeferredRun, span: MarkSpan): { node: Text; offset: number } {
   const [node, offset] = locate(job, span.start, false);
   return { node, offset };
+}
+
+/** Where a span of a run starts and ends, as a range would say. */
+function boundsOf(job: DeferredRun, span: MarkSpan): StaticRangeInit {
+  const [startContainer, startOffset] = locate(job, span.start, false);
+  const [endContainer, endOffset] = locate(job, span.end, true);
+  return { startContainer, startOffset, endContainer, endOffset };
 }
 
 /** The node and offset of run offset `at`; at a node boundary, the end of the earlier node when `isEnd`. */

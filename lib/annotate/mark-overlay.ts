@@ -31,7 +31,8 @@ import { rectOf } from '../safe-dom';
 import { BoxCarriers } from './box-carriers';
 
 export interface OverlayMark {
-  range: AbstractRange;
+  /** Where the term's text starts and ends (a plain object: see Drawn.ranges in ./drawn-marks.ts). */
+  range: StaticRangeInit;
   id: string;
   candidate: boolean;
 }
@@ -69,6 +70,13 @@ const BOX_CANDIDATE = 'border-bottom:1.5px dashed rgba(90,110,140,.6)';
 const BOX_W = 1024;
 const BOX_H = 96;
 const BOX_BASE = `position:absolute;left:0;top:0;box-sizing:border-box;width:${BOX_W}px;height:${BOX_H}px;`;
+/**
+ * When the pool must grow, it grows to this many times the boxes shown: each growth is a layout of the
+ * whole page (25–33 ms on the bench's 200,000-element page), and the first screen's boxes are about a
+ * third of the most shown at once while reading on (bench/long-pages.bench.ts's pages: 152–197 boxes
+ * first, 447–499 at most). Grown one box at a time, reading that page added boxes in 4–6 frames.
+ */
+const POOL_GROWTH = 3;
 
 /**
  * Empty layers a page holds for its next MarkOverlay: put in before the page's first frame
@@ -109,6 +117,8 @@ export class MarkOverlay {
   private readonly toAdd = new Set<HTMLElement>();
   /** Boxes free for another mark (hidden, or to be hidden at the flush). */
   private readonly free: HTMLElement[] = [];
+  /** Every box of the pool, free or not. */
+  private poolSize = 0;
   /** What each box changed in this task shows at the flush: a mark, or nothing (null: hidden). */
   private readonly changes = new Map<HTMLElement, { id: string; candidate: boolean; transform: string; clip: string } | null>();
   private flushing = false;
@@ -199,7 +209,11 @@ export class MarkOverlay {
       }
     }
     this.changes.clear();
-    if (this.toAdd.size) this.root?.append(...this.toAdd);
+    if (!this.toAdd.size) return;
+    // Growing anyway: grown ahead in the same layout, later changes find their boxes free.
+    const shown = this.poolSize - this.free.length;
+    while (this.poolSize < shown * POOL_GROWTH) this.free.push(this.newBox());
+    this.root?.append(...this.toAdd);
     this.toAdd.clear();
   }
 
@@ -208,6 +222,7 @@ export class MarkOverlay {
     const box = this.doc.createElement('div');
     box.style.cssText = `${BOX_BASE}${BOX_TERM};visibility:hidden`;
     this.toAdd.add(box);
+    this.poolSize++;
     return box;
   }
 
@@ -258,6 +273,7 @@ export class MarkOverlay {
     this.toAdd.clear();
     this.changes.clear();
     this.free.length = 0;
+    this.poolSize = 0;
     if (this.host && this.root) {
       this.root.replaceChildren();
       parked.set(this.doc, { host: this.host, root: this.root });
@@ -304,7 +320,7 @@ export class MarkOverlay {
   }
 
   /** The rectangles of a mark's text, clipped to the boxes around it that hide their overflow. */
-  private rectsOf(range: AbstractRange): Box[] {
+  private rectsOf(range: StaticRangeInit): Box[] {
     try {
       this.probe.setStart(range.startContainer, range.startOffset);
       this.probe.setEnd(range.endContainer, range.endOffset);

@@ -8,7 +8,7 @@
  * The first tests put their text in a scrolling box, whose runs are drawn in the highlights: what they
  * check is the same for both.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { canDrawMarks, DrawnMarks, isHugePage } from '@/lib/annotate/drawn-marks';
 import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
@@ -90,6 +90,20 @@ function jobsOf(root: Element): DeferredRun[] {
   });
 }
 
+/** Counts the StaticRange objects made from now until the test ends. */
+function countStaticRanges(): { made: () => number } {
+  const Original = window.StaticRange;
+  let made = 0;
+  window.StaticRange = class extends Original {
+    constructor(init: StaticRangeInit) {
+      super(init);
+      made++;
+    }
+  };
+  onTestFinished(() => void (window.StaticRange = Original));
+  return { made: () => made };
+}
+
 const drawnText = () =>
   [...((CSS.highlights as unknown as Map<string, FakeHighlight>).get('yidu-term') ?? [])].map((r) => {
     const range = document.createRange();
@@ -104,8 +118,10 @@ describe('drawn marks', () => {
     expect(canDrawMarks(window)).toBe(true);
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     const [job] = jobsOf(document.body);
+    const ranges = countStaticRanges();
     marks.add(job!, true);
     expect(drawnText()).toEqual(['五水共治', '义新欧班列']);
+    expect(ranges.made()).toBe(2);
     const first = document.querySelector('#a')!.firstChild as Text;
     expect(marks.at({ node: first, index: 3 })?.span.id).toBe('five-water-co-governance');
     expect(marks.at({ node: first, index: 0 })).toBeUndefined();
@@ -220,10 +236,12 @@ describe('drawn marks', () => {
     document.body.innerHTML = '<p data-top="30">推进五水共治，开行<b data-top="30">义新</b>欧班列。</p>';
     const marks = new DrawnMarks(window as Window & typeof globalThis);
     const [job] = jobsOf(document.body);
+    const ranges = countStaticRanges();
     marks.add(job!, true);
     // Placed against the layer, which sits at the document's top (100 px above the viewport's here).
     expect(await boxes()).toEqual(['five-water-co-governance@20,130+40', 'yixinou-railway@0,130+40']);
     expect(drawnText()).toEqual([]);
+    expect(ranges.made()).toBe(0); // boxes need no range objects of the page's heap
     expect(document.documentElement.lastElementChild?.localName).toBe('yidu-overlay');
     expect(marks.at({ node: document.querySelector('p')!.firstChild as Text, index: 3 })?.span.id).toBe('five-water-co-governance');
     marks.take([job!]);
@@ -245,15 +263,38 @@ describe('drawn marks', () => {
     expect(await boxes()).toHaveLength(2);
     const layer = document.querySelector('yidu-overlay')!.shadowRoot!;
     const kept = [...layer.children];
-    const watcher = new MutationObserver(() => {});
-    watcher.observe(layer, { childList: true });
+    const changed: MutationRecord[] = [];
+    new MutationObserver((records) => changed.push(...records)).observe(layer, { childList: true });
     marks.take([job!]);
     expect(await boxes()).toEqual([]);
-    expect(kept.map((box) => (box as HTMLElement).style.visibility)).toEqual(['hidden', 'hidden']);
+    expect(kept.map((box) => (box as HTMLElement).style.visibility)).toEqual(kept.map(() => 'hidden'));
     marks.add(job!, true);
     expect((await boxes()).sort()).toEqual(['five-water-co-governance@20,130+40', 'yixinou-railway@0,130+40']);
-    expect(watcher.takeRecords()).toEqual([]);
+    await Promise.resolve();
+    expect(changed).toEqual([]);
     expect([...layer.children]).toEqual(kept);
+    marks.clear();
+  });
+
+  it('grows its pool of boxes ahead, to three times those shown, so that drawing more puts no box in', async () => {
+    document.body.innerHTML = ['<p data-top="30">推进五水共治。</p>', '<p data-top="60">义新欧班列，五水共治。</p>', '<p data-top="90">五水共治，五水共治，义新欧。</p>'].join('');
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    const [first, second, third] = jobsOf(document.body);
+    marks.add(first!, true);
+    expect(await boxes()).toHaveLength(1);
+    const layer = document.querySelector('yidu-overlay')!.shadowRoot!;
+    expect(layer.childElementCount).toBe(3); // 1 shown, 2 ready
+    const added: number[] = [];
+    new MutationObserver((records) => records.forEach((r) => added.push(r.addedNodes.length))).observe(layer, { childList: true });
+    marks.add(second!, true);
+    expect(await boxes()).toHaveLength(3);
+    await Promise.resolve();
+    expect(added).toEqual([]);
+    marks.add(third!, true); // 6 shown: the pool grows once more, to 18
+    expect(await boxes()).toHaveLength(6);
+    await Promise.resolve();
+    expect(added).toEqual([15]);
+    expect(layer.childElementCount).toBe(18);
     marks.clear();
   });
 
