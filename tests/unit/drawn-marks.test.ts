@@ -298,6 +298,24 @@ describe('drawn marks', () => {
     marks.clear();
   });
 
+  it('reads one computed style an element for its boxes, and none when the run is shown again', async () => {
+    document.body.innerHTML = '<p data-top="30">推进五水共治，开行<b data-top="30">义新</b>欧班列。</p>';
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    const [job] = jobsOf(document.body);
+    const styled = vi.spyOn(window, 'getComputedStyle');
+    marks.add(job!, true);
+    expect(await boxes()).toHaveLength(2);
+    // <p>, <b> and their ancestors up to <html>: each once.
+    expect(styled.mock.calls.map(([el]) => el.localName).sort()).toEqual(['b', 'body', 'html', 'p']);
+    marks.take([job!]);
+    styled.mockClear();
+    marks.add(job!, true);
+    expect(await boxes()).toHaveLength(2);
+    expect(styled).not.toHaveBeenCalled();
+    styled.mockRestore();
+    marks.clear();
+  });
+
   it('takes over the layer put in before the page\'s first frame, and the one a cleared overlay left', async () => {
     document.body.innerHTML = '<p data-top="30">推进五水共治。</p>';
     prepareMarkLayer(document);
