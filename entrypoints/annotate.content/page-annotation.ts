@@ -6,7 +6,7 @@ import { findCandidates, type PhraseKind } from '@/lib/annotate/candidates';
 import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
-import { afterNextFrame, whenIdle, yieldBriefly } from '@/lib/annotate/slices';
+import { afterNextFrame, whenIdle, yieldBriefly, yieldToPage } from '@/lib/annotate/slices';
 import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
 import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { getSettings, watchSettings, type Settings } from '@/lib/settings';
@@ -179,8 +179,8 @@ export function startPageAnnotation(
     if (judgeDensity) {
       // The judgement begins once the first screen is marked (its slices went between the walk's and
       // held it back where the page's first screen of text came after a long navigation), then goes
-      // between the pass's own slices.
-      await yieldBriefly();
+      // between the pass's own slices, behind the page's tasks (lib/annotate/density.ts).
+      await yieldToPage();
       // The bare matcher: density needs no guards, and guarded forms must not queue sentences from
       // text the annotator never reads (scripts, styles). Read in slices (lib/annotate/density.ts).
       const judging = performance.now();
