@@ -77,6 +77,14 @@ const BOX_BASE = `position:absolute;left:0;top:0;box-sizing:border-box;width:${B
  * first, 447–499 at most). Grown one box at a time, reading that page added boxes in 4–6 frames.
  */
 const POOL_GROWTH = 3;
+/**
+ * Boxes a layer put in before the page's first frame holds from the start (prepareMarkLayer): laid
+ * out with the page's first layout, they make the first screen's marks a repaint. Made with the first
+ * marks instead, they were a layout of the whole page in the frame that showed them: the page's 16 ms
+ * timer waited 46–67 ms there (that frame and the first screen's marking) on the 200,000-element page.
+ * The bench's huge pages show 447–506 boxes at most.
+ */
+const RESERVE_BOXES = 640;
 
 /**
  * Empty layers a page holds for its next MarkOverlay: put in before the page's first frame
@@ -96,11 +104,20 @@ function makeLayer(doc: Document): { host: HTMLElement; root: ShadowRoot } {
   return { host, root };
 }
 
-/** Puts an empty layer into `doc` now, for the MarkOverlay that draws there later. */
+/** A box for the pool, as any free one: hidden, the same size and border. */
+function hiddenBox(doc: Document): HTMLElement {
+  const box = doc.createElement('div');
+  box.style.cssText = `${BOX_BASE}${BOX_TERM};visibility:hidden`;
+  return box;
+}
+
+/** Puts a layer into `doc` now, holding RESERVE_BOXES free boxes, for the MarkOverlay that draws there later. */
 export function prepareMarkLayer(doc: Document): void {
-  const layer = parked.get(doc);
-  if (!layer) parked.set(doc, makeLayer(doc));
+  let layer = parked.get(doc);
+  if (!layer) parked.set(doc, (layer = makeLayer(doc)));
   else if (!layer.host.isConnected) doc.documentElement.append(layer.host); // the page took it out
+  const missing = RESERVE_BOXES - layer.root.childElementCount; // a cleared overlay left it empty
+  if (missing > 0) layer.root.append(...Array.from({ length: missing }, () => hiddenBox(doc)));
 }
 
 export class MarkOverlay {
@@ -217,10 +234,9 @@ export class MarkOverlay {
     this.toAdd.clear();
   }
 
-  /** A box for the pool, as any free one (hidden, the same size and border): it goes into the layer at the flush. */
+  /** A new box for the pool: it goes into the layer at the flush. */
   private newBox(): HTMLElement {
-    const box = this.doc.createElement('div');
-    box.style.cssText = `${BOX_BASE}${BOX_TERM};visibility:hidden`;
+    const box = hiddenBox(this.doc);
     this.toAdd.add(box);
     this.poolSize++;
     return box;
@@ -294,6 +310,10 @@ export class MarkOverlay {
     parked.delete(this.doc);
     if (!layer.host.isConnected) this.doc.documentElement.append(layer.host);
     ({ host: this.host, root: this.root } = layer);
+    // A prepared layer's reserve (all of its children: the shadow root is Yidu's) is the pool's start.
+    const reserve = [...layer.root.children] as HTMLElement[];
+    this.free.push(...reserve);
+    this.poolSize += reserve.length;
     return layer.host;
   }
 
