@@ -236,6 +236,7 @@ export class PageAnnotator {
       screenMarked: () => this.screenMarked(),
       walked: () => (this.pageChanged = false),
       stopped: () => this.stopped,
+      firstScreenAhead: !this.drawn,
       deferredRuns: () => this.deferred.runCount,
       passDone: () => this.options.onUpdate?.(this.counts),
     });
