@@ -74,7 +74,8 @@ const BOX_BASE = `position:absolute;left:0;top:0;box-sizing:border-box;width:${B
  * When the pool must grow, it grows to this many times the boxes shown: each growth is a layout of the
  * whole page (25–33 ms on the bench's 200,000-element page), and the first screen's boxes are about a
  * third of the most shown at once while reading on (bench/long-pages.bench.ts's pages: 152–197 boxes
- * first, 447–499 at most). Grown one box at a time, reading that page added boxes in 4–6 frames.
+ * first, 447–499 at most). Grown only by the boxes each change needed, reading that page added boxes in
+ * 4–6 frames.
  */
 const POOL_GROWTH = 3;
 /**
@@ -87,12 +88,13 @@ const POOL_GROWTH = 3;
 const RESERVE_BOXES = 640;
 
 /**
- * Empty layers a page holds for its next MarkOverlay: put in before the page's first frame
- * (prepareMarkLayer), or left there by one that was cleared. On the bench's 200,000-element page,
- * putting the layer into <html> after that frame lays the whole page out again (20–60 ms more than a
- * frame); put in before, it is laid out with the page's first layout. Taking it out costs the same
- * (frames of 82–85 ms there, against 20–26 ms for emptying it), so a layer Yidu is done with stays in
- * the page, empty and sized to nothing, until the page is left; switched on again, Yidu takes it over.
+ * Layers a page holds for its next MarkOverlay: put in before the page's first frame with a reserve of
+ * hidden boxes (prepareMarkLayer), or left there, emptied, by one that was cleared. On the bench's
+ * 200,000-element page, putting the layer into <html> after that frame lays the whole page out again
+ * (20–60 ms more than a frame); put in before, it is laid out with the page's first layout. Taking it
+ * out costs the same (frames of 82–85 ms there, against 20–26 ms for emptying it), so a layer Yidu is
+ * done with stays in the page, empty and sized to nothing, until the page is left; switched on again,
+ * Yidu takes it over.
  */
 const parked = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot }>();
 
