@@ -24,11 +24,12 @@
  * 200,000-element page, 250 boxes changed: 3.5–4 ms at the top, 10–13 ms 100,000 px down, 4 ms there
  * with `overflow-anchor: none` on <html> (the page's own setting, so not Yidu's to change; set only
  * around the layer's own change, it saved nothing). Reading that page, such frames were 29–42 ms of
- * layout each. So boxes are all one size, kept and used again (BOX_W): a change is a repaint.
+ * layout each. So boxes are all one size, kept and used again (./box-pool.ts): a change is a repaint.
  */
 import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
 import { rectOf } from '../safe-dom';
 import { BoxCarriers } from './box-carriers';
+import { BOX_H, BOX_W, BoxPool, boxStyle, fillReserve } from './box-pool';
 
 export interface OverlayMark {
   /** Where the term's text starts and ends (a plain object: see Drawn.ranges in ./drawn-marks.ts). */
@@ -60,33 +61,6 @@ const RECHECK_EVERY_MS = 1000;
 const HOST_STYLE = ['all:initial', 'position:absolute', 'left:0', 'top:0', 'width:0', 'height:0', 'overflow:visible', 'contain:layout style size', 'pointer-events:none', 'z-index:0']
   .map((d) => `${d}!important`)
   .join(';');
-const BOX_TERM = 'border-bottom:1.5px dotted rgba(160,105,0,.85);background:rgba(240,180,76,.12)';
-const BOX_CANDIDATE = 'border-bottom:1.5px dashed rgba(90,110,140,.6)';
-/**
- * Every box has this one size: placed by `transform` and cut down to its mark by `clip-path`, a box
- * changes without a layout. Boxes are kept in the layer and used again (hidden while free): only a
- * new box lays the page out. A mark's line wider or taller than this (no term is) shows cut to it.
- */
-const BOX_W = 1024;
-const BOX_H = 96;
-const BOX_BASE = `position:absolute;left:0;top:0;box-sizing:border-box;width:${BOX_W}px;height:${BOX_H}px;`;
-/**
- * When the pool must grow, it grows to this many times the boxes shown: each growth is a layout of the
- * whole page (25–33 ms on the bench's 200,000-element page), and the first screen's boxes are about a
- * third of the most shown at once while reading on (bench/long-pages.bench.ts's pages: 152–197 boxes
- * first, 447–499 at most). Grown only by the boxes each change needed, reading that page added boxes in
- * 4–6 frames.
- */
-const POOL_GROWTH = 3;
-/**
- * Boxes a layer put in before the page's first frame holds from the start (prepareMarkLayer): laid
- * out with the page's first layout, they make the first screen's marks a repaint. Made with the first
- * marks instead, they were a layout of the whole page in the frame that showed them: the page's 16 ms
- * timer waited 46–67 ms there (that frame and the first screen's marking) on the 200,000-element page.
- * The bench's huge pages show 447–506 boxes at most.
- */
-const RESERVE_BOXES = 640;
-
 /**
  * Layers a page holds for its next MarkOverlay: put in before the page's first frame with a reserve of
  * hidden boxes (prepareMarkLayer), or left there, emptied, by one that was cleared. On the bench's
@@ -106,20 +80,12 @@ function makeLayer(doc: Document): { host: HTMLElement; root: ShadowRoot } {
   return { host, root };
 }
 
-/** A box for the pool, as any free one: hidden, the same size and border. */
-function hiddenBox(doc: Document): HTMLElement {
-  const box = doc.createElement('div');
-  box.style.cssText = `${BOX_BASE}${BOX_TERM};visibility:hidden`;
-  return box;
-}
-
-/** Puts a layer into `doc` now, holding RESERVE_BOXES free boxes, for the MarkOverlay that draws there later. */
+/** Puts a layer into `doc` now, holding a reserve of free boxes (./box-pool.ts), for the MarkOverlay that draws there later. */
 export function prepareMarkLayer(doc: Document): void {
   let layer = parked.get(doc);
   if (!layer) parked.set(doc, (layer = makeLayer(doc)));
   else if (!layer.host.isConnected) doc.documentElement.append(layer.host); // the page took it out
-  const missing = RESERVE_BOXES - layer.root.childElementCount; // a cleared overlay left it empty
-  if (missing > 0) layer.root.append(...Array.from({ length: missing }, () => hiddenBox(doc)));
+  fillReserve(layer.root); // a cleared overlay left it empty
 }
 
 export class MarkOverlay {
@@ -132,12 +98,7 @@ export class MarkOverlay {
   private timer: ReturnType<typeof setInterval> | undefined;
   private pending = false;
   private readonly watchers: (() => void)[] = [];
-  /** New boxes, to go into the layer at the end of the task (flush). */
-  private readonly toAdd = new Set<HTMLElement>();
-  /** Boxes free for another mark (hidden, or to be hidden at the flush). */
-  private readonly free: HTMLElement[] = [];
-  /** Every box of the pool, free or not. */
-  private poolSize = 0;
+  private readonly pool: BoxPool;
   /** What each box changed in this task shows at the flush: a mark, or nothing (null: hidden). */
   private readonly changes = new Map<HTMLElement, { id: string; candidate: boolean; transform: string; clip: string } | null>();
   private flushing = false;
@@ -149,6 +110,7 @@ export class MarkOverlay {
   constructor(private readonly doc: Document) {
     this.probe = doc.createRange();
     this.carriers = new BoxCarriers(doc);
+    this.pool = new BoxPool(doc);
   }
 
   /** Can the text of `nodes` carry boxes (./box-carriers.ts)? */
@@ -168,7 +130,7 @@ export class MarkOverlay {
     let anchor: Placed['anchor'];
     for (const mark of marks) {
       for (const rect of this.rectsOf(mark.range)) {
-        const box = this.free.pop() ?? this.newBox();
+        const box = this.pool.take();
         const [x, y] = [rect.left - origin.left, rect.top - origin.top];
         const [w, h] = [Math.min(rect.width, BOX_W), Math.min(rect.height, BOX_H)];
         // The box's bottom left corner on the mark's, and all but the mark's width and height cut away.
@@ -189,7 +151,7 @@ export class MarkOverlay {
     if (!placed) return;
     for (const box of placed.boxes) {
       this.changes.set(box, null);
-      this.free.push(box);
+      this.pool.give(box);
     }
     this.placed.delete(key);
     this.flushSoon();
@@ -216,8 +178,7 @@ export class MarkOverlay {
         if (mark.candidate) box.setAttribute(KIND_ATTR, 'candidate');
         else box.removeAttribute(KIND_ATTR);
         // Three declarations set, not the whole style parsed again: hundreds of boxes change at once.
-        // As marks.css's yidu-mark: a faint tint and a dotted underline; candidates dashed, no tint.
-        if ((box.style.borderBottomStyle === 'dashed') !== mark.candidate) box.style.cssText = `${BOX_BASE}${mark.candidate ? BOX_CANDIDATE : BOX_TERM}`;
+        if ((box.style.borderBottomStyle === 'dashed') !== mark.candidate) box.style.cssText = boxStyle(mark.candidate);
         box.style.transform = mark.transform;
         box.style.clipPath = mark.clip;
         box.style.visibility = '';
@@ -228,20 +189,8 @@ export class MarkOverlay {
       }
     }
     this.changes.clear();
-    if (!this.toAdd.size) return;
-    // Growing anyway: grown ahead in the same layout, later changes find their boxes free.
-    const shown = this.poolSize - this.free.length;
-    while (this.poolSize < shown * POOL_GROWTH) this.free.push(this.newBox());
-    this.root?.append(...this.toAdd);
-    this.toAdd.clear();
-  }
-
-  /** A new box for the pool: it goes into the layer at the flush. */
-  private newBox(): HTMLElement {
-    const box = hiddenBox(this.doc);
-    this.toAdd.add(box);
-    this.poolSize++;
-    return box;
+    const added = this.pool.added();
+    if (added.length) this.root?.append(...added);
   }
 
   private flushSoon(): void {
@@ -288,10 +237,8 @@ export class MarkOverlay {
   clear(): void {
     this.held = false;
     this.placed.clear();
-    this.toAdd.clear();
     this.changes.clear();
-    this.free.length = 0;
-    this.poolSize = 0;
+    this.pool.clear();
     if (this.host && this.root) {
       this.root.replaceChildren();
       parked.set(this.doc, { host: this.host, root: this.root });
@@ -313,9 +260,7 @@ export class MarkOverlay {
     if (!layer.host.isConnected) this.doc.documentElement.append(layer.host);
     ({ host: this.host, root: this.root } = layer);
     // A prepared layer's reserve (all of its children: the shadow root is Yidu's) is the pool's start.
-    const reserve = [...layer.root.children] as HTMLElement[];
-    this.free.push(...reserve);
-    this.poolSize += reserve.length;
+    this.pool.adopt([...layer.root.children] as HTMLElement[]);
     return layer.host;
   }
 
