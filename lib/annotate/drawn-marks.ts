@@ -267,7 +267,8 @@ export class DrawnMarks {
       group.shown = shown;
       group.todo = new Set(group.drawn);
     }
-    const todo = group.todo ?? new Set();
+    const todo = group.todo;
+    if (!todo) return true;
     for (const drawn of todo) {
       todo.delete(drawn);
       if (shown) this.show(drawn);

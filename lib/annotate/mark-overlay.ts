@@ -159,8 +159,8 @@ export class MarkOverlay {
 
   /**
    * Holds the layer's changes back until released, then applies them at once: a change measured over
-   * several tasks goes into one frame (on the bench's 200,000-element page, any change of the layer
-   * costs a frame a layout of 13–40 ms).
+   * several tasks goes into one frame (on the bench's 200,000-element page, a frame with any change of
+   * the layer repaints it and checks every observed element again).
    */
   hold(held: boolean): void {
     this.held = held;
