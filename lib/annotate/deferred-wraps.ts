@@ -87,13 +87,9 @@ export class DeferredWraps {
     return [...this.byEnd.keys()];
   }
 
-  /** Removes the runs `drop` says to, from every chunk (closed or open); how many it removed. */
-  remove(drop: (job: DeferredRun) => boolean): number {
-    let removed = 0;
-    for (const chunk of new Set([...this.byEnd.values(), ...(this.open ? [this.open] : [])])) {
-      chunk.jobs = chunk.jobs.filter((job) => !(drop(job) && ++removed));
-    }
-    return removed;
+  /** Removes the runs `drop` says to, from every chunk (closed or open). */
+  remove(drop: (job: DeferredRun) => boolean): void {
+    for (const chunk of new Set([...this.byEnd.values(), ...(this.open ? [this.open] : [])])) chunk.jobs = chunk.jobs.filter((job) => !drop(job));
   }
 
   /** Runs waiting, for the annotator's performance measure. */
