@@ -7,7 +7,7 @@ import { judgePolicyDensity } from '@/lib/annotate/density';
 import { revealFirst } from '@/lib/annotate/occurrences';
 import { hanRatio } from '@/lib/han';
 import { afterNextFrame, whenIdle, yieldBriefly, yieldToPage } from '@/lib/annotate/slices';
-import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
+import { prepareMarkLayer } from '@/lib/annotate/mark-layer';
 import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { glossaryVersionItem } from '@/lib/glossary/version';

@@ -26,10 +26,11 @@
  * around the layer's own change, it saved nothing). Reading that page, such frames were 29–42 ms of
  * layout each. So boxes are all one size, kept and used again (./box-pool.ts): a change is a repaint.
  */
-import { KIND_ATTR, OVERLAY_TAG, TERM_ATTR } from '../dom-names';
+import { KIND_ATTR, TERM_ATTR } from '../dom-names';
 import { rectOf } from '../safe-dom';
 import { BoxCarriers } from './box-carriers';
-import { BOX_H, BOX_W, BoxPool, boxStyle, fillReserve } from './box-pool';
+import { BOX_H, BOX_W, BoxPool, boxStyle } from './box-pool';
+import { parkLayer, takeLayer } from './mark-layer';
 
 export interface OverlayMark {
   /** Where the term's text starts and ends (a plain object: see Drawn.ranges in ./drawn-marks.ts). */
@@ -53,41 +54,6 @@ interface Box {
 }
 
 const RECHECK_EVERY_MS = 1000;
-/**
- * Sized to nothing, contained, under the page's raised layers (z-index 0, last in <html>): a fixed
- * header with a z-index covers the boxes of the text that scrolls under it, as it covers the text.
- * Set through CSSOM (style.cssText), which a page's CSP does not block, as it does a style attribute.
- */
-const HOST_STYLE = ['all:initial', 'position:absolute', 'left:0', 'top:0', 'width:0', 'height:0', 'overflow:visible', 'contain:layout style size', 'pointer-events:none', 'z-index:0']
-  .map((d) => `${d}!important`)
-  .join(';');
-/**
- * Layers a page holds for its next MarkOverlay: put in before the page's first frame with a reserve of
- * hidden boxes (prepareMarkLayer), or left there, emptied, by one that was cleared. On the bench's
- * 200,000-element page, putting the layer into <html> after that frame lays the whole page out again
- * (20–60 ms more than a frame); put in before, it is laid out with the page's first layout. Taking it
- * out costs the same (frames of 82–85 ms there, against 20–26 ms for emptying it), so a layer Yidu is
- * done with stays in the page, empty and sized to nothing, until the page is left; switched on again,
- * Yidu takes it over.
- */
-const parked = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot }>();
-
-function makeLayer(doc: Document): { host: HTMLElement; root: ShadowRoot } {
-  const host = doc.createElement(OVERLAY_TAG);
-  host.style.cssText = HOST_STYLE;
-  const root = host.attachShadow({ mode: 'open' });
-  doc.documentElement.append(host);
-  return { host, root };
-}
-
-/** Puts a layer into `doc` now, holding a reserve of free boxes (./box-pool.ts), for the MarkOverlay that draws there later. */
-export function prepareMarkLayer(doc: Document): void {
-  let layer = parked.get(doc);
-  if (!layer) parked.set(doc, (layer = makeLayer(doc)));
-  else if (!layer.host.isConnected) doc.documentElement.append(layer.host); // the page took it out
-  fillReserve(layer.root); // a cleared overlay left it empty
-}
-
 export class MarkOverlay {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
@@ -233,15 +199,14 @@ export class MarkOverlay {
     }
   }
 
-  /** Takes every box out of the page; the emptied layer stays there, parked (see `parked`). */
+  /** Takes every box out of the page; the emptied layer stays there, parked (./mark-layer.ts). */
   clear(): void {
     this.held = false;
     this.placed.clear();
     this.changes.clear();
     this.pool.clear();
     if (this.host && this.root) {
-      this.root.replaceChildren();
-      parked.set(this.doc, { host: this.host, root: this.root });
+      parkLayer(this.doc, { host: this.host, root: this.root });
     }
     this.host = this.root = undefined;
     clearInterval(this.timer);
@@ -255,9 +220,7 @@ export class MarkOverlay {
       if (!this.host.isConnected) this.doc.documentElement.append(this.host);
       return this.host;
     }
-    const layer = parked.get(this.doc) ?? makeLayer(this.doc);
-    parked.delete(this.doc);
-    if (!layer.host.isConnected) this.doc.documentElement.append(layer.host);
+    const layer = takeLayer(this.doc);
     ({ host: this.host, root: this.root } = layer);
     // A prepared layer's reserve (all of its children: the shadow root is Yidu's) is the pool's start.
     this.pool.adopt([...layer.root.children] as HTMLElement[]);

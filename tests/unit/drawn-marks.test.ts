@@ -11,7 +11,7 @@
 import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { canDrawMarks, DrawnMarks, isHugePage } from '@/lib/annotate/drawn-marks';
-import { prepareMarkLayer } from '@/lib/annotate/mark-overlay';
+import { prepareMarkLayer } from '@/lib/annotate/mark-layer';
 import type { DeferredRun } from '@/lib/annotate/deferred-wraps';
 import { Matcher } from '@/lib/matcher/matcher';
 import { PageAnnotator } from '@/lib/annotate/annotator';
