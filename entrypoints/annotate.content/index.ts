@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { AUTO_MATCHES } from '@/lib/sites';
 import { beginEarlyRead, injectedOnRequest, onHereSoFar } from '@/lib/page-start';
-import { isHugePage } from '@/lib/annotate/drawn-marks';
+import { isHugePage } from '@/lib/annotate/huge-page';
 import { prepareMarkLayer } from '@/lib/annotate/mark-layer';
 import { hydratesAfterParsing } from '@/lib/annotate/hydration';
 import { startPageAnnotation } from './page-annotation';

@@ -17,7 +17,7 @@ import { fetchImageAsDataUrl, pageSnapshot } from './page-snapshot';
 import { pagePinyin } from './page-pinyin';
 import { startWordLookup } from './word-lookup';
 import { startDrawnPointer } from './drawn-pointer';
-import { isHugePage } from '@/lib/annotate/drawn-marks';
+import { isHugePage } from '@/lib/annotate/huge-page';
 import { loadPagePatterns, readPageStart, readStoredPatterns, startPatternsHold } from './page-patterns';
 
 /**

@@ -22,45 +22,15 @@
 import { CANDIDATE_HIGHLIGHT, TERM_HIGHLIGHT } from '../dom-names';
 import type { DeferredRun } from './deferred-wraps';
 import type { MarkSpan } from './wrap';
-import { caretAt, charAt } from '../lookup/text-at-point';
+import { charAt } from '../lookup/text-at-point';
 import { MarkOverlay } from './mark-overlay';
 import { rectOf } from '../safe-dom';
+import { boundsOf } from './run-positions';
 
 /** The highlight API is there (Chromium 105+, Firefox 140+). */
 export function canDrawMarks(win: Window | null | undefined): win is Window & typeof globalThis {
   const w = win as (Window & typeof globalThis) | null | undefined;
   return !!w && typeof w.Highlight === 'function' && !!w.CSS && 'highlights' in w.CSS;
-}
-
-/**
- * Pages where a single change to the DOM costs a long frame. Measured (bench/long-pages.bench.ts, one
- * word wrapped half-way down, no Yidu): 200,000 elements 66–158 ms, 2,000,000 characters in 20,000
- * paragraphs 33–97 ms; 12,568 elements and 200,000 characters 1–24 ms.
- */
-export const HUGE_PAGE_ELEMENTS = 50_000;
-export const HUGE_PAGE_CHARS = 1_000_000;
-
-/**
- * Is `doc` so large that its marks are drawn rather than wrapped? Asked at every page start, ahead of
- * the first screen: reading the page's text for it (`body.textContent`) took 4–30 ms on the bench's
- * 200,000-character page, so it is read only where it could be long enough. A document parsed from
- * fewer bytes than HUGE_PAGE_CHARS cannot hold that many characters (every character is at least a
- * byte of its source); text its scripts wrote beyond that is not counted, as text added after the
- * start is not.
- */
-export function isHugePage(doc: Document): boolean {
-  if (doc.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS) return true;
-  const body = doc.body;
-  if (!body) return false;
-  const source = (doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.decodedBodySize;
-  if (source && source <= HUGE_PAGE_CHARS) return false;
-  // Not the text of scripts and styles: a news page often carries its data as a megabyte of JSON in a
-  // <script>, and its article is no longer for that.
-  let chars = 0;
-  for (const el of body.querySelectorAll('script, style, template, noscript')) chars -= el.textContent?.length ?? 0;
-  const texts = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = texts.nextNode(); node; node = texts.nextNode()) if ((chars += (node as Text).length) > HUGE_PAGE_CHARS) return true;
-  return false;
 }
 
 interface Drawn {
@@ -294,31 +264,6 @@ export class DrawnMarks {
     return char && this.at(char);
   }
 
-  /**
-   * The drawn runs from the top of the viewport to two screens below it, in document order: what
-   * keyboard stepping between terms needs as marks. Read from the text at the viewport's top down,
-   * so only what is on or near the screen is looked at, however long the page.
-   */
-  jobsInView(doc: Document): DeferredRun[] {
-    const win = doc.defaultView;
-    if (!doc.body || !win) return [];
-    let start: Text | undefined;
-    for (let y = 1; !start && y < win.innerHeight; y += 24) start = textNodeAt(doc, win.innerWidth / 2, y) ?? textNodeAt(doc, 8, y);
-    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-    if (start) walker.currentNode = start;
-    const jobs = new Set<DeferredRun>();
-    const bottom = win.innerHeight * 3;
-    let seen = 0;
-    for (let node: Node | null = start ?? walker.nextNode(); node && seen < 20_000; node = walker.nextNode(), seen++) {
-      const job = this.jobOf(node as Text);
-      if (!job) continue;
-      jobs.add(job);
-      const parent = node.parentElement;
-      if (jobs.size % 16 === 0 && parent && rectOf(parent).top > bottom) break;
-    }
-    return [...jobs];
-  }
-
   /** The drawn runs with an occurrence of entry `id`. */
   jobsOf(id: string): DeferredRun[] {
     return this.jobsWhere((job) => job.spans.some((s) => s.id === id));
@@ -383,31 +328,4 @@ export class DrawnMarks {
     this.changeTimer = undefined;
     this.changed.clear();
   }
-}
-
-/** Where a span of a run starts: its text node and the offset in it. */
-export function spanStart(job: DeferredRun, span: MarkSpan): { node: Text; offset: number } {
-  const [node, offset] = locate(job, span.start, false);
-  return { node, offset };
-}
-
-/** Where a span of a run starts and ends, as a range would say. */
-function boundsOf(job: DeferredRun, span: MarkSpan): StaticRangeInit {
-  const [startContainer, startOffset] = locate(job, span.start, false);
-  const [endContainer, endOffset] = locate(job, span.end, true);
-  return { startContainer, startOffset, endContainer, endOffset };
-}
-
-/** The node and offset of run offset `at`; at a node boundary, the end of the earlier node when `isEnd`. */
-function locate(job: DeferredRun, at: number, isEnd: boolean): [Text, number] {
-  const { nodes, starts } = job.run;
-  let i = nodes.length - 1;
-  while (i > 0 && (isEnd ? starts[i]! >= at : starts[i]! > at)) i--;
-  return [nodes[i]!, at - starts[i]!];
-}
-
-/** The text node of the caret position nearest a viewport point, if it is in text. */
-function textNodeAt(doc: Document, x: number, y: number): Text | undefined {
-  const caret = caretAt(doc, x, y);
-  return caret?.node.nodeType === 3 ? (caret.node as Text) : undefined;
 }

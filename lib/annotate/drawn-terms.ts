@@ -8,7 +8,10 @@
 import { isIntact } from './blocks';
 import { MARK_TAG, OCCURRENCE_ATTR } from '../dom-names';
 import type { DeferredRun } from './deferred-wraps';
-import { spanStart, type DrawnMarks } from './drawn-marks';
+import type { DrawnMarks } from './drawn-marks';
+import { spanStart } from './run-positions';
+import { caretAt } from '../lookup/text-at-point';
+import { rectOf } from '../safe-dom';
 import type { DrawnOccurrence } from './occurrences';
 import type { MarkSpan, WrappedSpan } from './wrap';
 
@@ -54,7 +57,7 @@ export class DrawnTerms {
    * all of them (the pinyin layer splits the text under them).
    */
   materializeDrawn(inViewOnly: boolean): void {
-    this.materialize(inViewOnly ? this.marks.jobsInView(this.doc) : this.marks.jobsWhere(() => true));
+    this.materialize(inViewOnly ? jobsInView(this.marks, this.doc) : this.marks.jobsWhere(() => true));
   }
 
   /** Drawn runs whose text the page changed: uncounted, undrawn, their connected nodes matched again in a pass. */
@@ -110,4 +113,35 @@ export class DrawnTerms {
     if (stale.length) this.host.matchAgain(stale);
     return wrapped;
   }
+}
+
+/**
+ * The drawn runs from the top of the viewport to two screens below it, in document order: what
+ * keyboard stepping between terms needs as marks. Read from the text at the viewport's top down,
+ * so only what is on or near the screen is looked at, however long the page.
+ */
+function jobsInView(marks: DrawnMarks, doc: Document): DeferredRun[] {
+  const win = doc.defaultView;
+  if (!doc.body || !win) return [];
+  let start: Text | undefined;
+  for (let y = 1; !start && y < win.innerHeight; y += 24) start = textNodeAt(doc, win.innerWidth / 2, y) ?? textNodeAt(doc, 8, y);
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  if (start) walker.currentNode = start;
+  const jobs = new Set<DeferredRun>();
+  const bottom = win.innerHeight * 3;
+  let seen = 0;
+  for (let node: Node | null = start ?? walker.nextNode(); node && seen < 20_000; node = walker.nextNode(), seen++) {
+    const job = marks.jobOf(node as Text);
+    if (!job) continue;
+    jobs.add(job);
+    const parent = node.parentElement;
+    if (jobs.size % 16 === 0 && parent && rectOf(parent).top > bottom) break;
+  }
+  return [...jobs];
+}
+
+/** The text node of the caret position nearest a viewport point, if it is in text. */
+function textNodeAt(doc: Document, x: number, y: number): Text | undefined {
+  const caret = caretAt(doc, x, y);
+  return caret?.node.nodeType === 3 ? (caret.node as Text) : undefined;
 }

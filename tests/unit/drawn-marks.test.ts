@@ -10,7 +10,8 @@
  */
 import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
-import { canDrawMarks, DrawnMarks, isHugePage } from '@/lib/annotate/drawn-marks';
+import { canDrawMarks, DrawnMarks } from '@/lib/annotate/drawn-marks';
+import { isHugePage } from '@/lib/annotate/huge-page';
 import { prepareMarkLayer } from '@/lib/annotate/mark-layer';
 import type { DeferredRun } from '@/lib/annotate/deferred-wraps';
 import { Matcher } from '@/lib/matcher/matcher';
