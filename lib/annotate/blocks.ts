@@ -56,7 +56,28 @@ export interface TextRun {
   /** nodes[i] starts at starts[i] in the run's joined text. */
   starts: number[];
   text: string;
+  /** Where the walk found it; only runs a RunWalker made have one. */
+  place?: RunPlace;
 }
+
+/**
+ * Where a walk found a run, for telling how far apart two runs lie on the page without a layout read
+ * (./deferred-wraps.ts): runs of one walk whose `blocks` and `chars` differ little are close together.
+ */
+export interface RunPlace {
+  /** The walk (each RunWalker has its own). */
+  walk: number;
+  /**
+   * Blocks begun or ended before the run, each tall thing passed counting TALL_BLOCKS: an image or a
+   * skipped subtree (a video, a frame, a code listing) can stand as high as several paragraphs.
+   */
+  blocks: number;
+  /** Characters of text before the run, runs without Han included. */
+  chars: number;
+}
+
+const TALL_BLOCKS = 4;
+let walks = 0;
 
 /** Is `node` inside an element the annotator leaves alone (checked upwards from its parent)? */
 export function isInsideSkipped(node: Node): boolean {
@@ -100,6 +121,10 @@ export class RunWalker {
   /** Characters in `runs` so far. */
   chars = 0;
   private current: TextRun = { nodes: [], starts: [], text: '' };
+  private readonly walkId = ++walks;
+  /** Blocks (and tall things) passed, and characters of text read, for each run's place. */
+  private blocks = 0;
+  private textChars = 0;
   private readonly stack: (Node | typeof BLOCK_END | Siblings)[];
 
   constructor(
@@ -137,6 +162,7 @@ export class RunWalker {
       }
       if (node === BLOCK_END) {
         this.flush();
+        this.blocks++;
         if (this.chars >= untilChars) return false;
         continue;
       }
@@ -144,6 +170,7 @@ export class RunWalker {
         const text = node as Text;
         if (skipText?.(text)) {
           this.flush();
+          this.textChars += text.length;
           continue;
         }
         if (this.current.text.length >= MAX_RUN_CHARS) this.flush();
@@ -156,11 +183,15 @@ export class RunWalker {
       if (node.nodeType === 1) {
         const el = node as Element;
         const kind = kindOf(el);
-        if (kind === SKIP && !enter?.has(localNameOf(el).toUpperCase())) continue;
+        if (kind === SKIP && !enter?.has(localNameOf(el).toUpperCase())) {
+          this.blocks += TALL_BLOCKS;
+          continue;
+        }
         const shadow = onShadowRoot && shadowRootOf(el);
         if (shadow) onShadowRoot(shadow);
         if (kind === BLOCK) {
           this.flush();
+          this.blocks += localNameOf(el) === 'img' ? TALL_BLOCKS : 1;
           stack.push(BLOCK_END);
         }
       } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;
@@ -177,9 +208,11 @@ export class RunWalker {
     const current = this.current;
     if (!current.nodes.length) return;
     if (hasHan(current.text)) {
+      current.place = { walk: this.walkId, blocks: this.blocks, chars: this.textChars };
       this.runs.push(current);
       this.chars += current.text.length;
     }
+    this.textChars += current.text.length;
     this.current = { nodes: [], starts: [], text: '' };
   }
 }

@@ -1,9 +1,12 @@
 /**
  * The annotator's matched runs whose wrapping waits until they near the viewport (lib/annotate/annotator.ts).
- * Consecutive deferred runs are kept in chunks, wrapped together when either end nears the viewport:
+ * Runs lying close together are kept in chunks, wrapped together when either end nears the viewport:
  * a few hundred observed elements instead of one per paragraph, which on a 200,000-element page made
- * the IntersectionObserver's first report a long task. A chunk is small (CHUNK_CHARS) next to the
- * 4 screens of the near zone, so a visible part always has an end within it.
+ * the IntersectionObserver's first report a long task. A chunk spans little of the page (CHUNK_BLOCKS
+ * blocks and CHUNK_CHARS characters of the walk, the runs with nothing to wrap between its own
+ * included) next to the 4 screens of the near zone, so a visible part always has an end within it.
+ * Where the walk's places do not tell (runs from different walks, runs matched again on their own),
+ * a run is a chunk of its own.
  * This file keeps the bookkeeping only: what wrapping, counting and glossing mean is the annotator's.
  */
 import type { TextRun } from './blocks';
@@ -19,12 +22,23 @@ export interface DeferredRun {
 
 interface Chunk {
   jobs: DeferredRun[];
-  chars: number;
   ends: Element[];
 }
 
+/**
+ * How much of the walk a chunk may span, from its first run's start to its last run's end. Counted
+ * in runs with something to wrap, as before, a chunk reached across 160 rows of a table-like page
+ * whose every tenth row held a term: reading its middle, neither end was near and nothing was marked.
+ */
 const CHUNK_CHARS = 1_000;
-const CHUNK_RUNS = 16;
+const CHUNK_BLOCKS = 16;
+
+/** Can `run` join a chunk that begins with `first` (the same walk, after it, close enough)? */
+function fitsAfter(first: TextRun, run: TextRun): boolean {
+  const [a, b] = [first.place, run.place];
+  if (!a || !b || a.walk !== b.walk || b.chars < a.chars) return false;
+  return b.blocks - a.blocks < CHUNK_BLOCKS && b.chars + run.text.length - a.chars <= CHUNK_CHARS;
+}
 
 export class DeferredWraps {
   /** Each chunk under both of its end elements (the ones observed). */
@@ -35,12 +49,12 @@ export class DeferredWraps {
   /** `onNear` gets the observed ends that came within 1.5 screens of view; hand them to take(). */
   constructor(private readonly onNear: (ends: Element[]) => void) {}
 
-  /** Adds a run to the open chunk, closing it when it is full. */
+  /** Adds a run to the open chunk, or to a new one when it lies too far from the open one's start. */
   add(job: DeferredRun): void {
-    const chunk = (this.open ??= { jobs: [], chars: 0, ends: [] });
+    if (this.open && !fitsAfter(this.open.jobs[0]!.run, job.run)) this.close();
+    const chunk = (this.open ??= { jobs: [], ends: [] });
     chunk.jobs.push(job);
-    chunk.chars += job.run.text.length;
-    if (chunk.chars >= CHUNK_CHARS || chunk.jobs.length >= CHUNK_RUNS) this.close();
+    if (!job.run.place) this.close(); // nothing tells where it lies: a chunk of its own
   }
 
   /** Starts watching the open chunk's two ends for nearing the viewport. */
@@ -59,10 +73,18 @@ export class DeferredWraps {
     for (const end of ends) {
       const other = this.byEnd.get(end);
       if (other === target) continue;
-      if (other) target.jobs.push(...other.jobs.splice(0));
-      else this.nearness.observe(end);
-      this.byEnd.set(end, target);
-      target.ends.push(end);
+      if (!other) {
+        this.nearness.observe(end);
+        this.byEnd.set(end, target);
+        target.ends.push(end);
+        continue;
+      }
+      // Another chunk joins too, with all its ends: its runs are still taken when its far end nears.
+      target.jobs.push(...other.jobs.splice(0));
+      for (const otherEnd of other.ends.splice(0)) {
+        this.byEnd.set(otherEnd, target);
+        target.ends.push(otherEnd);
+      }
     }
   }
 

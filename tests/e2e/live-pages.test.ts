@@ -143,8 +143,9 @@ describe('pages that change while annotated', () => {
     // The body as the server sent it, parsed by the same browser (the page may be marked already).
     const original = await page.evaluate(async () => new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').body.innerHTML);
     await page.waitForSelector('#r0 yidu-mark', { timeout: 60_000 });
-    // Read half-way, then to the end, then back: the newest marks are at the end, out of sight.
-    for (const row of ['#r3000', '#r5990', '#r3000']) {
+    // Read half-way, then to the end, then back by way of two rows far from both: the newest marks
+    // are at the end, out of sight. (A row is marked when it nears the screen, whatever lies around it.)
+    for (const row of ['#r3000', '#r5990', '#r1500', '#r4500', '#r3000']) {
       await page.locator(row).scrollIntoViewIfNeeded();
       await expect.poll(() => marksIn(page, row), { timeout: 30_000 }).toEqual(['五水共治']);
     }
