@@ -68,7 +68,7 @@ export interface RunPlace {
   /** The walk (each RunWalker has its own). */
   walk: number;
   /**
-   * Blocks begun or ended before the run, each tall thing passed counting TALL_BLOCKS: an image or a
+   * Blocks ended before the run, each tall thing passed counting TALL_BLOCKS more: an image or a
    * skipped subtree (a video, a frame, a code listing) can stand as high as several paragraphs.
    */
   blocks: number;
@@ -78,6 +78,16 @@ export interface RunPlace {
 
 const TALL_BLOCKS = 4;
 let walks = 0;
+
+/**
+ * Does `run` lie after `first` in one walk, within `blocks` blocks and `chars` characters of the
+ * walk from `first`'s start to its own end? Near enough on the page, told without a layout read.
+ */
+export function isWithin(first: TextRun, run: TextRun, blocks: number, chars: number): boolean {
+  const [a, b] = [first.place, run.place];
+  if (!a || !b || a.walk !== b.walk || b.chars < a.chars) return false;
+  return b.blocks - a.blocks < blocks && b.chars + run.text.length - a.chars <= chars;
+}
 
 /** Is `node` inside an element the annotator leaves alone (checked upwards from its parent)? */
 export function isInsideSkipped(node: Node): boolean {
@@ -191,7 +201,7 @@ export class RunWalker {
         if (shadow) onShadowRoot(shadow);
         if (kind === BLOCK) {
           this.flush();
-          this.blocks += localNameOf(el) === 'img' ? TALL_BLOCKS : 1;
+          if (localNameOf(el) === 'img') this.blocks += TALL_BLOCKS;
           stack.push(BLOCK_END);
         }
       } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;

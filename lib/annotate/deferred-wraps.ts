@@ -9,7 +9,7 @@
  * a run is a chunk of its own.
  * This file keeps the bookkeeping only: what wrapping, counting and glossing mean is the annotator's.
  */
-import type { TextRun } from './blocks';
+import { isWithin, type TextRun } from './blocks';
 import type { MarkSpan } from './wrap';
 
 /** A matched run whose wrapping waits until it nears the viewport. */
@@ -33,13 +33,6 @@ interface Chunk {
 const CHUNK_CHARS = 1_000;
 const CHUNK_BLOCKS = 16;
 
-/** Can `run` join a chunk that begins with `first` (the same walk, after it, close enough)? */
-function fitsAfter(first: TextRun, run: TextRun): boolean {
-  const [a, b] = [first.place, run.place];
-  if (!a || !b || a.walk !== b.walk || b.chars < a.chars) return false;
-  return b.blocks - a.blocks < CHUNK_BLOCKS && b.chars + run.text.length - a.chars <= CHUNK_CHARS;
-}
-
 export class DeferredWraps {
   /** Each chunk under both of its end elements (the ones observed). */
   private readonly byEnd = new Map<Element, Chunk>();
@@ -51,7 +44,7 @@ export class DeferredWraps {
 
   /** Adds a run to the open chunk, or to a new one when it lies too far from the open one's start. */
   add(job: DeferredRun): void {
-    if (this.open && !fitsAfter(this.open.jobs[0]!.run, job.run)) this.close();
+    if (this.open && !isWithin(this.open.jobs[0]!.run, job.run, CHUNK_BLOCKS, CHUNK_CHARS)) this.close();
     const chunk = (this.open ??= { jobs: [], ends: [] });
     chunk.jobs.push(job);
     if (!job.run.place) this.close(); // nothing tells where it lies: a chunk of its own

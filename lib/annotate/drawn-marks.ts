@@ -21,6 +21,7 @@
  */
 import { CANDIDATE_HIGHLIGHT, TERM_HIGHLIGHT } from '../dom-names';
 import type { DeferredRun } from './deferred-wraps';
+import { isWithin, type TextRun } from './blocks';
 import type { MarkSpan } from './wrap';
 import { charAt } from '../lookup/text-at-point';
 import { MarkOverlay } from './mark-overlay';
@@ -55,9 +56,10 @@ interface Group {
   near: Set<Element>;
   shown: boolean;
   chars: number;
-  /** Where its first run's element was (viewport y) when the group began, and its chars at the last look. */
+  /** Where its first run's element was (viewport y) when the group began; its chars, and its run, at the last look. */
   top: number;
   lookedAt: number;
+  lookedRun: TextRun;
   /** Runs still to show or hide since `shown` last changed (a change cut off by its slice's end). */
   todo?: Set<Drawn>;
 }
@@ -73,12 +75,16 @@ const GROUP_CHARS = 4_000;
 const GROUP_RUNS = 64;
 /**
  * A group in view must have an end near it: it is ended once its runs reach TALL_SCREENS screens
- * below (or above) its first, looked at every LOOK_CHARS characters. The margin is 1.5 screens above
- * and below, so the span between its ends stays under the 4 screens that guarantee it, even in a
- * narrow window where 1,000 characters are 1,200 px tall.
+ * below (or above) its first, looked at every LOOK_CHARS characters of its runs, or sooner when a run
+ * lies over LOOK_BLOCKS blocks or LOOK_CHARS characters of the walk past the last look (the runs with
+ * nothing to draw between them count: looked at only every 1,000 characters of its own, a group of the
+ * 54,000-element test page, a term every tenth row, reached over 400 rows, and rows in its middle had
+ * no marks). The margin is 1.5 screens above and below, so the span between its ends stays under the
+ * 4 screens that guarantee it, even in a narrow window where 1,000 characters are 1,200 px tall.
  */
 const TALL_SCREENS = 2;
 const LOOK_CHARS = 1_000;
+const LOOK_BLOCKS = 32;
 const NEAR_MARGIN = '150% 0px';
 /**
  * At most one change of the highlights per this many ms while the page scrolls: on the bench's huge
@@ -137,13 +143,14 @@ export class DrawnMarks {
    * viewport. Consecutive runs make a group, ended by close(), when full or when tall (GROUP_CHARS, TALL_SCREENS).
    */
   add(job: DeferredRun, near: boolean): void {
-    const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0, top: this.topOf(job), lookedAt: 0 });
+    const group = (this.open ??= { drawn: new Set(), ends: [], near: new Set(), shown: false, chars: 0, top: this.topOf(job), lookedAt: 0, lookedRun: job.run });
     const drawn: Drawn = { job, ranges: undefined, group, boxed: false };
     group.drawn.add(drawn);
     group.chars += job.run.text.length;
     let tall = false;
-    if (group.chars - group.lookedAt >= LOOK_CHARS) {
+    if (group.chars - group.lookedAt >= LOOK_CHARS || !isWithin(group.lookedRun, job.run, LOOK_BLOCKS, LOOK_CHARS)) {
       group.lookedAt = group.chars;
+      group.lookedRun = job.run;
       tall = Math.abs(this.topOf(job) - group.top) >= TALL_SCREENS * (this.win.innerHeight || 800);
     }
     this.all.add(drawn);

@@ -125,6 +125,18 @@ describe('a huge page', () => {
     await page.evaluate(() => document.querySelector('#banner')!.remove());
   });
 
+  it('draws the terms of whatever rows are read, however far from where a group of runs begins', async () => {
+    // Rows that fell in the middle of a group reaching over 400 rows, so neither of its observed ends
+    // came near: 14 of 36 such reads had no marks before the groups were bounded by the walk too.
+    for (const row of [1000, 3000, 3300, 4100, 5200, 1400]) {
+      await page.evaluate((r) => document.querySelector(`#r${r}`)!.scrollIntoView({ block: 'center' }), row);
+      const word = row % TERM_EVERY === 0 ? '五水共治' : '义新欧';
+      const term = await rectOf(page, `#r${row} b`, word);
+      await expect.poll(async () => (await boxes(page)).some((b) => near(b, term)), { timeout: 5000, message: `row ${row}` }).toBe(true);
+    }
+    await page.evaluate(() => scrollTo(0, 0));
+  });
+
   it('opens a card when the pointer rests on a drawn term, with the full number of occurrences', async () => {
     const { x, y } = await centreOf(page, '#r40 b', '五水共治');
     await page.mouse.move(x - 40, y);

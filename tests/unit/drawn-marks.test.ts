@@ -173,6 +173,22 @@ describe('drawn marks', () => {
     expect(observedEnds(400)).toEqual([0, 5, 6, 9]);
   });
 
+  it('ends a group of sparse runs before it reaches past the near zone: every row has an observed end within 1.5 screens', () => {
+    // Rows 20 px high, a term every tenth: the runs with terms hold few characters, the rows between
+    // them many blocks. Looked at only by the characters of its own runs, a group reached over 400 rows.
+    document.body.innerHTML = `<div style="overflow: auto">${Array.from({ length: 1_000 }, (_, i) => `<div data-box="0,${i * 20},800,20"><span data-box="0,${i * 20},800,20">第${i}行</span><b>${i % 10 === 0 ? '五水共治' : '链接'}</b></div>`).join('')}</div>`;
+    const marks = new DrawnMarks(window as Window & typeof globalThis);
+    const jobs = jobsOf(document.body);
+    for (const job of jobs) marks.add(job, false);
+    marks.close();
+    const topOf = (el: Element) => Number((el as HTMLElement).dataset.box!.split(',')[1]);
+    const ends = [...observed.keys()].map(topOf);
+    const margin = 1.5 * window.innerHeight;
+    const farthest = Math.max(...jobs.map((job) => Math.min(...ends.map((end) => Math.abs(end - topOf(job.run.nodes[0]!.parentElement!))))));
+    expect(farthest).toBeLessThan(margin);
+    marks.clear();
+  });
+
   it('shows a change in slices, and puts their boxes into the layer together after the last', async () => {
     document.body.innerHTML = ['<p data-top="10">五水共治</p>', '<p data-top="40">义新欧</p>', '<p data-top="70">五水共治</p>'].join('');
     const marks = new DrawnMarks(window as Window & typeof globalThis);
