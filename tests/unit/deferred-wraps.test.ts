@@ -3,27 +3,16 @@
  * Deferred runs in chunks (lib/annotate/deferred-wraps.ts): a chunk's ends are what the
  * IntersectionObserver watches, so whatever part of the page the reader looks at, an end of the
  * chunk holding its runs must be near. jsdom has no IntersectionObserver: a stand-in records what is
- * observed, and the test says which of those elements are near.
+ * observed (./fake-intersection-observer.ts), and the test says which of those elements are near.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { DeferredWraps, type DeferredRun } from '@/lib/annotate/deferred-wraps';
+import { fakeIntersectionObserver, type Observed } from './fake-intersection-observer';
 
-let observed: Map<Element, (entries: IntersectionObserverEntry[]) => void>;
+let observed: Observed;
 beforeEach(() => {
-  observed = new Map();
-  (window as unknown as Record<string, unknown>).IntersectionObserver = class {
-    constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {}
-    observe(el: Element) {
-      observed.set(el, this.callback);
-    }
-    unobserve(el: Element) {
-      observed.delete(el);
-    }
-    disconnect() {
-      observed.clear();
-    }
-  };
+  observed = fakeIntersectionObserver();
 });
 
 const job = (run: TextRun): DeferredRun => ({ run, spans: [], firstOccurrence: 0, glossed: new Set() });

@@ -17,6 +17,7 @@ import type { DeferredRun } from '@/lib/annotate/deferred-wraps';
 import { Matcher } from '@/lib/matcher/matcher';
 import { PageAnnotator } from '@/lib/annotate/annotator';
 import { compileGuards, GuardedFinder } from '@/lib/glossary/guards';
+import { fakeIntersectionObserver, type Observed } from './fake-intersection-observer';
 
 const matcher = new Matcher([
   { id: 'five-water-co-governance', surfaces: ['五水共治'] },
@@ -24,7 +25,7 @@ const matcher = new Matcher([
 ]);
 
 class FakeHighlight extends Set<AbstractRange> {}
-let observed: Map<Element, (entries: IntersectionObserverEntry[]) => void>;
+let observed: Observed;
 /** How far every text is moved down from where its parent's data-top says (a reflow above it). */
 let shift = 0;
 
@@ -56,24 +57,12 @@ const boxesNow = () =>
   });
 
 beforeEach(() => {
-  observed = new Map();
+  observed = fakeIntersectionObserver();
   shift = 0;
   document.querySelector('yidu-overlay')?.remove();
   const w = window as unknown as Record<string, unknown>;
   w.Highlight = FakeHighlight;
   Object.defineProperty(window, 'CSS', { value: { highlights: new Map() }, configurable: true });
-  w.IntersectionObserver = class {
-    constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {}
-    observe(el: Element) {
-      observed.set(el, this.callback);
-    }
-    unobserve(el: Element) {
-      observed.delete(el);
-    }
-    disconnect() {
-      observed.clear();
-    }
-  };
 });
 
 /** Tells the observer of `el` that it is (or is not) near the viewport; changes are applied at most every 250 ms. */
