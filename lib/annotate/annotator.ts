@@ -69,8 +69,8 @@ export class PageAnnotator {
   private unregisterDrawn: (() => void) | undefined;
   /** Where the runs' terms go: counted, wrapped now or later, or drawn (./run-marker.ts). */
   private readonly marker: RunMarker;
-  /** The page took nodes out since the last pass: drawn runs may have lost theirs. */
-  private drawnNodesRemoved = false;
+  /** The page took nodes out since the last pass: drawn runs may have lost theirs, deferred chunks their ends. */
+  private nodesRemoved = false;
 
   private screenMarked: () => void = () => undefined;
   /**
@@ -178,20 +178,22 @@ export class PageAnnotator {
       // where it was unless they are taken out too.
       for (const node of record.removedNodes) if (node.nodeType === 3 && this.ownSplit(node as Text)) this.moved.add(node as Text);
       for (const node of record.addedNodes) if (!isOwnNode(node)) this.pendingRoots.add(node);
-      if (record.removedNodes.length && drawn?.size) this.drawnNodesRemoved = true;
+      if (record.removedNodes.length) this.nodesRemoved = true;
     }
     // Refreshed in this callback, before the page renders: the stale text is never on screen.
     if (fromObserver && (this.rewritten.size || this.moved.size)) {
       this.pauseObserver();
       this.resumeObserver();
     }
-    if (this.pendingRoots.size && this.timer === undefined) {
+    if ((this.pendingRoots.size || this.nodesRemoved) && this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        if (this.drawnNodesRemoved) {
-          this.drawnNodesRemoved = false;
-          this.marker.terms?.takeBack(this.marker.drawn?.detachedJobs() ?? []);
+        if (this.nodesRemoved) {
+          this.nodesRemoved = false;
+          if (this.marker.drawn?.size) this.marker.terms?.takeBack(this.marker.drawn.detachedJobs());
+          this.marker.rewatchOrphans();
         }
+        if (!this.pendingRoots.size) return; // only taken out: nothing to match
         const roots = [...this.pendingRoots].filter((n) => n.isConnected);
         this.pendingRoots.clear();
         void this.enqueue(roots);

@@ -42,12 +42,31 @@ export class DeferredWraps {
   /** `onNear` gets the observed ends that came within 1.5 screens of view; hand them to take(). */
   constructor(private readonly onNear: (ends: Element[]) => void) {}
 
-  /** Adds a run to the open chunk, or to a new one when it lies too far from the open one's start. */
-  add(job: DeferredRun): void {
-    if (this.open && !isWithin(this.open.jobs[0]!.run, job.run, CHUNK_BLOCKS, CHUNK_CHARS)) this.close();
+  /**
+   * Adds a run to the open chunk, or to a new one when it lies too far from the open one's start;
+   * `alone`: a chunk of its own (as when nothing tells where it lies).
+   */
+  add(job: DeferredRun, alone = !job.run.place): void {
+    if (this.open && (alone || !isWithin(this.open.jobs[0]!.run, job.run, CHUNK_BLOCKS, CHUNK_CHARS))) this.close();
     const chunk = (this.open ??= { jobs: [], ends: [] });
     chunk.jobs.push(job);
-    if (!job.run.place) this.close(); // nothing tells where it lies: a chunk of its own
+    if (alone) this.close();
+  }
+
+  /**
+   * Takes out the chunks left with no end in the page (the page took their end elements out): none
+   * would ever be reported near. Their runs, in order: the caller watches those still in the page anew.
+   */
+  orphans(): DeferredRun[] {
+    const jobs: DeferredRun[] = [];
+    for (const [end, chunk] of [...this.byEnd]) {
+      if (end.isConnected) continue;
+      this.byEnd.delete(end);
+      this.nearness?.unobserve(end);
+      chunk.ends = chunk.ends.filter((other) => other !== end);
+      if (!chunk.ends.length) jobs.push(...chunk.jobs.splice(0));
+    }
+    return jobs;
   }
 
   /** Starts watching the open chunk's two ends for nearing the viewport. */

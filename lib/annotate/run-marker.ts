@@ -257,19 +257,32 @@ export class RunMarker {
     if (!jobs.length) return;
     const stale: Node[] = [];
     this.host.quietly(() => {
-      for (const job of jobs) {
-        if (isIntact(job.run)) {
-          this.wrapDeferred(job);
-          continue;
-        }
-        // The page changed this text since it was matched: uncount it and match it again.
-        for (const span of job.spans) this.counts.set(span.id, (this.counts.get(span.id) ?? 1) - 1);
-        for (const span of job.glossed) this.glossedTerms.delete(span.id);
-        const parent = job.run.nodes[0]!.parentElement;
-        if (parent?.isConnected) stale.push(parent);
-      }
+      for (const job of jobs) if (isIntact(job.run)) this.wrapDeferred(job);
+      else this.forgetStale(job, stale);
     });
     if (stale.length) this.host.matchAgain(stale);
+  }
+
+  /** The page changed this run's text since it was matched: uncounted, its parent (if still in the page) to match again. */
+  private forgetStale(job: DeferredRun, stale: Node[]): void {
+    this.uncount(job.spans.map((span) => span.id), [...job.glossed].map((span) => span.id));
+    const parent = job.run.nodes[0]!.parentElement;
+    if (parent?.isConnected) stale.push(parent);
+  }
+
+  /**
+   * The page took nodes out: deferred runs whose chunk lost both its ends (./deferred-wraps.ts) are
+   * each watched through their own element, or uncounted and matched again when their text changed.
+   */
+  rewatchOrphans(): void {
+    const jobs = this.deferred.orphans();
+    if (!jobs.length) return;
+    const stale: Node[] = [];
+    const intact = jobs.filter((job) => isIntact(job.run));
+    for (const job of jobs) if (intact.includes(job)) this.deferred.add(job, true);
+    else this.forgetStale(job, stale);
+    if (stale.length) this.host.matchAgain(stale);
+    if (intact.length < jobs.length) this.host.updated();
   }
 
   /** Forgets the runs not yet wrapped (never in the page: nothing of them to undo). */

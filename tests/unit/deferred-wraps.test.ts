@@ -5,9 +5,11 @@
  * chunk holding its runs must be near. jsdom has no IntersectionObserver: a stand-in records what is
  * observed (./fake-intersection-observer.ts), and the test says which of those elements are near.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { collectRuns, type TextRun } from '@/lib/annotate/blocks';
 import { DeferredWraps, type DeferredRun } from '@/lib/annotate/deferred-wraps';
+import { PageAnnotator } from '@/lib/annotate/annotator';
+import { Matcher } from '@/lib/matcher/matcher';
 import { fakeIntersectionObserver, type Observed } from './fake-intersection-observer';
 
 let observed: Observed;
@@ -84,5 +86,36 @@ describe('deferred runs in chunks', () => {
     report((el) => el.id === 'e2');
     expect(taken.sort()).toEqual(['e10', 'e15', 'e21', 't12', 't23', 't24']);
     expect(observed.size).toBe(0);
+  });
+});
+
+describe('deferred runs whose chunk the page takes apart', () => {
+  it('watches a run through its own element once the page has taken both ends of its chunk out', async () => {
+    const matcher = new Matcher([{ id: 'five-water-co-governance', surfaces: ['五水共治'] }]);
+    // jsdom lays nothing out (every top is 0): the first screen's 4,000 characters and the next 400
+    // runs are "near" and wrapped at once; the last 400 paragraphs wait in chunks.
+    document.body.innerHTML = Array.from({ length: 1_200 }, (_, i) => `<p id="p${i}">第${i}段，五水共治。</p>`).join('');
+    const annotator = new PageAnnotator(matcher, { mutationDelayMs: 0 });
+    onTestFinished(() => annotator.detach());
+    await annotator.attach(document.body);
+    const paras = [...document.querySelectorAll('p')];
+    const ends = paras.filter((p) => observed.has(p));
+    expect(ends.length).toBeGreaterThan(10);
+    // A paragraph inside a chunk, not an end: the observed paragraphs before and after it are its chunk's ends.
+    const middle = paras.findLastIndex((p, i) => !observed.has(p) && observed.has(paras[i - 3]!) && !observed.has(paras[i - 1]!) && !observed.has(paras[i + 1]!));
+    expect(middle).toBeGreaterThan(0);
+    const before = paras.slice(0, middle).findLast((p) => observed.has(p))!;
+    const after = paras.slice(middle).find((p) => observed.has(p))!;
+    const inChunk = paras.slice(paras.indexOf(before), paras.indexOf(after) + 1);
+    expect(inChunk.some((p) => p.querySelector('yidu-mark'))).toBe(false);
+    before.remove();
+    after.remove(); // as a page re-rendering part of a list would
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const target: Element = paras[middle]!;
+    expect(observed.has(target)).toBe(true);
+    observed.get(target)!([{ target, isIntersecting: true } as IntersectionObserverEntry]);
+    expect(target.querySelector('yidu-mark')?.textContent).toBe('五水共治');
+    // The runs taken out are no longer counted: 1,200 paragraphs less the two.
+    expect(annotator.counts.get('five-water-co-governance')).toBe(1_198);
   });
 });
