@@ -25,10 +25,13 @@ const BLOCK_TAGS = new Set([
 const INLINE = 0;
 const BLOCK = 1;
 const SKIP = 2;
+/** A block that can stand as high as several paragraphs with no text (an image): see RunPlace.blocks. */
+const TALL = 3;
 /** HTML local name (lower case, as the walker reads it) → how the walker treats it (tags not listed are inline). */
 const TAG_KIND = new Map<string, number>([
   ...[...SKIPPED_TAGS].map((t) => [t.toLowerCase(), SKIP] as [string, number]),
   ...[...BLOCK_TAGS].map((t) => [t.toLowerCase(), BLOCK] as [string, number]),
+  ['img', TALL],
 ]);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
@@ -48,7 +51,8 @@ export function isSkipped(el: Element): boolean {
 }
 
 export function isBlock(el: Element): boolean {
-  return kindOf(el) === BLOCK;
+  const kind = kindOf(el);
+  return kind === BLOCK || kind === TALL;
 }
 
 export interface TextRun {
@@ -199,9 +203,9 @@ export class RunWalker {
         }
         const shadow = onShadowRoot && shadowRootOf(el);
         if (shadow) onShadowRoot(shadow);
-        if (kind === BLOCK) {
+        if (kind === BLOCK || kind === TALL) {
           this.flush();
-          if (localNameOf(el) === 'img') this.blocks += TALL_BLOCKS;
+          if (kind === TALL) this.blocks += TALL_BLOCKS;
           stack.push(BLOCK_END);
         }
       } else if (node.nodeType !== 11 && node.nodeType !== 9) continue;

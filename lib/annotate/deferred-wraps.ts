@@ -59,7 +59,8 @@ export class DeferredWraps {
    */
   orphans(): DeferredRun[] {
     const jobs: DeferredRun[] = [];
-    for (const [end, chunk] of [...this.byEnd]) {
+    // Deleting the entry being visited is safe in a Map's iteration: no copy of every chunk's ends.
+    for (const [end, chunk] of this.byEnd) {
       if (end.isConnected) continue;
       this.byEnd.delete(end);
       this.nearness?.unobserve(end);

@@ -278,11 +278,17 @@ export class RunMarker {
     const jobs = this.deferred.orphans();
     if (!jobs.length) return;
     const stale: Node[] = [];
-    const intact = jobs.filter((job) => isIntact(job.run));
-    for (const job of jobs) if (intact.includes(job)) this.deferred.add(job, true);
-    else this.forgetStale(job, stale);
+    let forgotten = 0;
+    for (const job of jobs) {
+      if (isIntact(job.run)) {
+        this.deferred.add(job, true);
+        continue;
+      }
+      this.forgetStale(job, stale);
+      forgotten++;
+    }
     if (stale.length) this.host.matchAgain(stale);
-    if (intact.length < jobs.length) this.host.updated();
+    if (forgotten) this.host.updated();
   }
 
   /** Forgets the runs not yet wrapped (never in the page: nothing of them to undo). */
